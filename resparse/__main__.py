@@ -1,0 +1,3 @@
+from resparse.cli import main
+
+main()

@@ -1,0 +1,150 @@
+"""Plain text and Markdown reader.
+
+Encodings are detected, never guessed as latin-1: UTF-8 (with or without BOM), UTF-16
+(BOM or NUL pattern), then cp1251 versus koi8-r decided by which gives Russian letter
+frequencies. Tab-separated lines become a table; ``**bold**`` becomes a bold hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resparse.errors import EmptyFileError, UnsupportedFormatError
+from resparse.extract.markers import split_marker
+from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
+from resparse.limits import Limits
+
+# The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
+_FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
+_BOLD = re.compile(r"\*\*")
+
+
+def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
+    text = decode(data)
+    if not text.strip():
+        raise EmptyFileError("file has no text")
+    blocks = parse_lines(text.splitlines())
+    return Layout(source=source.model_copy(update={"pages": None}), blocks=blocks)
+
+
+def decode(data: bytes) -> str:
+    """Decode text bytes; raise :class:`UnsupportedFormatError` when no encoding fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        head = data[:4096]
+        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ("cp1251", "koi8-r", "cp866"):
+        try:
+            decoded = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_russian_score(decoded), encoding, decoded))
+    if not candidates:
+        raise UnsupportedFormatError("text in an unknown encoding")
+    score, _, decoded = max(candidates)
+    if score < 0.3:
+        raise UnsupportedFormatError("text in an unknown encoding (not UTF-8, UTF-16, cp1251 or koi8-r)")
+    return decoded
+
+
+def _russian_score(text: str) -> float:
+    letters = [ch for ch in text.lower() if "а" <= ch <= "я" or ch == "ё"]
+    if not letters:
+        return 0.0
+    lower_share = sum(1 for ch in text if "а" <= ch <= "я") / max(1, sum(1 for ch in text if ch.isalpha()))
+    frequent = sum(1 for ch in letters if ch in _FREQUENT) / len(letters)
+    return frequent * lower_share
+
+
+def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
+    """Turn text lines into blocks: paragraphs, blank separators and tab-separated tables."""
+    blocks: list[Paragraph | Table] = []
+    index = 0
+    while index < len(lines):
+        if _is_table_line(lines[index]):
+            end, table = _take_table(lines, index)
+            if len(table.rows) >= 2:
+                blocks.append(table)
+                index = end
+                continue
+        blocks.append(_paragraph(lines[index], index + 1))
+        index += 1
+    return _join_wrapped(blocks)
+
+
+def _paragraph(line: str, number: int) -> Paragraph:
+    raw = line.rstrip()
+    bold = bool(_BOLD.search(raw))
+    text = _strip_bold(raw)
+    indent = len(text) - len(text.lstrip(" \t"))
+    indent_width = len(text[:indent].replace("\t", "    "))
+    marker, rest = split_marker(text)
+    paragraph = Paragraph(text=(rest if marker else text).strip(), bold=bold, where=Where(line=number))
+    if marker:
+        paragraph.marker = marker
+        paragraph.marker_source = "typed"
+        paragraph.level = min(3, (indent_width + 3) // 4)
+    stripped = paragraph.text
+    paragraph.caps = bool(stripped) and stripped.upper() == stripped and any(ch.isalpha() for ch in stripped)
+    return paragraph
+
+
+def _strip_bold(text: str) -> str:
+    text = re.sub(r"(?<=\S)\*\*(?=[^\s*.,;:!?»)])", " ", text)  # "…КАРТА»)**по" glued bold
+    return _BOLD.sub("", text)
+
+
+def _is_table_line(line: str) -> bool:
+    return line.count("\t") >= 2 and len(line.strip("\t ").split("\t")) >= 1 and bool(line.strip())
+
+
+def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
+    rows: list[Row] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            # A blank line inside a table (a page gap) continues it when a table line follows.
+            following = next((j for j in range(index, len(lines)) if lines[j].strip()), None)
+            if following is not None and _is_table_line(lines[following]):
+                index = following
+                continue
+            break
+        if not _is_table_line(line):
+            break
+        cells = [Cell(text=_strip_bold(cell).strip()) for cell in line.split("\t")]
+        rows.append(Row(cells=cells, where=Where(line=index + 1)))
+        index += 1
+    if rows:
+        rows[0].header = True
+    return index, Table(rows=rows, where=Where(line=start + 1))
+
+
+def _join_wrapped(blocks: list[Paragraph | Table]) -> list[Paragraph | Table]:
+    """Re-join hard-wrapped lines: a line continues when the next starts in lower case."""
+    joined: list[Paragraph | Table] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and block.text
+            and previous.text
+            and block.marker is None
+            and block.text[0].islower()
+            and not previous.text.endswith((".", ":", ";", "!", "?"))
+        ):
+            previous.text = f"{previous.text} {block.text}"
+            previous.bold = previous.bold or block.bold
+            continue
+        joined.append(block)
+    return joined

@@ -1,0 +1,116 @@
+"""The output schema (contract schema 1): the single source of truth for what resparse emits.
+
+Field names and meanings are binding (see README, "Output"); new fields may be added, none
+renamed or dropped without a new ``schema_version``. ``resparse schema`` prints the JSON
+Schema generated from these classes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Kind = Literal["recommendations", "resolution", "roadmap", "decision", "other"]
+Recurrence = Literal["annual", "quarterly", "monthly"]
+Role = Literal["responsible", "involved"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    path: str
+    format: str
+    sha256: str
+    pages: int | None = None
+    ocr: bool = False
+    """True when the text came from OCR and may contain recognition errors."""
+
+
+class Party(_Model):
+    """An organisation or person addressed: as written, and in the nominative."""
+
+    text: str
+    name: str
+
+
+class Deadline(_Model):
+    """A term normalised to a closed interval of dates; the words are always kept in ``text``."""
+
+    text: str
+    start: date | None = None
+    end: date | None = None
+    recurrence: Recurrence | None = None
+
+
+class Item(_Model):
+    number: str | None = None
+    text: str
+    addressee: Party | None = None
+    deadline: Deadline | None = None
+    items: list[Item] = Field(default_factory=list)
+
+
+class Section(_Model):
+    title: str
+    items: list[Item] = Field(default_factory=list)
+
+
+class Block(_Model):
+    number: str | None = None
+    addressee: Party | None = None
+    items: list[Item] = Field(default_factory=list)
+
+
+class RoadmapSection(_Model):
+    number: str | None = None
+    title: str
+
+
+class Executor(_Model):
+    name: str
+    role: Role = "responsible"
+
+
+class RoadmapRow(_Model):
+    number: str | None = None
+    section: RoadmapSection | None = None
+    action: str
+    result: str | None = None
+    deadline: Deadline | None = None
+    executors: list[Executor] = Field(default_factory=list)
+    extra: dict[str, str] = Field(default_factory=dict)
+    """Cells of columns the rules do not know, by their header text."""
+
+
+class Signatory(_Model):
+    position: str | None = None
+    name: str
+
+
+class Abbreviation(_Model):
+    short: str
+    full: str
+
+
+class Document(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    kind: Kind = "other"
+    title: str | None = None
+    topic: str | None = None
+    date: date | None = None
+    place: str | None = None
+    preamble: str | None = None
+    findings: list[Section] = Field(default_factory=list)
+    recommendations: list[Block] = Field(default_factory=list)
+    roadmap: list[RoadmapRow] = Field(default_factory=list)
+    signatories: list[Signatory] = Field(default_factory=list)
+    abbreviations: list[Abbreviation] = Field(default_factory=list)
+    unparsed: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
