@@ -26,7 +26,11 @@ class Where(BaseModel):
 
 
 class Paragraph(BaseModel):
-    """One paragraph of running text, with its list marker split off."""
+    """One paragraph of running text, with its list marker split off.
+
+    ``text`` keeps soft line breaks as "\n" and tabs as "\t"; an empty ``text`` is a blank
+    line in the source, kept because blank lines separate blocks for the rules downstream.
+    """
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
@@ -48,6 +52,8 @@ class Cell(BaseModel):
     span: int = 1
     """Number of grid columns the cell covers (``gridSpan``); merged cells are one cell."""
     bold: bool = False
+    merged: bool = False
+    """True for a cell covered by a vertical merge (``vMerge``); its text repeats the origin's."""
 
 
 class Row(BaseModel):
