@@ -1,5 +1,221 @@
-"""Command line (placeholder until the CLI lands)."""
+"""The ``resparse`` command line.
+
+Data goes to stdout, messages for people to stderr. Exit codes: 0 all good, 1 some
+documents failed, 2 usage error. A bad file is one line, ``resparse: FILE: reason``; a
+traceback only with ``--debug``. Heavy modules (pdfplumber, python-docx, pymorphy3) are
+imported inside the commands so that ``resparse --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help="""Turn Russian resolution documents (РЕКОМЕНДАЦИИ, РЕЗОЛЮЦИЯ, ПЛАН МЕРОПРИЯТИЙ) into JSON/YAML.
+
+[b]Examples[/b]
+
+  resparse extract samples/000_858972ccd0d0de21.docx
+  resparse extract report.pdf -f yaml -o report.yaml
+  resparse extract *.docx -f jsonl | jq .kind
+  resparse batch archive.zip folder/ -o out/
+  resparse layout report.pdf
+  resparse schema > resparse.schema.json
+""",
+)
+
+FormatOption = Annotated[
+    Optional[str], typer.Option("--format", "-f", help="json, yaml or jsonl (default: a view on a terminal, json when piped).")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+MaxPagesOption = Annotated[int, typer.Option("--max-pages", help="Most PDF pages read from one document.")]
+MaxPartOption = Annotated[int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")]
+MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
+
+
+def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200, **more: object):  # noqa: ANN202
+    from resparse.limits import MB, Limits
+
+    return Limits(
+        max_pages=max_pages, max_part_bytes=max_part_mb * MB, max_file_bytes=max_file_mb * MB, **more  # type: ignore[arg-type]
+    )
+
+
+def _error(name: str, reason: str) -> None:
+    typer.echo(f"resparse: {name}: {reason}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from resparse import __version__
+
+        typer.echo(f"resparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Russian resolution documents → structured data."""
+
+
+def _read_one(path: str, limits, debug: bool):  # noqa: ANN001, ANN202
+    """Return a Document, or None after printing the one-line reason."""
+    from resparse.errors import InputError
+    from resparse.pipeline import extract
+
+    try:
+        if path == "-":
+            return extract(sys.stdin.buffer.read(), name="-", limits=limits)
+        return extract(Path(path), limits=limits)
+    except InputError as error:
+        if debug:
+            raise
+        _error(path, str(error))
+    except Exception as error:  # a bug, not the user's fault: say so, briefly
+        if debug:
+            raise
+        _error(path, f"internal error ({type(error).__name__}: {error}); rerun with --debug and report it")
+    return None
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Documents to read (.docx, .pdf, .txt, …); - reads stdin.")],
+    fmt: FormatOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    max_pages: MaxPagesOption = 500,
+    max_part_mb: MaxPartOption = 200,
+    max_file_mb: MaxFileOption = 200,
+    debug: DebugOption = False,
+) -> None:
+    """Extract structured data from documents: one JSON object per document."""
+    if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
+        raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
+    limits = _limits(max_pages, max_part_mb, max_file_mb)
+    documents = []
+    failed = 0
+    for path in files:
+        document = _read_one(path, limits, debug)
+        if document is None:
+            failed += 1
+        else:
+            documents.append(document)
+    if documents:
+        if fmt is None and output is None and sys.stdout.isatty():
+            from rich.console import Console
+
+            from resparse.view import document_view
+
+            console = Console()
+            for document in documents:
+                console.print(document_view(document))
+        else:
+            from resparse.emit import dumps
+
+            text = dumps(documents, fmt or "json", as_list=len(files) > 1)  # type: ignore[arg-type]
+            if output:
+                output.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def layout(
+    file: Annotated[str, typer.Argument(help="Document to show; - reads stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Also list which rule claimed each text.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show what resparse read from a file: blocks, list numbers, tables, pages."""
+    from resparse.errors import InputError
+    from resparse.extract import read_layout
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file)
+        result = read_layout(data, name=file) if isinstance(data, bytes) else read_layout(data)
+    except InputError as error:
+        if debug:
+            raise
+        _error(file, str(error))
+        raise typer.Exit(1) from None
+    if fmt == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        raise typer.Exit(0)
+    from resparse.view import layout_lines
+
+    for line in layout_lines(result):
+        typer.echo(line)
+    if explain:
+        from resparse.structure import explain as explain_rules
+
+        typer.echo("\n# rules")
+        for rule, text in explain_rules(result):
+            typer.echo(f"{rule:>18}  {text[:110]}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (generated from the models)."""
+    import json
+
+    from resparse.emit import schema as output_schema
+
+    typer.echo(json.dumps(output_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Files, folders (recursive) and archives (.zip, .tar.*, .7z).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="A folder (one .json per document) or a .jsonl file.")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (default: all cores).")] = 0,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already converted.")] = False,
+    zip_encoding: Annotated[
+        Optional[str], typer.Option("--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866).")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds one document may take.")] = 60.0,
+    max_depth: Annotated[int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")] = 3,
+    max_members: Annotated[int, typer.Option("--max-members", help="Most members read from one archive.")] = 10_000,
+    max_pages: MaxPagesOption = 500,
+    max_part_mb: MaxPartOption = 200,
+    max_file_mb: MaxFileOption = 200,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Convert many documents: folders and archives in, one JSON per document out."""
+    from resparse.batch import run_batch
+
+    limits = _limits(
+        max_pages,
+        max_part_mb,
+        max_file_mb,
+        seconds_per_document=timeout,
+        max_archive_depth=max_depth,
+        max_archive_members=max_members,
+    )
+    report = run_batch(
+        inputs,
+        output,
+        jobs=jobs or None,
+        resume=resume,
+        zip_encoding=zip_encoding,
+        limits=limits,
+        quiet=quiet,
+        debug=debug,
+    )
+    raise typer.Exit(1 if report.failed else 0)
 
 
 def main() -> None:
-    raise SystemExit("resparse: the command line is being built")
+    app()

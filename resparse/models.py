@@ -7,7 +7,7 @@ Schema generated from these classes.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -43,8 +43,8 @@ class Deadline(_Model):
     """A term normalised to a closed interval of dates; the words are always kept in ``text``."""
 
     text: str
-    start: date | None = None
-    end: date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     recurrence: Recurrence | None = None
 
 
@@ -104,7 +104,7 @@ class Document(_Model):
     kind: Kind = "other"
     title: str | None = None
     topic: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     place: str | None = None
     preamble: str | None = None
     findings: list[Section] = Field(default_factory=list)

@@ -1,0 +1,98 @@
+"""Structure stage: :class:`~resparse.layout.Layout` → :class:`~resparse.models.Document`.
+
+    roadmap tables  → roadmap rows          (roadmap.py)
+    the rest        → units                 (units.py)
+    top units       → kind, title, date…    (header.py)
+    body units      → preamble, findings, blocks  (blocks.py, addressees.py, dates.py)
+    tail units      → signatories           (signatures.py)
+    all text        → abbreviations         (abbreviations.py)
+
+Whatever no rule claims is listed in ``unparsed`` with a warning: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from resparse.layout import Layout, Table
+from resparse.models import Document, RoadmapRow, Source
+from resparse.structure.abbreviations import find_abbreviations
+from resparse.structure.blocks import Body, read_body
+from resparse.structure.header import kind_of, read_header, topic_of
+from resparse.structure.roadmap import is_roadmap, parse_roadmap
+from resparse.structure.signatures import read_signatures
+from resparse.structure.units import clean, flatten
+
+__all__ = ["build_document", "explain"]
+
+
+def build_document(layout: Layout) -> Document:
+    document, _ = _build(layout)
+    return document
+
+
+def explain(layout: Layout) -> list[tuple[str, str]]:
+    """(rule, text) pairs: which rule claimed each piece of text, in document order."""
+    _, trace = _build(layout)
+    return trace
+
+
+def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
+    roadmap: list[RoadmapRow] = []
+    unparsed: list[str] = []
+    roadmap_tables = {i for i, b in enumerate(layout.blocks) if isinstance(b, Table) and is_roadmap(b)}
+    for index in sorted(roadmap_tables):
+        rows, leftover = parse_roadmap(layout.blocks[index])  # type: ignore[arg-type]
+        roadmap.extend(rows)
+        unparsed.extend(leftover)
+
+    units = flatten(layout, roadmap_tables)
+    first_table = min(roadmap_tables, default=None)
+    stop = next((i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units))
+    header = read_header(units, stop)
+    body = read_body(units[header.end :])
+    signatories, tail_left = read_signatures(body.tail)
+    date = header.date or _date_in(tail_left)
+
+    all_text = [u.text for u in units] + [
+        clean(cell.text) for b in layout.blocks if isinstance(b, Table) for row in b.rows for cell in row.cells
+    ]
+    unparsed.extend(header.other_lines)
+    unparsed.extend(tail_left)
+    unparsed.extend(u.clean for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail)
+    document = Document(
+        source=Source(**layout.source.model_dump()),
+        kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks)),  # type: ignore[arg-type]
+        title=header.title,
+        topic=topic_of(header.title),
+        date=date,
+        place=header.place,
+        preamble="\n".join(body.preamble) or None,
+        findings=body.findings,
+        recommendations=body.blocks,
+        roadmap=roadmap,
+        signatories=signatories,
+        abbreviations=find_abbreviations(all_text),
+        unparsed=unparsed,
+        warnings=[*layout.warnings, *_warnings(body, roadmap, unparsed)],
+    )
+    trace = [("header", line) for line in header.title_lines + header.place_lines] + body.trace
+    trace += [("signature", s.name) for s in signatories] + [("unparsed", text) for text in unparsed]
+    return document, trace
+
+
+def _date_in(lines: list[str]):  # noqa: ANN202 - datetime.date | None
+    from resparse.structure.dates import find_date
+
+    for line in lines:
+        found = find_date(line)
+        if found:
+            return found
+    return None
+
+
+def _warnings(body: Body, roadmap: list[RoadmapRow], unparsed: list[str]) -> list[str]:
+    warnings = []
+    if not body.blocks and not body.findings and not roadmap:
+        warnings.append("no recommendations, findings or roadmap rows recognised: the text is in preamble/unparsed")
+    if unparsed:
+        warnings.append(f"{len(unparsed)} piece(s) of text matched no rule and are listed in unparsed")
+    return warnings

@@ -1,0 +1,112 @@
+"""Who is asked: addressee headings and addressees named inside a point.
+
+A heading is a noun phrase in the dative with no predicate ("Комитету общественных
+коммуникаций Ленинградской области", "1. Союзу «…»:", "НКО:"). Inside a point the addressee
+follows a verb of asking ("Предложить администрации … разработать") or precedes a modal
+("Органам власти … следует …", "СМИ необходимо …").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resparse.models import Party
+from resparse.rules import load
+from resparse.structure import morph
+from resparse.structure.parties import party
+
+HEADING_MAX = 300
+
+
+@cache
+def _cues() -> dict[str, list[str]]:
+    return load("cues")
+
+
+def _words_outside_quotes(text: str) -> list[str]:
+    outside = re.sub(r"«[^»]*»?|\"[^\"]*\"?|\([^)]*\)?", " ", text)
+    return [m.group() for m in morph.WORD.finditer(outside)]
+
+
+def is_heading(text: str) -> bool:
+    """True for a line that names an addressee and nothing else."""
+    text = text.strip()
+    if not text or len(text) > HEADING_MAX or text.endswith((".", ";")):
+        return False
+    words = _words_outside_quotes(text)
+    if not words:
+        return False
+    first = words[0]
+    if first.lower() in _cues()["not_addressee"]:
+        return False
+    if morph.is_abbreviation(first):
+        # "НКО:" — an abbreviation alone (or with dependents) before a colon
+        return text.endswith(":") and not any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words)
+    if not _dative_start(words):
+        return False
+    return not any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words[1:])
+
+
+def _dative_start(words: list[str]) -> bool:
+    """The phrase opens with a dative noun, maybe after adjectives ("Ресурсному Центру")."""
+    for word in words[:4]:
+        if morph.can_be(word, {"NOUN"}, "datv"):
+            return True
+        if not morph.can_be(word, {"ADJF", "PRTF"}, "datv"):
+            return False
+    return False
+
+
+def heading_party(text: str) -> Party:
+    return party(text, "datv")
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in _cues()["addressee_verbs"])
+    return re.compile(rf"(?<![а-яё])(?:{verbs})\s+", re.I)
+
+
+@cache
+def _modal_pattern() -> re.Pattern[str]:
+    modals = "|".join(re.escape(m) for m in _cues()["addressee_modals"])
+    return re.compile(rf"(?:^|[.;:,!?]\s+|\s[–—-]\s+)(?P<np>[^.;:,!?]{{1,160}}?)\s+(?:{modals})(?![а-яё])", re.I)
+
+
+def inline_addressee(text: str) -> Party | None:
+    """The addressee a point names inside its text, or None."""
+    return _after_verb(text) or _before_modal(text)
+
+
+def _after_verb(text: str) -> Party | None:
+    for match in _verb_pattern().finditer(text):
+        rest = text[match.end() :]
+        tokens = list(morph.WORD.finditer(rest))
+        if not tokens or morph.is_infinitive(tokens[0].group()):
+            continue
+        end = None
+        for token in tokens[:15]:
+            if morph.is_infinitive(token.group()):
+                end = token.start()
+                break
+        if end is None:
+            continue
+        phrase = rest[:end].strip(" ,")
+        words = _words_outside_quotes(phrase)
+        if words and (_dative_start(words) or morph.is_abbreviation(words[0])):
+            return party(phrase, None if morph.is_abbreviation(words[0]) else "datv")
+    return None
+
+
+def _before_modal(text: str) -> Party | None:
+    for match in _modal_pattern().finditer(text):
+        phrase = match.group("np").strip()
+        words = _words_outside_quotes(phrase)
+        if not words or any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words):
+            continue
+        if morph.is_abbreviation(words[0]) and len(words) <= 3:
+            return party(phrase)
+        if _dative_start(words) and morph.can_be(words[0], {"NOUN", "ADJF", "PRTF"}, "datv"):
+            return party(phrase, "datv")
+    return None

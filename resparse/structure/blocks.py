@@ -1,0 +1,269 @@
+"""The body: preamble, findings and addressee → recommendation blocks.
+
+The body is read once, top to bottom, as a sequence of units. Each unit is claimed by the
+first rule that fits (see :func:`classify`, whose rule names ``explain`` reports):
+
+- ``heading``   an addressee heading opens a block ("Комитету …", "1. Союзу …:", "НКО:");
+- ``intro``     a line ending in ":" opens a list: findings ("Выделили сильные стороны…:")
+                or recommendations ("собрание считает целесообразным:");
+- ``item``      a numbered or bulleted point joins the open list, nested by marker style;
+- ``continued`` an unmarked paragraph between points continues the point above it;
+- ``preamble``  narrative text before the first list;
+- ``tail``      what follows the last point (signatures, closing lines).
+
+Nesting: the first marker style seen in a list is its top level; a new style nests under
+the point above; a style seen before closes the deeper levels. So "·" bullets between
+"5." and "6." become children of point 5, and " - " under "- " nests one level down.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from resparse.extract.markers import is_bullet, marker_depth
+from resparse.models import Block, Item, Section
+from resparse.rules import load
+from resparse.structure import morph
+from resparse.structure.addressees import heading_party, inline_addressee, is_heading
+from resparse.structure.dates import find_item_deadline
+from resparse.structure.units import Unit
+
+HEADING_JOIN_MAX = 200
+
+
+@dataclass
+class Body:
+    preamble: list[str] = field(default_factory=list)
+    findings: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    tail: list[Unit] = field(default_factory=list)
+    trace: list[tuple[str, str]] = field(default_factory=list)
+    """(rule, text) for each unit, in order: what ``resparse layout --explain`` shows."""
+
+
+@cache
+def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load("cues")
+    return (
+        re.compile("|".join(cues["recommendation_intro"]), re.I),
+        re.compile("|".join(cues["finding_intro"]), re.I),
+    )
+
+
+def intro_kind(text: str, next_items: list[str]) -> str:
+    """"recommendations" or "findings" for a line that introduces a list."""
+    recommend, finding = _intro_patterns()
+    if recommend.search(text):
+        return "recommendations"
+    if finding.search(text):
+        return "findings"
+    first_words = [morph.WORD.search(t) for t in next_items[:3]]
+    infinitives = sum(1 for w in first_words if w and morph.is_infinitive(w.group()))
+    return "recommendations" if infinitives * 2 >= max(1, len(first_words)) else "findings"
+
+
+def make_item(text: str, number: str | None) -> Item:
+    return Item(
+        number=number,
+        text=text,
+        addressee=inline_addressee(text),
+        deadline=find_item_deadline(text),
+    )
+
+
+def display_number(marker: str | None) -> str | None:
+    """ "1." → "1", "1.2." → "1.2", "2)" → "2", "а)" → "а"; bullets have no number."""
+    if not marker or is_bullet(marker):
+        return None
+    return marker.strip("().") or None
+
+
+def style_of(unit: Unit) -> tuple[str, int]:
+    """The marker style that decides nesting: numbered by depth, bullets by level."""
+    marker = unit.marker or ""
+    if is_bullet(marker):
+        return ("bullet", unit.level)
+    if marker[:1].isdigit():
+        closing = ")" if marker.endswith(")") else "."
+        return (f"number{closing}", marker_depth(marker))
+    if re.match(r"\(?[а-яa-z]\)", marker):
+        return ("letter", 0)
+    return ("roman", 0)
+
+
+class _List:
+    """An open list: the items of a block or a finding section, with its nesting stack."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.stack: list[tuple[tuple[str, int], Item]] = []
+
+    def add(self, style: tuple[str, int], item: Item) -> None:
+        for depth, (seen, _) in enumerate(self.stack):
+            if seen == style:
+                del self.stack[depth:]
+                break
+        if self.stack:
+            self.stack[-1][1].items.append(item)
+        else:
+            self.items.append(item)
+        self.stack.append((style, item))
+
+    @property
+    def last(self) -> Item | None:
+        return self.stack[-1][1] if self.stack else None
+
+
+def read_body(units: list[Unit]) -> Body:
+    body = Body()
+    last_point = _last_point(units)
+    open_list: _List | None = None
+    mode = "recommendations"
+    intro: str | None = None
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        text = unit.clean
+        if not text or unit.claimed:
+            index += 1
+            continue
+        if index > last_point:
+            body.tail.append(unit)
+            index += 1
+            continue
+        unit.claimed = True
+        if _is_block_heading(unit, units, index):
+            text, index = _join_heading(units, index)
+            block = Block(number=display_number(unit.marker), addressee=heading_party(text))
+            body.blocks.append(block)
+            open_list, mode = _List(block.items), "recommendations"
+            body.trace.append(("heading", text))
+            continue
+        if text.endswith(":") and _is_intro(unit, units, index):
+            kind = intro_kind(text, _next_texts(units, index))
+            title = text.rstrip(": ")
+            if kind == "findings":
+                section = Section(title=title)
+                body.findings.append(section)
+                open_list, mode = _List(section.items), "findings"
+            else:
+                intro, open_list, mode = title, None, "recommendations"
+                body.preamble.append(text)
+            body.trace.append((f"intro:{kind}", text))
+            index += 1
+            continue
+        if unit.marker:
+            if open_list is None or (mode == "findings" and style_of(unit) == ("number.", 0) and intro):
+                block = Block()
+                body.blocks.append(block)
+                open_list, mode = _List(block.items), "recommendations"
+            open_list.add(style_of(unit), make_item(text, display_number(unit.marker)))
+            body.trace.append(("item", text))
+            index += 1
+            continue
+        if open_list is not None and open_list.last is not None:
+            last = open_list.last
+            last.text = f"{last.text} {text}"
+            last.addressee = last.addressee or inline_addressee(text)
+            last.deadline = last.deadline or find_item_deadline(text)
+            body.trace.append(("continued", text))
+        else:
+            body.preamble.append(text)
+            body.trace.append(("preamble", text))
+        index += 1
+    return body
+
+
+def _is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
+    """Does this line ending in ":" open a list of its own?
+
+    An unmarked line does, unless the points after it are intros themselves ("Участники
+    круглого стола:" → "1) Выделили …:"). A numbered point does only when a cue says so —
+    "1) Выделили сильные стороны:" opens findings — otherwise it is a point with sub-points.
+    """
+    following = _next_nonblank(units, index)
+    if unit.marker is None:
+        nxt = units[following] if following is not None else None
+        return not (nxt and nxt.marker and nxt.clean.endswith(":") and _followed_by_list(units, following))
+    if not _followed_by_list(units, index) or is_bullet(unit.marker):
+        return False
+    recommend, finding = _intro_patterns()
+    return bool(finding.search(unit.clean) or recommend.search(unit.clean))
+
+
+def _last_point(units: list[Unit]) -> int:
+    """Index of the last list item or heading: everything after it is the tail."""
+    last = -1
+    for index, unit in enumerate(units):
+        if unit.claimed or unit.blank:
+            continue
+        if unit.marker or (is_heading(unit.clean) and _followed_by_list(units, index)):
+            last = index
+    return last
+
+
+def _is_block_heading(unit: Unit, units: list[Unit], index: int) -> bool:
+    if not is_heading(unit.clean):
+        return False
+    if unit.marker and is_bullet(unit.marker):
+        return False
+    return _followed_by_list(units, index) or unit.clean.endswith(":")
+
+
+def _next_nonblank(units: list[Unit], index: int) -> int | None:
+    for following in range(index + 1, len(units)):
+        if not units[following].blank:
+            return following
+    return None
+
+
+def _followed_by_list(units: list[Unit], index: int) -> bool:
+    """A heading or intro is followed by points, possibly after its own continuation line."""
+    unit = units[index]
+    following = _next_nonblank(units, index)
+    for _ in range(2):
+        if following is None:
+            return False
+        candidate = units[following]
+        if candidate.marker:
+            if unit.marker and not is_bullet(unit.marker) and not is_bullet(candidate.marker):
+                return marker_depth(candidate.marker) > marker_depth(unit.marker)
+            return True
+        following = _next_nonblank(units, following)
+    return False
+
+
+def _join_heading(units: list[Unit], index: int) -> tuple[str, int]:
+    """A heading may run over two lines ("Комиссии по … информации" / "Общественной палаты …")."""
+    text = units[index].clean
+    following = index + 1
+    while (
+        following < len(units)
+        and not text.endswith(":")
+        and not units[following].blank
+        and not units[following].marker
+        and len(units[following].clean) < HEADING_JOIN_MAX
+        and not is_heading(units[following].clean)
+        and not any(
+            morph.is_predicate(w) or morph.is_infinitive(w)
+            for w in morph.WORD.findall(units[following].clean)
+        )
+    ):
+        units[following].claimed = True
+        text = f"{text} {units[following].clean}"
+        following += 1
+    return text.rstrip(" :"), following
+
+
+def _next_texts(units: list[Unit], index: int) -> list[str]:
+    texts = []
+    for unit in units[index + 1 :]:
+        if unit.marker:
+            texts.append(unit.clean)
+        elif not unit.blank and texts:
+            break
+        if len(texts) == 3:
+            break
+    return texts

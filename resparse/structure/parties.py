@@ -1,0 +1,173 @@
+"""Organisations as written and in the nominative, and executor lists split into them.
+
+Only the *head phrase* is inflected — the leading adjectives and the first noun; dependents
+keep their case and quoted names stay as written::
+
+    "Комитету общественных коммуникаций Ленинградской области"
+        → "Комитет общественных коммуникаций Ленинградской области"
+    "ресурсных центров НКО Ленинградской области" → "ресурсные центры НКО Ленинградской области"
+
+(natasha's ``span.normalize`` inflects every word unless a syntax parse ran first.)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resparse.models import Executor, Party
+from resparse.rules import load
+from resparse.structure import morph
+
+ADJECTIVE = {"ADJF", "PRTF"}
+OBLIQUE_CASES = ("datv", "gent", "ablt", "loct", "accs")
+QUOTE_OPEN = "«\"“„"
+
+
+def _head_tokens(text: str) -> list[re.Match[str]]:
+    """Words before the first quotation mark: a quoted name is never inflected."""
+    cut = min((text.index(q) for q in QUOTE_OPEN if q in text), default=len(text))
+    return list(morph.WORD.finditer(text[:cut]))
+
+
+def to_nominative(text: str, case: str | None = None) -> str:
+    """Put the head phrase of ``text`` into the nominative; ``case`` is what it is in now.
+
+    With no ``case`` a phrase that may already be nominative is left alone.
+    """
+    text = text.strip()
+    adjectives: list[re.Match[str]] = []
+    head = None
+    for token in _head_tokens(text):
+        word = token.group()
+        if morph.is_abbreviation(word):
+            return text
+        if morph.can_be(word, {"NOUN"}):
+            head = token
+            break
+        if morph.can_be(word, ADJECTIVE):
+            adjectives.append(token)
+            continue
+        if word.lower() in {"и", "или"} and adjectives:
+            continue
+        if morph.best_pos(word) == "ADVB":  # "социально ориентированных …"
+            continue
+        return text
+    if head is None:
+        return text
+    noun = head.group()
+    if case is None:
+        if morph.can_be(noun, {"NOUN"}, "nomn"):
+            return text
+        case = next((c for c in OBLIQUE_CASES if morph.can_be(noun, {"NOUN"}, c)), None)
+        if case is None:
+            return text
+    number = morph.noun_number(noun, case)
+    new_noun = morph.inflect(noun, case, {"nomn"}, {"NOUN"})
+    if number is None or new_noun is None:
+        return text
+    gender = _gender(noun, case)
+    replacements = {head.span(): new_noun}
+    for token in adjectives:
+        wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+        new_adjective = _inflect_adjective(token.group(), case, wanted)
+        if new_adjective:
+            replacements[token.span()] = new_adjective
+    for (start, end), word in sorted(replacements.items(), reverse=True):
+        text = text[:start] + word + text[end:]
+    return text
+
+
+def _gender(noun: str, case: str) -> str | None:
+    for parse in morph.parses(noun.lower()):
+        if parse.tag.POS == "NOUN" and parse.tag.case == case:
+            return parse.tag.gender if parse.tag.gender in {"masc", "femn", "neut"} else None
+    return None
+
+
+def _inflect_adjective(word: str, case: str, wanted: set[str]) -> str | None:
+    for parse in morph.parses(word.lower()):
+        if parse.tag.POS in ADJECTIVE and parse.tag.case == case:
+            form = parse.inflect(wanted)
+            if form is not None:
+                return morph.match_case(form.word, word)
+    return None
+
+
+def party(text: str, case: str | None = None) -> Party:
+    """A :class:`Party` from words as written; trailing ":" and spaces are not part of it."""
+    written = " ".join(text.split()).rstrip(" :")
+    return Party(text=written, name=to_nominative(written, case))
+
+
+# --- executors -------------------------------------------------------------------------
+
+
+@cache
+def _involved_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(load("roadmap")["involved"]), re.I)
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(load("roadmap").get("organisation_heads", []))
+
+
+def split_executors(cell: str) -> list[Executor]:
+    """Split an executors cell into organisations, each nominative, with its role.
+
+    Splits on ";" and line breaks, and on "," only where a new organisation begins — so
+    "Комитет по развитию малого, среднего бизнеса" stays one. "X с привлечением Y" makes X
+    responsible and Y involved.
+    """
+    executors: list[Executor] = []
+    for part in re.split(r"[;\n]+", cell):
+        pieces = _involved_pattern().split(part, maxsplit=1)
+        responsible = pieces[0]
+        involved = pieces[1] if len(pieces) > 1 else ""
+        for name in _split_on_commas(responsible):
+            executors.append(Executor(name=to_nominative(name), role="responsible"))
+        for name in _split_on_commas(involved):
+            executors.append(Executor(name=to_nominative(name, _case_after_involved(name)), role="involved"))
+    return executors
+
+
+def _case_after_involved(name: str) -> str | None:
+    """'с привлечением'/'при участии' govern the genitive, 'совместно с' the instrumental."""
+    first_noun = next((t.group() for t in _head_tokens(name) if morph.can_be(t.group(), {"NOUN"})), "")
+    for case in ("gent", "ablt"):
+        if first_noun and morph.can_be(first_noun, {"NOUN"}, case):
+            return case
+    return None
+
+
+def _split_on_commas(text: str) -> list[str]:
+    segments = [s.strip(" ,.") for s in text.split(",")]
+    names: list[str] = []
+    for segment in segments:
+        if not segment:
+            continue
+        if names and not _starts_organisation(segment):
+            names[-1] = f"{names[-1]}, {segment}"
+        else:
+            names.append(segment)
+    return [" ".join(name.split()) for name in names if name.strip()]
+
+
+def _starts_organisation(segment: str) -> bool:
+    tokens = _head_tokens(segment)
+    if not tokens:
+        return segment.lstrip()[:1] in QUOTE_OPEN
+    first = tokens[0].group()
+    if morph.is_abbreviation(first):
+        return True
+    for token in tokens:
+        word = token.group()
+        if morph.can_be(word, {"NOUN"}):
+            lemma = morph.parses(word.lower())[0].normal_form
+            heads = {p.normal_form for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"}
+            known = bool(heads & _organisation_heads()) or lemma in _organisation_heads()
+            return known and morph.can_be(word, {"NOUN"}, "nomn")
+        if not morph.can_be(word, ADJECTIVE):
+            return False
+    return False

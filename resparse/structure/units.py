@@ -1,0 +1,80 @@
+"""The layout as the rules see it: a flat list of text units.
+
+Paragraphs map one to one; layout tables (borderless signature or place/date tables, and
+any table that is not a roadmap) are read cell by cell, line by line, so that a name in the
+right-hand cell of a signature table follows its position like on paper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resparse.layout import Layout, Paragraph, Table
+
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
+
+
+@dataclass
+class Unit:
+    text: str
+    """Text with soft breaks turned into spaces; tabs are kept (they separate a signature's name)."""
+    marker: str | None = None
+    level: int = 0
+    bold: bool = False
+    centered: bool = False
+    caps: bool = False
+    origin: int = 0
+    """Index of the layout block it came from."""
+    claimed: bool = field(default=False, compare=False)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def clean(self) -> str:
+        return clean(self.text)
+
+
+def clean(text: str) -> str:
+    """Collapse runs of whitespace (tabs, non-breaking spaces, line breaks) into one space."""
+    return " ".join(_SPACES.sub(" ", text.replace("\t", " ").replace("\n", " ")).split())
+
+
+def flatten(layout: Layout, skip_tables: set[int]) -> list[Unit]:
+    """Units for every block but the tables in ``skip_tables`` (those the roadmap rules took)."""
+    units: list[Unit] = []
+    for index, block in enumerate(layout.blocks):
+        if isinstance(block, Paragraph):
+            units.append(_from_paragraph(block, index))
+        elif isinstance(block, Table) and index not in skip_tables:
+            units.extend(_from_table(block, index))
+            units.append(Unit(text="", origin=index))
+    return units
+
+
+def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
+    return Unit(
+        text=paragraph.text.replace("\n", " "),
+        marker=paragraph.marker,
+        level=paragraph.level,
+        bold=paragraph.bold,
+        centered=paragraph.centered,
+        caps=paragraph.caps,
+        origin=index,
+    )
+
+
+def _from_table(table: Table, index: int) -> list[Unit]:
+    from resparse.extract.markers import split_marker
+
+    units: list[Unit] = []
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.merged:
+                continue
+            for line in cell.text.split("\n"):
+                marker, rest = split_marker(line)
+                units.append(Unit(text=rest if marker else line, marker=marker, bold=cell.bold, origin=index))
+    return units

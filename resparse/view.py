@@ -1,0 +1,104 @@
+"""Views for people: a document as a rich tree and tables, a layout as numbered lines.
+
+Only the CLI uses this module; machines get JSON from :mod:`resparse.emit`.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table as RichTable
+from rich.text import Text
+from rich.tree import Tree
+
+from resparse.layout import Layout, Paragraph
+from resparse.models import Document, Item
+
+
+def document_view(document: Document) -> RenderableType:
+    parts: list[RenderableType] = []
+    heading = Text()
+    heading.append(f"{document.kind.upper()}  ", style="bold cyan")
+    heading.append(document.title or "(no title)", style="bold")
+    facts = [f"{label}: {value}" for label, value in (
+        ("date", document.date), ("place", document.place), ("topic", document.topic),
+        ("source", f"{document.source.path} ({document.source.format})"),
+    ) if value]
+    parts.append(Panel(Group(heading, Text("\n".join(facts), style="dim"))))
+    for section in document.findings:
+        tree = Tree(Text(f"Findings: {section.title}", style="bold magenta"))
+        _add_items(tree, section.items)
+        parts.append(tree)
+    for block in document.recommendations:
+        label = block.addressee.name if block.addressee else "(no addressee)"
+        number = f"{block.number}. " if block.number else ""
+        tree = Tree(Text(f"{number}{label}", style="bold green"))
+        _add_items(tree, block.items)
+        parts.append(tree)
+    if document.roadmap:
+        table = RichTable("№", "Action", "Result", "Deadline", "Executors", title="Roadmap", show_lines=True)
+        section = None
+        for row in document.roadmap:
+            if row.section and row.section != section:
+                section = row.section
+                table.add_row(section.number or "", Text(section.title, style="bold"), "", "", "")
+            deadline = ""
+            if row.deadline:
+                span = f"{row.deadline.start or '…'} – {row.deadline.end or '…'}"
+                deadline = f"{row.deadline.text}\n[dim]{row.deadline.recurrence or span}[/dim]"
+            executors = "\n".join(
+                e.name + (" [dim](involved)[/dim]" if e.role == "involved" else "") for e in row.executors
+            )
+            table.add_row(row.number or "", row.action, row.result or "", deadline, executors)
+        parts.append(table)
+    for signatory in document.signatories:
+        parts.append(Text(f"✍ {signatory.position or ''} — {signatory.name}", style="italic"))
+    for text in document.unparsed:
+        parts.append(Text(f"unparsed: {text}", style="dim red"))
+    for warning in document.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
+    return Group(*parts)
+
+
+def _add_items(tree: Tree, items: list[Item]) -> None:
+    for item in items:
+        label = Text(f"{item.number}. " if item.number else "• ", style="bold")
+        label.append(item.text)
+        if item.addressee:
+            label.append(f"  → {item.addressee.name}", style="green")
+        if item.deadline:
+            label.append(f"  ⏱ {item.deadline.text}", style="cyan")
+        _add_items(tree.add(label), item.items)
+
+
+def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[str]:
+    """The layout as plain lines: block index, page/line, hints, marker and text."""
+    source = layout.source
+    lines = [f"# {source.path}  format={source.format}  pages={source.pages}  sha256={source.sha256[:12]}…"]
+    for index, block in enumerate(layout.blocks):
+        where = block.where
+        place = f"p{where.page}" if where.page else (f"l{where.line}" if where.line else f"#{where.index}")
+        if isinstance(block, Paragraph):
+            if not block.text:
+                lines.append(f"{index:4d} {place:>5}  ¶")
+                continue
+            hints = "".join(flag for flag, on in (("B", block.bold), ("C", block.centered), ("U", block.caps)) if on)
+            marker = f"{'  ' * block.level}{block.marker} " if block.marker else ""
+            source_mark = "*" if block.marker_source == "auto" else ""
+            rule = f"  [{trace[index]}]" if trace and index in trace else ""
+            text = block.text.replace("\t", " ⇥ ").replace("\n", " ↵ ")
+            lines.append(f"{index:4d} {place:>5} {hints:>3} {source_mark}{marker}{text}{rule}")
+        else:
+            kind = "table (borderless)" if block.borderless else "table"
+            lines.append(f"{index:4d} {place:>5}  ┌ {kind}: {len(block.rows)} rows")
+            for number, row in enumerate(block.rows):
+                cells = " │ ".join(
+                    (c.text.replace("\n", " ↵ ") + (f" ⟨span {c.span}⟩" if c.span > 1 else "")) for c in row.cells
+                )
+                head = "H" if row.header else " "
+                page = f"p{row.where.page}" if row.where.page else ""
+                lines.append(f"          │ {head}{number:3d} {page:>4} │ {cells}")
+            lines.append("          └")
+    for warning in layout.warnings:
+        lines.append(f"warning: {warning}")
+    return lines
