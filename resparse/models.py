@@ -74,7 +74,10 @@ class RoadmapSection(_Model):
 
 class Executor(_Model):
     name: str
+    """Nominative form, as in a list of organisations."""
     role: Role = "responsible"
+    text: str | None = None
+    """The words as written in the cell ("ресурсных центров НКО …" after "с привлечением")."""
 
 
 class RoadmapRow(_Model):
@@ -105,11 +108,15 @@ class Document(_Model):
     title: str | None = None
     topic: str | None = None
     date: dt.date | None = None
+    date_text: str | None = None
+    """The date line as written ("09.04.2024 г.", "11 февраля 2021 г.")."""
     place: str | None = None
     preamble: str | None = None
     findings: list[Section] = Field(default_factory=list)
     recommendations: list[Block] = Field(default_factory=list)
     roadmap: list[RoadmapRow] = Field(default_factory=list)
+    roadmap_columns: list[str] = Field(default_factory=list)
+    """Header texts of the roadmap table, in column order."""
     signatories: list[Signatory] = Field(default_factory=list)
     abbreviations: list[Abbreviation] = Field(default_factory=list)
     unparsed: list[str] = Field(default_factory=list)

@@ -12,12 +12,15 @@ Whatever no rule claims is listed in ``unparsed`` with a warning: nothing is dro
 
 from __future__ import annotations
 
+import datetime as dt
+
 from resparse.layout import Layout, Table
 from resparse.models import Document, RoadmapRow, Source
 from resparse.structure.abbreviations import find_abbreviations
 from resparse.structure.blocks import Body, read_body
+from resparse.structure.dates import find_date
 from resparse.structure.header import kind_of, read_header, topic_of
-from resparse.structure.roadmap import is_roadmap, parse_roadmap
+from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
 from resparse.structure.units import clean, flatten
 
@@ -37,11 +40,13 @@ def explain(layout: Layout) -> list[tuple[str, str]]:
 
 def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     roadmap: list[RoadmapRow] = []
+    roadmap_columns: list[str] = []
     unparsed: list[str] = []
     roadmap_tables = {i for i, b in enumerate(layout.blocks) if isinstance(b, Table) and is_roadmap(b)}
     for index in sorted(roadmap_tables):
         rows, leftover = parse_roadmap(layout.blocks[index])  # type: ignore[arg-type]
         roadmap.extend(rows)
+        roadmap_columns = roadmap_columns or columns(layout.blocks[index])  # type: ignore[arg-type]
         unparsed.extend(leftover)
 
     units = flatten(layout, roadmap_tables)
@@ -50,7 +55,9 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     header = read_header(units, stop)
     body = read_body(units[header.end :])
     signatories, tail_left = read_signatures(body.tail)
-    date = header.date or _date_in(tail_left)
+    date, date_text = header.date, header.date_text
+    if date is None:
+        date, date_text = _date_in(tail_left)
 
     all_text = [u.text for u in units] + [
         clean(cell.text) for b in layout.blocks if isinstance(b, Table) for row in b.rows for cell in row.cells
@@ -64,11 +71,13 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         title=header.title,
         topic=topic_of(header.title),
         date=date,
+        date_text=date_text,
         place=header.place,
         preamble="\n".join(body.preamble) or None,
         findings=body.findings,
         recommendations=body.blocks,
         roadmap=roadmap,
+        roadmap_columns=roadmap_columns,
         signatories=signatories,
         abbreviations=find_abbreviations(all_text),
         unparsed=unparsed,
@@ -79,14 +88,13 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     return document, trace
 
 
-def _date_in(lines: list[str]):  # noqa: ANN202 - datetime.date | None
-    from resparse.structure.dates import find_date
-
+def _date_in(lines: list[str]) -> tuple[dt.date | None, str | None]:
+    """A date in the closing lines ("Участники заседания круглого стола 28.09.23 г.")."""
     for line in lines:
         found = find_date(line)
         if found:
-            return found
-    return None
+            return found, None
+    return None, None
 
 
 def _warnings(body: Body, roadmap: list[RoadmapRow], unparsed: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ _TIME = re.compile(r"^\s*(?:в\s+)?\d{1,2}(?:[:.]\d{2}|\s*час\w*)(?:\s*\d{1,2
 class Header:
     title_lines: list[str] = field(default_factory=list)
     date: dt.date | None = None
+    date_text: str | None = None
     place_lines: list[str] = field(default_factory=list)
     other_lines: list[str] = field(default_factory=list)
     end: int = 0
@@ -87,6 +88,7 @@ def read_header(units: list[Unit], stop: int) -> Header:
         unit.claimed = True
         if is_date_line(text) and header.date is None:
             header.date = find_date(text)
+            header.date_text = text
             after_date = True
         elif is_place_line(text) and (header.title_lines or after_date):
             header.place_lines.append(text)

@@ -122,13 +122,15 @@ def split_executors(cell: str) -> list[Executor]:
     """
     executors: list[Executor] = []
     for part in re.split(r"[;\n]+", cell):
-        pieces = _involved_pattern().split(part, maxsplit=1)
-        responsible = pieces[0]
-        involved = pieces[1] if len(pieces) > 1 else ""
+        match = _involved_pattern().search(part)
+        responsible = part[: match.start()] if match else part
         for name in _split_on_commas(responsible):
-            executors.append(Executor(name=to_nominative(name), role="responsible"))
-        for name in _split_on_commas(involved):
-            executors.append(Executor(name=to_nominative(name, _case_after_involved(name)), role="involved"))
+            executors.append(Executor(name=to_nominative(name), role="responsible", text=name))
+        if match:
+            cue = " ".join(match.group().split())
+            for name in _split_on_commas(part[match.end() :]):
+                nominative = to_nominative(name, _case_after_involved(name))
+                executors.append(Executor(name=nominative, role="involved", text=f"{cue} {name}"))
     return executors
 
 

@@ -54,6 +54,11 @@ def is_roadmap(table: Table) -> bool:
     return bool(table.rows) and column_map(grid(table.rows[0])) is not None
 
 
+def columns(table: Table) -> list[str]:
+    """The header texts of a roadmap table."""
+    return [text for text in grid(table.rows[0]) if text]
+
+
 def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     """Rows of a roadmap table, and the texts of rows no rule understood."""
     header = grid(table.rows[0])

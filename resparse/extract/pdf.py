@@ -1,0 +1,494 @@
+"""PDF reader (pdfplumber): text lines → paragraphs, ruling lines → tables.
+
+A PDF has no paragraphs, only positioned words, so the reader rebuilds what a person sees:
+
+1. Per page, ``extract_words`` gives words with font name and size, and ``find_tables``
+   gives ruled tables. Words inside a table go to its cells; the rest are clustered into
+   lines (:mod:`.pdf_tables`). A gap of several ems inside a line becomes "\t".
+2. Running headers and footers go: a line in the top or bottom band that is only a page
+   number, or that repeats at the same place on most pages.
+3. Lines are grouped into paragraphs. A new paragraph starts at a list marker, at a change
+   of the line's left edge (first-line indent, outdent), after a vertical gap wider than
+   the document's normal line pitch (a very wide gap also yields an empty separator
+   paragraph), and after a *forced* break — when the next line's first word would have
+   fitted on the line, the break was not word wrap — if that line ends a sentence, is
+   centred or changes style. Otherwise lines join with a space; a hyphen at the break is
+   dropped only when it splits a dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
+4. All list numbers are in the text layer, so every marker is "typed" and comes from
+   :func:`~resparse.extract.markers.split_marker`. A marker-looking start of a line that
+   continues a paragraph ("… крупного бизнеса" / "- ПАО Сбербанк") is not a marker. The
+   level is the rank of the marker's x-position among markers of the same kind in the
+   document (dashes at two indents → 0 and 1), or the numbering depth ("1.1." → 1) when
+   that is deeper.
+5. A table whose piece starts a page continues the table that ended the previous page when
+   the columns match: the repeated header is dropped and a row split by the page break
+   (a fragment with an empty number cell) is merged back cell by cell.
+
+Unreadable text layers (``(cid:NN)``, private-use glyph soup, mojibake) are dropped with a
+warning per page; with no readable text left the reader raises :class:`InputError` that
+says OCR is needed (:func:`needs_ocr` is the same check for callers).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
+from resparse.extract.markers import is_bullet, marker_depth, split_marker
+from resparse.extract.pdf_tables import (
+    Line,
+    TablePiece,
+    Word,
+    build_piece,
+    continue_table,
+    group_lines,
+    inside,
+    join_lines,
+    same_columns,
+    start_table,
+)
+from resparse.layout import Layout, Paragraph, SourceInfo, Table, Where
+from resparse.limits import Limits
+
+__all__ = ["needs_ocr", "read", "text_is_readable"]
+
+_CID = re.compile(r"\(cid:\d+\)")
+_LEADING_CID = re.compile(r"^\(cid:\d+\)\s*(?=\S)")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:стр(?:аница)?\.?|page)\s*\d{1,4}(?:\s*(?:из|of|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:из|of|/)\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
+_BAND = 0.12
+"""Share of the page height at the top and bottom where running headers and footers live."""
+_ALIGN = 3.0
+"""Tolerance (pt) for "starts at the same x"."""
+
+
+# --- readability ----------------------------------------------------------------------------
+
+
+def text_is_readable(text: str) -> bool:
+    """Whether extracted text is real text rather than glyph soup.
+
+    Unreadable: mostly ``(cid:NN)`` codes, private-use or replacement characters, control
+    characters, or no letters at all next to such junk; also cp1251-as-Latin-1 mojibake
+    ("Ðåêîìåíäàöèè"), where accented Latin letters make up most of the letters.
+    """
+    cids = _CID.findall(text)
+    rest = _CID.sub("", text)
+    chars = [ch for ch in rest if not ch.isspace()]
+    bad = sum(len(c) for c in cids) + sum(1 for ch in chars if _is_junk(ch))
+    total = sum(len(c) for c in cids) + len(chars)
+    if total == 0:
+        return False
+    letters = [ch for ch in chars if ch.isalpha()]
+    if not letters:
+        return bad == 0
+    if bad > 0.3 * total:
+        return False
+    latin1 = sum(1 for ch in letters if "\u00c0" <= ch <= "\u00ff")
+    return latin1 < 0.5 * len(letters)
+
+
+def _is_junk(ch: str) -> bool:
+    code = ord(ch)
+    return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20
+
+
+def needs_ocr(pdf: Any) -> bool:
+    """Whether an open pdfplumber PDF has no readable text layer (a scan): OCR is needed."""
+    for page in pdf.pages:
+        text = page.extract_text() or ""
+        if text.strip() and text_is_readable(text) and any(ch.isalpha() for ch in _CID.sub("", text)):
+            return False
+    return True
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    pieces: list[TablePiece] = field(default_factory=list)
+
+
+def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    warnings: list[str] = []
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as error:
+        raise _open_error(error.args[0] if error.args else error) from error
+    except Exception as error:  # pdfminer raises many types for damaged files
+        raise _open_error(error) from error
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as error:
+            raise CorruptFileError(f"damaged PDF ({_describe(error)})") from error
+        if count == 0:
+            raise CorruptFileError("damaged PDF (no pages)")
+        if count > limits.max_pages:
+            raise LimitExceededError(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
+        pages: list[_Page] = []
+        failures = 0
+        for page in pdf.pages:
+            try:
+                pages.append(_read_page(page, warnings))
+            except Exception as error:  # one damaged page must not lose the others
+                failures += 1
+                warnings.append(f"page {page.page_number}: damaged, skipped ({_describe(error)})")
+            finally:
+                page.close()
+    if failures == count:
+        raise CorruptFileError(f"damaged PDF ({warnings[0].split('(', 1)[-1].rstrip(')')})")
+    if not any(p.lines or p.pieces for p in pages):
+        raise InputError("PDF has no readable text layer (a scan?): OCR is needed")
+    _drop_running_lines(pages)
+    blocks = _assemble(pages)
+    return Layout(source=source.model_copy(update={"pages": count}), blocks=blocks, warnings=warnings)
+
+
+def _open_error(error: BaseException) -> InputError:
+    name = type(error).__name__
+    if "Password" in name or "Encrypt" in name:
+        return EncryptedFileError("PDF is password-protected")
+    return CorruptFileError(f"damaged PDF ({_describe(error)})")
+
+
+def _describe(error: BaseException) -> str:
+    inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+    message = str(inner).strip() or type(inner).__name__
+    return message[:120]
+
+
+def _read_page(page: Any, warnings: list[str]) -> _Page:
+    number = int(page.page_number)
+    result = _Page(number=number, width=float(page.width), height=float(page.height))
+    words: list[Word] = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = [w for w in words if w.get("upright", True)]
+    if not words:
+        if page.images:
+            warnings.append(f"page {number}: no text layer, only an image (needs OCR)")
+        return result
+    if not text_is_readable(" ".join(w["text"] for w in words)):
+        warnings.append(f"page {number}: text layer unreadable (needs OCR)")
+        return result
+    words = _clean_words(words)
+    for table in page.find_tables() if (page.lines or page.rects) else []:
+        boxes = [row.cells for row in table.rows]
+        piece = build_piece(boxes, words, number, tuple(float(v) for v in table.bbox))
+        if piece is not None:
+            result.pieces.append(piece)
+    free = [w for w in words if not any(inside(w, piece.bbox) for piece in result.pieces)]
+    result.lines = group_lines(free, number)
+    return result
+
+
+def _clean_words(words: list[Word]) -> list[Word]:
+    """Drop stray ``(cid:NN)`` codes; one at the start of a word is a bullet glyph."""
+    cleaned: list[Word] = []
+    for word in words:
+        text = word["text"]
+        if "(cid:" in text:
+            if _LEADING_CID.match(text) or text == _CID.sub("", text) or _CID.fullmatch(text):
+                text = "·" if _CID.fullmatch(text) else _LEADING_CID.sub("· ", text)
+            text = _CID.sub("", text)
+            if not text.strip():
+                continue
+        cleaned.append({**word, "text": text} if text != word["text"] else word)
+    return cleaned
+
+
+# --- running headers and footers ------------------------------------------------------------
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers and lines repeated at the same place on most pages."""
+    candidates: dict[int, list[Line]] = {}
+    for page in pages:
+        edge = page.lines[:2] + page.lines[-2:]
+        candidates[page.number] = [
+            line
+            for line in dict.fromkeys(map(id, edge)) and edge
+            if line.bottom < page.height * _BAND or line.top > page.height * (1 - _BAND)
+        ]
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        keys = {_running_key(line) for line in candidates[page.number]}
+        seen.update(keys)
+    need = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        drop = {
+            id(line)
+            for line in candidates[page.number]
+            if _PAGE_NUMBER.match(line.text.strip()) or seen[_running_key(line)] >= need
+        }
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def _running_key(line: Line) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", " ".join(line.text.split())), round(line.top / 4)
+
+
+# --- paragraphs -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Geometry:
+    """Document-wide measures the paragraph rules compare against."""
+
+    left: dict[tuple[int, int], float]
+    right: dict[tuple[int, int], float]
+    pitch: float
+    """Normal line pitch as a multiple of the font size."""
+    common_x: dict[tuple[int, int], list[float]]
+
+    def key(self, page: _Page) -> tuple[int, int]:
+        return round(page.width), round(page.height)
+
+
+def _measure(pages: Sequence[_Page]) -> _Geometry:
+    left: dict[tuple[int, int], float] = {}
+    right: dict[tuple[int, int], float] = {}
+    starts: dict[tuple[int, int], Counter[float]] = {}
+    ratios: list[float] = []
+    for page in pages:
+        key = (round(page.width), round(page.height))
+        xs0 = [line.x0 for line in page.lines] + [p.bbox[0] for p in page.pieces]
+        xs1 = [line.x1 for line in page.lines] + [p.bbox[2] for p in page.pieces]
+        if xs0:
+            left[key] = min(left.get(key, xs0[0]), *xs0)
+            right[key] = max(right.get(key, xs1[0]), *xs1)
+        counter = starts.setdefault(key, Counter())
+        counter.update(round(line.x0) for line in page.lines)
+        for above, below in zip(page.lines, page.lines[1:]):
+            if above.size and abs(above.size - below.size) < 0.5:
+                ratio = (below.top - above.top) / above.size
+                if 0.8 < ratio < 2.0:
+                    ratios.append(ratio)
+    pitch = statistics.median(ratios) if ratios else 1.2
+    common = {key: [float(x) for x, n in counter.items() if n >= 4] for key, counter in starts.items()}
+    return _Geometry(left=left, right=right, pitch=pitch, common_x=common)
+
+
+@dataclass
+class _LineInfo:
+    line: Line
+    page: _Page
+    centered: bool
+    marker: str | None = None
+    rest: str = ""
+
+
+@dataclass
+class _Draft:
+    lines: list[_LineInfo]
+
+    @property
+    def continuation_x(self) -> float | None:
+        return self.lines[1].line.x0 if len(self.lines) > 1 else None
+
+
+def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
+    """Walk pages top to bottom, grouping lines into paragraphs and pieces into tables."""
+    geometry = _measure(pages)
+    blocks: list[Paragraph | Table] = []
+    drafts: list[tuple[_Draft, Paragraph]] = []
+    draft: _Draft | None = None
+    previous: _LineInfo | None = None
+    last_table: Table | None = None
+    last_kind_page: tuple[str, int] = ("", 0)
+
+    def flush() -> None:
+        nonlocal draft
+        if draft is not None:
+            paragraph = _paragraph(draft)
+            blocks.append(paragraph)
+            drafts.append((draft, paragraph))
+            draft = None
+
+    for page in pages:
+        items: list[tuple[float, Line | TablePiece]] = [(line.top, line) for line in page.lines]
+        items += [(piece.bbox[1], piece) for piece in page.pieces]
+        items.sort(key=lambda item: item[0])
+        for position, (_, item) in enumerate(items):
+            if isinstance(item, TablePiece):
+                flush()
+                previous = None
+                continues = (
+                    position == 0
+                    and last_table is not None
+                    and last_kind_page == ("table", page.number - 1)
+                    and same_columns(_edges(last_table), item.columns)
+                )
+                if continues and last_table is not None:
+                    continue_table(last_table, item)
+                else:
+                    last_table = start_table(item)
+                    last_table.__dict__["_edges"] = item.columns
+                    blocks.append(last_table)
+                last_kind_page = ("table", page.number)
+                continue
+            info = _describe_line(item, page, geometry)
+            new, blank = _starts_paragraph(draft, previous, info, geometry)
+            if new:
+                flush()
+                if blank and blocks and not (isinstance(blocks[-1], Paragraph) and not blocks[-1].text):
+                    blocks.append(Paragraph(text="", where=Where(page=page.number)))
+                draft = _Draft(lines=[info])
+            elif draft is not None:
+                info.marker = None
+                draft.lines.append(info)
+            previous = info
+            last_kind_page = ("line", page.number)
+    flush()
+    _set_levels(drafts, geometry)
+    return blocks
+
+
+def _edges(table: Table) -> list[float]:
+    return list(table.__dict__.get("_edges", []))
+
+
+def _describe_line(line: Line, page: _Page, geometry: _Geometry) -> _LineInfo:
+    key = geometry.key(page)
+    left, right = geometry.left.get(key, line.x0), geometry.right.get(key, line.x1)
+    centre = (left + right) / 2
+    starts_common = any(abs(line.x0 - x) <= 1.5 for x in geometry.common_x.get(key, []))
+    centered = (
+        line.x0 > left + _ALIGN
+        and line.x1 < right - _ALIGN
+        and abs((line.x0 + line.x1) / 2 - centre) <= 5.0
+        and not starts_common
+        and not line.has_tab
+    )
+    marker, rest = split_marker(line.text)
+    return _LineInfo(line=line, page=page, centered=centered, marker=marker, rest=rest if marker else "")
+
+
+def _starts_paragraph(
+    draft: _Draft | None, previous: _LineInfo | None, info: _LineInfo, geometry: _Geometry
+) -> tuple[bool, bool]:
+    """Whether ``info`` starts a new paragraph, and whether a blank separator precedes it."""
+    if draft is None or previous is None:
+        return True, False
+    prev, line = previous.line, info.line
+    blank = False
+    if prev.page == line.page:
+        normal = geometry.pitch * max(prev.size, line.size, 1.0)
+        pitch = line.top - prev.top
+        if pitch > 1.8 * normal:
+            return True, True
+        if pitch > 1.4 * normal:
+            return True, blank
+    forced = _forced_break(previous, info, geometry)
+    ends_sentence = bool(_SENTENCE_END.search(prev.text))
+    if info.marker is not None:
+        continuation_x = draft.continuation_x if draft.continuation_x is not None else prev.x0
+        runs_on = abs(line.x0 - continuation_x) <= _ALIGN and not forced and not ends_sentence
+        if not runs_on:
+            return True, blank
+    if prev.has_tab:
+        return True, blank
+    style_change = prev.bold != line.bold or abs(prev.size - line.size) > 0.5 or _caps(prev) != _caps(line)
+    if forced and (ends_sentence or previous.centered or info.centered or style_change):
+        return True, blank
+    if previous.centered != info.centered and not (previous.centered and not forced):
+        return True, blank
+    continuation_x = draft.continuation_x
+    if continuation_x is not None and not info.centered and abs(line.x0 - continuation_x) > _ALIGN:
+        return True, blank
+    return False, blank
+
+
+def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: _Geometry) -> bool:
+    """Whether the next line's first word would have fitted on the previous line."""
+    right = geometry.right.get(geometry.key(previous.page), previous.line.x1)
+    space = 0.25 * (previous.line.size or 10.0)
+    return previous.line.x1 + space + info.line.first_word_width < right - 1.0
+
+
+def _caps(line: Line) -> bool:
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _paragraph(draft: _Draft) -> Paragraph:
+    first = draft.lines[0]
+    texts = [first.rest if first.marker else first.line.text]
+    texts += [info.line.text for info in draft.lines[1:]]
+    text = join_lines(texts)
+    words = [w for info in draft.lines for w in info.line.words]
+    bold_chars = sum(len(w["text"]) for info in draft.lines if info.line.bold for w in info.line.words)
+    sizes = Counter(round(float(w.get("size") or 0), 1) for w in words)
+    letters = [ch for ch in text if ch.isalpha()]
+    page_lines = [info.line for info in draft.lines if info.line.page == first.line.page]
+    bbox = (
+        round(min(line.x0 for line in page_lines), 1),
+        round(min(line.top for line in page_lines), 1),
+        round(max(line.x1 for line in page_lines), 1),
+        round(max(line.bottom for line in page_lines), 1),
+    )
+    paragraph = Paragraph(
+        text=text,
+        bold=bold_chars * 2 > sum(len(w["text"]) for w in words),
+        centered=all(info.centered for info in draft.lines),
+        caps=bool(letters) and all(ch.isupper() for ch in letters),
+        size=sizes.most_common(1)[0][0] if sizes else None,
+        where=Where(page=first.line.page, bbox=bbox),
+    )
+    if first.marker:
+        paragraph.marker = first.marker
+        paragraph.marker_source = "typed"
+    return paragraph
+
+
+def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry) -> None:
+    """Level = rank of the marker's x among markers of its kind, or its numbering depth."""
+    positions: dict[tuple[str, tuple[int, int]], list[float]] = {}
+    marked = [(d, p) for d, p in drafts if p.marker]
+    for draft, paragraph in marked:
+        key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
+        positions.setdefault(key, []).append(draft.lines[0].line.x0)
+    clusters = {key: _cluster(values) for key, values in positions.items()}
+    for draft, paragraph in marked:
+        key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
+        x = draft.lines[0].line.x0
+        rank = min(range(len(clusters[key])), key=lambda i: abs(clusters[key][i] - x))
+        paragraph.level = max(rank, marker_depth(paragraph.marker))
+
+
+def _marker_kind(marker: str) -> str:
+    """Markers of one kind share a shape: "1." and "12." → "9.", "а)" → "a)", "-" → "-"."""
+    if is_bullet(marker):
+        return marker
+    shape = re.sub(r"\d+", "9", marker)
+    shape = re.sub(r"[IVXLC]+", "I", shape)
+    shape = re.sub(r"[^\W\d_]", "a", shape)
+    return re.sub(r"^(9\.)+", "9.", shape) if shape.count("9") > 1 else shape
+
+
+def _cluster(values: Sequence[float], tolerance: float = 4.0) -> list[float]:
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= tolerance:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(group) / len(group) for group in groups]
