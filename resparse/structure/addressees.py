@@ -38,6 +38,8 @@ def is_heading(text: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if len(first) < 3 and not morph.is_abbreviation(first):
+        return False  # "г. Казань", "д. 4": an address, not a name
     if first.lower() in _cues()["not_addressee"]:
         return False
     if morph.is_abbreviation(first):

@@ -92,6 +92,14 @@ def find_date(text: str) -> date | None:
     return None
 
 
+def find_date_span(text: str) -> tuple[int, int] | None:
+    """Where the first full date stands in ``text``, as (start, end)."""
+    for match in _patterns()["date"].finditer(text):
+        if _match_date(match):
+            return match.span()
+    return None
+
+
 def _match_date(match: re.Match[str]) -> date | None:
     if match.group("day"):
         month = _month_names().get(match.group("month").lower().rstrip("."))

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from resparse.rules import load
-from resparse.structure.dates import find_date
+from resparse.structure.addressees import is_heading
+from resparse.structure.dates import find_date, find_date_span
 from resparse.structure.units import Unit
 
 BODY_LENGTH = 250
@@ -50,7 +51,12 @@ def is_place_line(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return len(text) <= 60 and find_date(text) is not None
+    """A short line holding a date, maybe after the place: "г. Абакан        15 марта 2024 г."."""
+    span = find_date_span(text)
+    if span is None:
+        return False
+    before = text[: span[0]].strip(" ,")
+    return len(text) - len(before) <= 60 and (not before or is_place_line(before))
 
 
 def is_body_start(unit: Unit, position: int) -> bool:
@@ -60,10 +66,13 @@ def is_body_start(unit: Unit, position: int) -> bool:
     title instead.
     """
     text = unit.clean
+    if is_date_line(text) or is_place_line(text):
+        return False
     return bool(
         unit.marker
         or (len(text) > BODY_LENGTH and not text[:1].islower())
         or (position > 0 and text.endswith(":") and not unit.bold and not unit.caps)
+        or (position > 0 and is_heading(text))
     )
 
 
@@ -87,8 +96,11 @@ def read_header(units: list[Unit], stop: int) -> Header:
         seen += 1
         unit.claimed = True
         if is_date_line(text) and header.date is None:
+            start, end = find_date_span(text) or (0, len(text))
             header.date = find_date(text)
-            header.date_text = text
+            header.date_text = text[start:].strip()
+            if text[:start].strip(" ,"):
+                header.place_lines.append(text[:start].strip(" ,"))
             after_date = True
         elif is_place_line(text) and (header.title_lines or after_date):
             header.place_lines.append(text)

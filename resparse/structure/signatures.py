@@ -1,8 +1,8 @@
 """Signatories: a position (one or more lines) followed by a name.
 
 Names are initials and surname in either order ("В.П. Журавлёв", "Журавлёв В.П."). The name
-may sit on its own line, after a tab on the position's last line, or in the right-hand cell
-of a borderless table — all of which reach this module as units in reading order.
+may sit on its own line, after a tab (or at the end) of the position's last line, or in the
+right-hand cell of a borderless table — all of which reach this module as units in reading order.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 NAME = re.compile(rf"(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s+{_INITIALS})")
 _NAME_LINE = re.compile(rf"^\s*(?P<name>{NAME.pattern})\s*$")
 _NAME_AFTER_TAB = re.compile(rf"^(?P<position>.*\S)\s*\t\s*(?P<name>{NAME.pattern})\s*$", re.S)
+# A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
+_NAME_AT_END = re.compile(rf"^(?P<position>.*[^\s.])\s+(?P<name>{_INITIALS}\s?{_SURNAME})\s*$", re.S)
 POSITION_MAX = 400
 
 
@@ -30,7 +32,7 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
         if not text.strip():
             continue
         name_line = _NAME_LINE.match(clean(text))
-        after_tab = _NAME_AFTER_TAB.match(text.strip("\n"))
+        after_tab = _NAME_AFTER_TAB.match(text.strip("\n")) or _NAME_AT_END.match(clean(text))
         if name_line:
             position = " ".join(pending) or None
             signatories.append(Signatory(position=position, name=name_line.group("name")))

@@ -1,0 +1,325 @@
+"""Documents written for these tests, in the styles of real ones but with other bodies,
+numbering, deadlines and executors: the rules must not depend on the samples' words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resparse.emit import to_data
+from resparse.models import Document
+from resparse.pipeline import extract
+from support import missing_words
+
+
+def parse(text: str, encoding: str = "utf-8", name: str = "doc.txt") -> Document:
+    document = extract(text.encode(encoding), name=name)
+    assert not missing_words(text, to_data(document)), "every word must reach the output"
+    return document
+
+
+def blocks(document: Document) -> list[tuple[str | None, list[str | None]]]:
+    return [(b.addressee.name if b.addressee else None, [i.number for i in b.items]) for b in document.recommendations]
+
+
+def test_decision_with_inline_addressees_and_deadlines() -> None:
+    document = parse(
+        """РЕШЕНИЕ
+заседания Общественного совета при Министерстве здравоохранения Республики Хакасия
+
+г. Абакан                                                        15 марта 2024 г.
+
+Заслушав информацию о ходе диспансеризации, Общественный совет РЕШИЛ:
+
+1. Рекомендовать Министерству здравоохранения Республики Хакасия разработать план выездных приёмов в срок до 01.06.2024.
+2. Предложить главам муниципальных образований обеспечить транспортную доступность в течение 2024 года.
+3. Продолжить мониторинг доступности медицинской помощи ежеквартально.
+
+Председатель Общественного совета	А.С. Кузнецова
+"""
+    )
+    assert document.kind == "decision"
+    assert document.date == date(2024, 3, 15)
+    assert document.place == "г. Абакан"
+    assert blocks(document) == [(None, ["1", "2", "3"])]
+    first, second, third = document.recommendations[0].items
+    assert first.addressee and first.addressee.name == "Министерство здравоохранения Республики Хакасия"
+    assert first.deadline and first.deadline.end == date(2024, 6, 1)
+    assert second.addressee and second.addressee.name == "главы муниципальных образований"
+    assert second.deadline and (second.deadline.start, second.deadline.end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert third.addressee is None and third.deadline and third.deadline.recurrence == "quarterly"
+    assert [(s.position, s.name) for s in document.signatories] == [("Председатель Общественного совета", "А.С. Кузнецова")]
+
+
+def test_headings_with_letter_items() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+круглого стола «Доступная среда в малых городах»
+
+Министерству социальной защиты Алтайского края:
+а) рассмотреть вопрос о расширении программы «Доступная среда»;
+б) организовать обучение специалистов.
+
+Органам местного самоуправления муниципальных районов:
+а) провести обследование объектов социальной инфраструктуры;
+б) предусмотреть средства на адаптацию объектов;
+в) привлекать общественные организации инвалидов к приёмке работ.
+"""
+    )
+    assert document.kind == "recommendations"
+    assert document.topic == "Доступная среда в малых городах"
+    assert blocks(document) == [
+        ("Министерство социальной защиты Алтайского края", ["а", "б"]),
+        ("Органы местного самоуправления муниципальных районов", ["а", "б", "в"]),
+    ]
+
+
+def test_three_level_numbering() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+общественных слушаний
+
+1. Департаменту образования Томской области:
+1.1. Обеспечить участие родительской общественности в работе комиссий.
+1.1.1. Включить представителей родительских комитетов в состав аттестационных комиссий.
+1.1.2. Публиковать протоколы заседаний комиссий.
+1.2. Разработать порядок общественного контроля за питанием.
+2. Общественной палате Томской области:
+2.1. Провести мониторинг исполнения рекомендаций до конца 2025 года.
+"""
+    )
+    assert blocks(document) == [
+        ("Департамент образования Томской области", ["1.1", "1.2"]),
+        ("Общественная палата Томской области", ["2.1"]),
+    ]
+    first = document.recommendations[0].items[0]
+    assert [i.number for i in first.items] == ["1.1.1", "1.1.2"]
+    assert document.recommendations[0].number == "1"
+    deadline = document.recommendations[1].items[0].deadline
+    assert deadline and deadline.end == date(2025, 12, 31)
+
+
+def test_resolution_with_bullets_and_modal_addressees() -> None:
+    document = parse(
+        """РЕЗОЛЮЦИЯ
+форума некоммерческих организаций Псковской области
+12.10.2023
+
+Участники форума отметили:
+• рост числа социально ориентированных НКО в районах;
+• недостаток квалифицированных кадров в некоммерческом секторе.
+
+Участники форума считают необходимым:
+• Органам исполнительной власти следует расширить конкурсы субсидий для НКО.
+• НКО необходимо активнее участвовать в грантовых конкурсах.
+• Проводить ежегодно областной форум НКО.
+"""
+    )
+    assert document.kind == "resolution"
+    assert document.date == date(2023, 10, 12)
+    assert [(s.title, len(s.items)) for s in document.findings] == [("Участники форума отметили", 2)]
+    assert blocks(document) == [(None, [None, None, None])]
+    items = document.recommendations[0].items
+    assert [i.addressee.name if i.addressee else None for i in items] == ["Органы исполнительной власти", "НКО", None]
+    assert items[2].deadline and items[2].deadline.recurrence == "annual"
+
+
+def test_roadmap_with_other_columns_and_terms() -> None:
+    rows = [
+        "№ п/п\tМероприятие\tСрок реализации\tОтветственный исполнитель\tОжидаемый результат",
+        "I.\tОрганизационные мероприятия\t\t\t",
+        "1.\tСоздание рабочей группы\tI полугодие 2024 г.\tМинистерство культуры Пензенской области\tПриказ о создании",
+        "2.\tПроведение семинаров\tежегодно\tДепартамент молодёжной политики, Общественная палата Пензенской области\t"
+        "Не менее 4 семинаров",
+        "II.\tИнформационное сопровождение\t\t\t",
+        "3.\tПубликация материалов\tIV квартал 2025 года\tРедакция газеты «Пензенская правда» при участии "
+        "молодёжных объединений\tСерия публикаций",
+        "4.\tОтчёт о реализации плана\tдо 1 декабря 2024 г.\tМинистерство культуры Пензенской области\tОтчёт",
+        "5.\tМониторинг\tпостоянно\tАппарат Общественной палаты\tДоклад",
+    ]
+    document = parse("ДОРОЖНАЯ КАРТА\nпо развитию добровольчества в Пензенской области\n\n" + "\n".join(rows) + "\n")
+    assert document.kind == "roadmap"
+    assert [r.number for r in document.roadmap] == ["1", "2", "3", "4", "5"]
+    assert [r.section.title if r.section else None for r in document.roadmap] == [
+        "Организационные мероприятия",
+        "Организационные мероприятия",
+        "Информационное сопровождение",
+        "Информационное сопровождение",
+        "Информационное сопровождение",
+    ]
+    first, second, third, fourth, fifth = document.roadmap
+    assert first.deadline and (first.deadline.start, first.deadline.end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert first.result == "Приказ о создании"
+    assert second.deadline and second.deadline.recurrence == "annual"
+    assert [(e.name, e.role) for e in second.executors] == [
+        ("Департамент молодёжной политики", "responsible"),
+        ("Общественная палата Пензенской области", "responsible"),
+    ]
+    assert third.deadline and (third.deadline.start, third.deadline.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert [(e.name, e.role) for e in third.executors] == [
+        ("Редакция газеты «Пензенская правда»", "responsible"),
+        ("молодёжные объединения", "involved"),
+    ]
+    assert fourth.deadline and (fourth.deadline.start, fourth.deadline.end) == (None, date(2024, 12, 1))
+    assert fifth.deadline and fifth.deadline.text == "постоянно" and fifth.deadline.end is None
+
+
+def test_final_document_with_findings_then_addressees() -> None:
+    document = parse(
+        """ИТОГОВЫЙ ДОКУМЕНТ
+межрегиональной конференции «Гражданское общество и местное самоуправление»
+
+Участники конференции констатируют:
+– низкую вовлечённость жителей в территориальное общественное самоуправление;
+– отсутствие методической поддержки ТОС.
+
+Участники конференции рекомендуют:
+
+Администрациям муниципальных районов
+– создать ресурсные центры поддержки ТОС;
+– предусмотреть муниципальные гранты для ТОС.
+
+Ассоциации «Совет муниципальных образований Новосибирской области»
+– обобщить лучшие практики работы ТОС.
+"""
+    )
+    assert document.kind == "resolution"
+    assert [(s.title, len(s.items)) for s in document.findings] == [("Участники конференции констатируют", 2)]
+    assert blocks(document) == [
+        ("Администрации муниципальных районов", [None, None]),
+        ("Ассоциация «Совет муниципальных образований Новосибирской области»", [None]),
+    ]
+
+
+def test_two_signatories() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Комитету по культуре Мурманской области:
+1. Поддержать проекты народных коллективов.
+
+Председатель Общественной палаты Мурманской области	И.И. Иванов
+Секретарь Общественной палаты
+П.П. Петрова
+"""
+    )
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Председатель Общественной палаты Мурманской области", "И.И. Иванов"),
+        ("Секретарь Общественной палаты", "П.П. Петрова"),
+    ]
+
+
+def test_abbreviations() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Министерство труда и социальной защиты Российской Федерации (далее – Минтруд России) и территориальное общественное самоуправление (далее – ТОС) обсудили вопросы.
+
+Минтруду России:
+1. Учесть предложения ТОС при подготовке программ.
+"""
+    )
+    assert [(a.short, a.full) for a in document.abbreviations] == [
+        ("Минтруд России", "Министерство труда и социальной защиты Российской Федерации"),
+        ("ТОС", "территориальное общественное самоуправление"),
+    ]
+    assert blocks(document) == [("Минтруд России", ["1"])]
+
+
+def test_cp1251_text_reads_the_same() -> None:
+    text = """РЕКОМЕНДАЦИИ
+07.02.2025
+
+Комитету по молодёжной политике Курской области:
+1. Организовать форум волонтёров.
+"""
+    document = parse(text, encoding="cp1251")
+    assert blocks(document) == [("Комитет по молодёжной политике Курской области", ["1"])]
+    assert document.date == date(2025, 2, 7)
+
+
+def test_utf16_text_reads_the_same() -> None:
+    document = parse("РЕЗОЛЮЦИЯ\n\n1. Поддержать инициативу жителей.\n", encoding="utf-16")
+    assert document.kind == "resolution"
+    assert blocks(document) == [(None, ["1"])]
+
+
+def test_text_the_rules_do_not_understand_gives_valid_output_with_warning() -> None:
+    document = parse(
+        "Мороз и солнце; день чудесный!\nЕщё ты дремлешь, друг прелестный —\nПора, красавица, проснись.\n"
+    )
+    assert document.kind == "other"
+    assert not document.recommendations and not document.roadmap
+    assert any("no recommendations" in w for w in document.warnings)
+
+
+def test_deadline_on_its_own_line_belongs_to_the_point() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Управлению культуры администрации города Кирова:
+1. Подготовить программу празднования Дня города.
+Срок: II квартал 2025 г.
+2. Провести конкурс творческих коллективов.
+"""
+    )
+    first, second = document.recommendations[0].items
+    assert first.deadline and (first.deadline.start, first.deadline.end) == (date(2025, 4, 1), date(2025, 6, 30))
+    assert second.deadline is None
+
+
+def test_markdown_bold_is_a_hint_not_text() -> None:
+    document = parse(
+        "**РЕКОМЕНДАЦИИ**\n\n**Министерству спорта Республики Коми:**\n- Построить крытый каток.\n",
+        name="doc.md",
+    )
+    assert document.title == "РЕКОМЕНДАЦИИ"
+    assert blocks(document) == [("Министерство спорта Республики Коми", [None])]
+
+
+def test_bullets_nested_under_numbers() -> None:
+    document = parse(
+        """РЕЗОЛЮЦИЯ
+1. Развивать добровольчество:
+- в школах;
+- в учреждениях культуры.
+2. Поддержать социальные предприятия.
+"""
+    )
+    items = document.recommendations[0].items
+    assert [i.number for i in items] == ["1", "2"]
+    assert [c.text for c in items[0].items] == ["в школах;", "в учреждениях культуры."]
+
+
+def test_roman_sections_with_numbered_items() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+I. Правительству Республики Тыва:
+1. Ускорить принятие программы поддержки НКО.
+II. Общественной палате Республики Тыва:
+1. Провести мониторинг.
+2. Подготовить доклад до 1 декабря 2025 г.
+"""
+    )
+    assert blocks(document) == [
+        ("Правительство Республики Тыва", ["1"]),
+        ("Общественная палата Республики Тыва", ["1", "2"]),
+    ]
+    assert [b.number for b in document.recommendations] == ["I", "II"]
+
+
+def test_place_and_time_lines_in_the_header() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+по итогам общественных слушаний
+
+г. Казань, ул. Баумана, д. 15
+20 ноября 2024 г.
+15 часов 00 мин.
+
+Комитету по делам молодёжи Республики Татарстан:
+1. Создать молодёжный совет.
+"""
+    )
+    assert document.place == "г. Казань, ул. Баумана, д. 15"
+    assert document.date == date(2024, 11, 20)
+    assert document.title == "РЕКОМЕНДАЦИИ по итогам общественных слушаний"
