@@ -32,19 +32,27 @@ app = typer.Typer(
 )
 
 FormatOption = Annotated[
-    Optional[str], typer.Option("--format", "-f", help="json, yaml or jsonl (default: a view on a terminal, json when piped).")
+    Optional[str],
+    typer.Option(
+        "--format", "-f", help="json, yaml or jsonl (default: a view on a terminal, json when piped)."
+    ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
 MaxPagesOption = Annotated[int, typer.Option("--max-pages", help="Most PDF pages read from one document.")]
-MaxPartOption = Annotated[int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")]
+MaxPartOption = Annotated[
+    int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")
+]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
 
 
-def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200, **more: object):  # noqa: ANN202
+def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200, **more: object):
     from resparse.limits import MB, Limits
 
     return Limits(
-        max_pages=max_pages, max_part_bytes=max_part_mb * MB, max_file_bytes=max_file_mb * MB, **more  # type: ignore[arg-type]
+        max_pages=max_pages,
+        max_part_bytes=max_part_mb * MB,
+        max_file_bytes=max_file_mb * MB,
+        **more,  # type: ignore[arg-type]
     )
 
 
@@ -69,7 +77,7 @@ def main_options(
     """Russian resolution documents → structured data."""
 
 
-def _read_one(path: str, limits, debug: bool):  # noqa: ANN001, ANN202
+def _read_one(path: str, limits, debug: bool):
     """Return a Document, or None after printing the one-line reason."""
     from resparse.errors import InputError
     from resparse.pipeline import extract
@@ -91,9 +99,13 @@ def _read_one(path: str, limits, debug: bool):  # noqa: ANN001, ANN202
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Documents to read (.docx, .pdf, .txt, …); - reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="Documents to read (.docx, .pdf, .txt, …); - reads stdin.")
+    ],
     fmt: FormatOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
@@ -135,7 +147,9 @@ def extract(
 def layout(
     file: Annotated[str, typer.Argument(help="Document to show; - reads stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    explain: Annotated[bool, typer.Option("--explain", help="Also list which rule claimed each text.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also list which rule claimed each text.")
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Show what resparse read from a file: blocks, list numbers, tables, pages."""
@@ -177,16 +191,27 @@ def schema() -> None:
 
 @app.command()
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="Files, folders (recursive) and archives (.zip, .tar.*, .7z).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="A folder (one .json per document) or a .jsonl file.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files, folders (recursive) and archives (.zip, .tar.*, .7z).")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="A folder (one .json per document) or a .jsonl file.")
+    ],
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (default: all cores).")] = 0,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already converted.")] = False,
     zip_encoding: Annotated[
-        Optional[str], typer.Option("--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866).")
+        Optional[str],
+        typer.Option(
+            "--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866)."
+        ),
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds one document may take.")] = 60.0,
-    max_depth: Annotated[int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")] = 3,
-    max_members: Annotated[int, typer.Option("--max-members", help="Most members read from one archive.")] = 10_000,
+    max_depth: Annotated[
+        int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")
+    ] = 3,
+    max_members: Annotated[
+        int, typer.Option("--max-members", help="Most members read from one archive.")
+    ] = 10_000,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,

@@ -20,10 +20,16 @@ def document_view(document: Document) -> RenderableType:
     heading = Text()
     heading.append(f"{document.kind.upper()}  ", style="bold cyan")
     heading.append(document.title or "(no title)", style="bold")
-    facts = [f"{label}: {value}" for label, value in (
-        ("date", document.date), ("place", document.place), ("topic", document.topic),
-        ("source", f"{document.source.path} ({document.source.format})"),
-    ) if value]
+    facts = [
+        f"{label}: {value}"
+        for label, value in (
+            ("date", document.date),
+            ("place", document.place),
+            ("topic", document.topic),
+            ("source", f"{document.source.path} ({document.source.format})"),
+        )
+        if value
+    ]
     parts.append(Panel(Group(heading, Text("\n".join(facts), style="dim"))))
     for section in document.findings:
         tree = Tree(Text(f"Findings: {section.title}", style="bold magenta"))
@@ -82,7 +88,9 @@ def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[st
             if not block.text:
                 lines.append(f"{index:4d} {place:>5}  ¶")
                 continue
-            hints = "".join(flag for flag, on in (("B", block.bold), ("C", block.centered), ("U", block.caps)) if on)
+            hints = "".join(
+                flag for flag, on in (("B", block.bold), ("C", block.centered), ("U", block.caps)) if on
+            )
             marker = f"{'  ' * block.level}{block.marker} " if block.marker else ""
             source_mark = "*" if block.marker_source == "auto" else ""
             rule = f"  [{trace[index]}]" if trace and index in trace else ""
@@ -93,7 +101,8 @@ def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[st
             lines.append(f"{index:4d} {place:>5}  ┌ {kind}: {len(block.rows)} rows")
             for number, row in enumerate(block.rows):
                 cells = " │ ".join(
-                    (c.text.replace("\n", " ↵ ") + (f" ⟨span {c.span}⟩" if c.span > 1 else "")) for c in row.cells
+                    (c.text.replace("\n", " ↵ ") + (f" ⟨span {c.span}⟩" if c.span > 1 else ""))
+                    for c in row.cells
                 )
                 head = "H" if row.header else " "
                 page = f"p{row.where.page}" if row.where.page else ""

@@ -18,7 +18,10 @@ def parse(text: str, encoding: str = "utf-8", name: str = "doc.txt") -> Document
 
 
 def blocks(document: Document) -> list[tuple[str | None, list[str | None]]]:
-    return [(b.addressee.name if b.addressee else None, [i.number for i in b.items]) for b in document.recommendations]
+    return [
+        (b.addressee.name if b.addressee else None, [i.number for i in b.items])
+        for b in document.recommendations
+    ]
 
 
 def test_decision_with_inline_addressees_and_deadlines() -> None:
@@ -45,9 +48,14 @@ def test_decision_with_inline_addressees_and_deadlines() -> None:
     assert first.addressee and first.addressee.name == "Министерство здравоохранения Республики Хакасия"
     assert first.deadline and first.deadline.end == date(2024, 6, 1)
     assert second.addressee and second.addressee.name == "главы муниципальных образований"
-    assert second.deadline and (second.deadline.start, second.deadline.end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert second.deadline and (second.deadline.start, second.deadline.end) == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+    )
     assert third.addressee is None and third.deadline and third.deadline.recurrence == "quarterly"
-    assert [(s.position, s.name) for s in document.signatories] == [("Председатель Общественного совета", "А.С. Кузнецова")]
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Председатель Общественного совета", "А.С. Кузнецова")
+    ]
 
 
 def test_headings_with_letter_items() -> None:
@@ -119,7 +127,11 @@ def test_resolution_with_bullets_and_modal_addressees() -> None:
     assert [(s.title, len(s.items)) for s in document.findings] == [("Участники форума отметили", 2)]
     assert blocks(document) == [(None, [None, None, None])]
     items = document.recommendations[0].items
-    assert [i.addressee.name if i.addressee else None for i in items] == ["Органы исполнительной власти", "НКО", None]
+    assert [i.addressee.name if i.addressee else None for i in items] == [
+        "Органы исполнительной власти",
+        "НКО",
+        None,
+    ]
     assert items[2].deadline and items[2].deadline.recurrence == "annual"
 
 
@@ -136,7 +148,9 @@ def test_roadmap_with_other_columns_and_terms() -> None:
         "4.\tОтчёт о реализации плана\tдо 1 декабря 2024 г.\tМинистерство культуры Пензенской области\tОтчёт",
         "5.\tМониторинг\tпостоянно\tАппарат Общественной палаты\tДоклад",
     ]
-    document = parse("ДОРОЖНАЯ КАРТА\nпо развитию добровольчества в Пензенской области\n\n" + "\n".join(rows) + "\n")
+    document = parse(
+        "ДОРОЖНАЯ КАРТА\nпо развитию добровольчества в Пензенской области\n\n" + "\n".join(rows) + "\n"
+    )
     assert document.kind == "roadmap"
     assert [r.number for r in document.roadmap] == ["1", "2", "3", "4", "5"]
     assert [r.section.title if r.section else None for r in document.roadmap] == [
@@ -147,14 +161,20 @@ def test_roadmap_with_other_columns_and_terms() -> None:
         "Информационное сопровождение",
     ]
     first, second, third, fourth, fifth = document.roadmap
-    assert first.deadline and (first.deadline.start, first.deadline.end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert first.deadline and (first.deadline.start, first.deadline.end) == (
+        date(2024, 1, 1),
+        date(2024, 6, 30),
+    )
     assert first.result == "Приказ о создании"
     assert second.deadline and second.deadline.recurrence == "annual"
     assert [(e.name, e.role) for e in second.executors] == [
         ("Департамент молодёжной политики", "responsible"),
         ("Общественная палата Пензенской области", "responsible"),
     ]
-    assert third.deadline and (third.deadline.start, third.deadline.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert third.deadline and (third.deadline.start, third.deadline.end) == (
+        date(2025, 10, 1),
+        date(2025, 12, 31),
+    )
     assert [(e.name, e.role) for e in third.executors] == [
         ("Редакция газеты «Пензенская правда»", "responsible"),
         ("молодёжные объединения", "involved"),
@@ -263,7 +283,10 @@ def test_deadline_on_its_own_line_belongs_to_the_point() -> None:
 """
     )
     first, second = document.recommendations[0].items
-    assert first.deadline and (first.deadline.start, first.deadline.end) == (date(2025, 4, 1), date(2025, 6, 30))
+    assert first.deadline and (first.deadline.start, first.deadline.end) == (
+        date(2025, 4, 1),
+        date(2025, 6, 30),
+    )
     assert second.deadline is None
 
 

@@ -10,8 +10,13 @@ from resparse.emit import to_data
 from resparse.pipeline import extract
 from support import SAMPLES, gold, missing_words, norm
 
-STEMS = ["000_858972ccd0d0de21", "001_6d517112406bb0e7", "002_8a20071a4967c9a1", "003_2845198f4ac59122",
-         "004_493f23bf5003ad19"]
+STEMS = [
+    "000_858972ccd0d0de21",
+    "001_6d517112406bb0e7",
+    "002_8a20071a4967c9a1",
+    "003_2845198f4ac59122",
+    "004_493f23bf5003ad19",
+]
 RENDERINGS = [(stem, ext) for stem in STEMS for ext in ("txt", "docx", "pdf")] + [(STEMS[0], "typed.docx")]
 
 

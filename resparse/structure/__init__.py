@@ -51,7 +51,9 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
 
     units = flatten(layout, roadmap_tables)
     first_table = min(roadmap_tables, default=None)
-    stop = next((i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units))
+    stop = next(
+        (i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units)
+    )
     header = read_header(units, stop)
     body = read_body(units[header.end :])
     signatories, tail_left = read_signatures(body.tail)
@@ -60,11 +62,17 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         date, date_text = _date_in(tail_left)
 
     all_text = [u.text for u in units] + [
-        clean(cell.text) for b in layout.blocks if isinstance(b, Table) for row in b.rows for cell in row.cells
+        clean(cell.text)
+        for b in layout.blocks
+        if isinstance(b, Table)
+        for row in b.rows
+        for cell in row.cells
     ]
     unparsed.extend(header.other_lines)
     unparsed.extend(tail_left)
-    unparsed.extend(u.clean for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail)
+    unparsed.extend(
+        u.clean for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
+    )
     document = Document(
         source=Source(**layout.source.model_dump()),
         kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks)),  # type: ignore[arg-type]
@@ -100,7 +108,9 @@ def _date_in(lines: list[str]) -> tuple[dt.date | None, str | None]:
 def _warnings(body: Body, roadmap: list[RoadmapRow], unparsed: list[str]) -> list[str]:
     warnings = []
     if not body.blocks and not body.findings and not roadmap:
-        warnings.append("no recommendations, findings or roadmap rows recognised: the text is in preamble/unparsed")
+        warnings.append(
+            "no recommendations, findings or roadmap rows recognised: the text is in preamble/unparsed"
+        )
     if unparsed:
         warnings.append(f"{len(unparsed)} piece(s) of text matched no rule and are listed in unparsed")
     return warnings

@@ -40,11 +40,11 @@ def full_form(before: str, short: str) -> str | None:
     first_letter = short.strip()[0].lower()
     acronym = morph.is_abbreviation(short.replace(" ", ""))
     limit = len(short.replace(" ", "")) + 1 if acronym else MAX_WORDS
-    candidates = [m for m in reversed(words[-limit:]) if m.group().strip("«»\"")[:1].lower() == first_letter]
+    candidates = [m for m in reversed(words[-limit:]) if m.group().strip('«»"')[:1].lower() == first_letter]
     if not acronym:
         # "(далее – Комиссия)" repeats its word; "(далее – Минтруд России)" only its first letters.
         stem = short.lower()[:5]
-        exact = [m for m in candidates if m.group().strip("«»\"").lower().startswith(stem)]
+        exact = [m for m in candidates if m.group().strip('«»"').lower().startswith(stem)]
         candidates = exact or [m for m in candidates if m.group().lower()[:3] == short.lower()[:3]]
     if not candidates:
         return None

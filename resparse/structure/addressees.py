@@ -73,7 +73,9 @@ def _verb_pattern() -> re.Pattern[str]:
 @cache
 def _modal_pattern() -> re.Pattern[str]:
     modals = "|".join(re.escape(m) for m in _cues()["addressee_modals"])
-    return re.compile(rf"(?:^|[.;:,!?]\s+|\s[–—-]\s+)(?P<np>[^.;:,!?]{{1,160}}?)\s+(?:{modals})(?![а-яё])", re.I)
+    return re.compile(
+        rf"(?:^|[.;:,!?]\s+|\s[–—-]\s+)(?P<np>[^.;:,!?]{{1,160}}?)\s+(?:{modals})(?![а-яё])", re.I
+    )
 
 
 def inline_addressee(text: str) -> Party | None:

@@ -53,7 +53,7 @@ def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def intro_kind(text: str, next_items: list[str]) -> str:
-    """"recommendations" or "findings" for a line that introduces a list."""
+    """ "recommendations" or "findings" for a line that introduces a list."""
     recommend, finding = _intro_patterns()
     if recommend.search(text):
         return "recommendations"

@@ -96,7 +96,7 @@ def read_header(units: list[Unit], stop: int) -> Header:
         seen += 1
         unit.claimed = True
         if is_date_line(text) and header.date is None:
-            start, end = find_date_span(text) or (0, len(text))
+            start = (find_date_span(text) or (0, 0))[0]
             header.date = find_date(text)
             header.date_text = text[start:].strip()
             if text[:start].strip(" ,"):

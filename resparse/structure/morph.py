@@ -28,7 +28,7 @@ def parses(word: str) -> tuple[Any, ...]:
 
 
 def is_abbreviation(word: str) -> bool:
-    """"НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect."""
+    """ "НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect."""
     letters = word.replace("-", "")
     return len(letters) >= 2 and letters.isupper()
 

@@ -21,7 +21,7 @@ from resparse.structure import morph
 
 ADJECTIVE = {"ADJF", "PRTF"}
 OBLIQUE_CASES = ("datv", "gent", "ablt", "loct", "accs")
-QUOTE_OPEN = "«\"“„"
+QUOTE_OPEN = '«"“„'
 
 
 def _head_tokens(text: str) -> list[re.Match[str]]:
