@@ -65,6 +65,9 @@ class Block(_Model):
     number: str | None = None
     addressee: Party | None = None
     items: list[Item] = Field(default_factory=list)
+    heading: str | None = None
+    """The heading line as written, when it says more than the addressee
+    ("Рекомендовать органам местного самоуправления:")."""
 
 
 class RoadmapSection(_Model):

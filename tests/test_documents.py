@@ -346,3 +346,44 @@ def test_place_and_time_lines_in_the_header() -> None:
     assert document.place == "г. Казань, ул. Баумана, д. 15"
     assert document.date == date(2024, 11, 20)
     assert document.title == "РЕКОМЕНДАЦИИ по итогам общественных слушаний"
+
+
+def test_unnumbered_points_under_headings() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Рекомендовать органам местного самоуправления Вологодской области:
+Разработать муниципальные программы поддержки СО НКО.
+Предусмотреть имущественную поддержку НКО.
+
+Председатель комиссии                 Смирнов А.В.
+"""
+    )
+    assert blocks(document) == [("органы местного самоуправления Вологодской области", [None, None])]
+    assert [(s.position, s.name) for s in document.signatories] == [("Председатель комиссии", "Смирнов А.В.")]
+
+
+def test_addressee_run_into_the_point() -> None:
+    document = parse(
+        """РЕЗОЛЮЦИЯ
+1. Министерству природных ресурсов Иркутской области: усилить контроль за вырубкой лесов.
+2. Усилить экологическое просвещение.
+"""
+    )
+    first, second = document.recommendations[0].items
+    assert first.addressee and first.addressee.name == "Министерство природных ресурсов Иркутской области"
+    assert second.addressee is None
+
+
+def test_recommendation_table_is_read_like_a_roadmap() -> None:
+    document = parse(
+        "РЕКОМЕНДАЦИИ\n\n"
+        "№\tРекомендация\tОтветственный\tСрок\n"
+        "1\tПровести обучение волонтёров\tКомитет по молодёжной политике\tдо 1 июня 2025 г.\n"
+        "2\tИздать методическое пособие\tРесурсный центр НКО\t2025 год\n"
+    )
+    assert [(r.number, r.action) for r in document.roadmap] == [
+        ("1", "Провести обучение волонтёров"),
+        ("2", "Издать методическое пособие"),
+    ]
+    assert document.roadmap[0].deadline and document.roadmap[0].deadline.end == date(2025, 6, 1)

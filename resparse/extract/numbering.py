@@ -290,7 +290,9 @@ def _levels(parent: etree._Element) -> dict[int, Level]:
     return levels
 
 
-def parse_definitions(numbering: etree._Element | None, style_nums: dict[str, str] | None = None) -> Definitions:
+def parse_definitions(
+    numbering: etree._Element | None, style_nums: dict[str, str] | None = None
+) -> Definitions:
     """Read ``numbering.xml``'s root; ``style_nums`` maps numbering styles to their numId."""
     definitions = Definitions(style_nums=dict(style_nums or {}))
     if numbering is None:

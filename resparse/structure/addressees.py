@@ -29,6 +29,18 @@ def _words_outside_quotes(text: str) -> list[str]:
     return [m.group() for m in morph.WORD.finditer(outside)]
 
 
+def heading_phrase(text: str) -> str | None:
+    """The addressee a heading line names: the line itself, or the phrase after a verb of
+    asking ("Рекомендовать органам местного самоуправления:"); None if it names none."""
+    text = text.strip()
+    if is_heading(text):
+        return text
+    verb = _verb_pattern().match(text)
+    if verb and text.endswith(":") and is_heading(text[verb.end() :]):
+        return text[verb.end() :]
+    return None
+
+
 def is_heading(text: str) -> bool:
     """True for a line that names an addressee and nothing else."""
     text = text.strip()
@@ -80,7 +92,15 @@ def _modal_pattern() -> re.Pattern[str]:
 
 def inline_addressee(text: str) -> Party | None:
     """The addressee a point names inside its text, or None."""
-    return _after_verb(text) or _before_modal(text)
+    return _before_colon(text) or _after_verb(text) or _before_modal(text)
+
+
+def _before_colon(text: str) -> Party | None:
+    """"Комитету по культуре: провести фестиваль" — a heading run into its point."""
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(head) <= HEADING_MAX and is_heading(head + ":"):
+        return heading_party(head)
+    return None
 
 
 def _after_verb(text: str) -> Party | None:

@@ -26,7 +26,7 @@ from resparse.extract.markers import is_bullet, marker_depth
 from resparse.models import Block, Item, Section
 from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.addressees import heading_party, inline_addressee, is_heading
+from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
 from resparse.structure.dates import find_item_deadline
 from resparse.structure.units import Unit
 
@@ -135,8 +135,12 @@ def read_body(units: list[Unit]) -> Body:
             continue
         unit.claimed = True
         if _is_block_heading(unit, units, index):
+            phrase = heading_phrase(unit.clean) or unit.clean
             text, index = _join_heading(units, index)
-            block = Block(number=display_number(unit.marker), addressee=heading_party(text))
+            heading = None
+            if not text.startswith(phrase.rstrip(" :")):
+                heading, text = text, phrase  # "Рекомендовать органам …:" names "органам …"
+            block = Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading)
             body.blocks.append(block)
             open_list, mode = _List(block.items), "recommendations"
             body.trace.append(("heading", text))
@@ -160,6 +164,11 @@ def read_body(units: list[Unit]) -> Body:
                 body.blocks.append(block)
                 open_list, mode = _List(block.items), "recommendations"
             open_list.add(style_of(unit), make_item(text, display_number(unit.marker)))
+            body.trace.append(("item", text))
+            index += 1
+            continue
+        if open_list is not None and mode == "recommendations" and _starts_unnumbered_point(unit, open_list):
+            open_list.add(("plain", 0), make_item(text, None))
             body.trace.append(("item", text))
             index += 1
             continue
@@ -193,19 +202,34 @@ def _is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
     return bool(finding.search(unit.clean) or recommend.search(unit.clean))
 
 
+def _starts_unnumbered_point(unit: Unit, open_list: _List) -> bool:
+    """Under a heading, a paragraph opening with an infinitive is a point even with no number
+    ("Комитету по культуре:" / "Провести фестиваль."), unless numbered points came before."""
+    if open_list.last is not None and open_list.stack[0][0] != ("plain", 0):
+        return False
+    first = morph.WORD.search(unit.clean)
+    return bool(first) and morph.is_infinitive(first.group())
+
+
 def _last_point(units: list[Unit]) -> int:
     """Index of the last list item or heading: everything after it is the tail."""
     last = -1
+    heading_seen = False
     for index, unit in enumerate(units):
         if unit.claimed or unit.blank:
             continue
-        if unit.marker or (is_heading(unit.clean) and _followed_by_list(units, index)):
+        first = morph.WORD.search(unit.clean)
+        if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):
+            last = index
+        elif heading_phrase(unit.clean) and unit.clean.endswith(":"):
+            last, heading_seen = index, True
+        elif heading_seen and first and morph.is_infinitive(first.group()):
             last = index
     return last
 
 
 def _is_block_heading(unit: Unit, units: list[Unit], index: int) -> bool:
-    if not is_heading(unit.clean):
+    if not heading_phrase(unit.clean):
         return False
     if unit.marker and is_bullet(unit.marker):
         return False
@@ -245,7 +269,7 @@ def _join_heading(units: list[Unit], index: int) -> tuple[str, int]:
         and not units[following].blank
         and not units[following].marker
         and len(units[following].clean) < HEADING_JOIN_MAX
-        and not is_heading(units[following].clean)
+        and not heading_phrase(units[following].clean)
         and not any(
             morph.is_predicate(w) or morph.is_infinitive(w)
             for w in morph.WORD.findall(units[following].clean)

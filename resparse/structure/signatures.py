@@ -18,7 +18,9 @@ NAME = re.compile(rf"(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s+{_INITIALS})")
 _NAME_LINE = re.compile(rf"^\s*(?P<name>{NAME.pattern})\s*$")
 _NAME_AFTER_TAB = re.compile(rf"^(?P<position>.*\S)\s*\t\s*(?P<name>{NAME.pattern})\s*$", re.S)
 # A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
-_NAME_AT_END = re.compile(rf"^(?P<position>.*[^\s.])\s+(?P<name>{_INITIALS}\s?{_SURNAME})\s*$", re.S)
+_NAME_AT_END = re.compile(
+    rf"^(?P<position>.*[^\s.])\s+(?P<name>{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s+{_INITIALS})\s*$", re.S
+)
 POSITION_MAX = 400
 
 
