@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from resparse.models import Source
+
 
 class Where(BaseModel):
     """Provenance of a block: paragraph index (DOCX), page and box (PDF) or line (text)."""
@@ -77,12 +79,8 @@ class Table(BaseModel):
 Block = Paragraph | Table
 
 
-class SourceInfo(BaseModel):
-    path: str
-    format: str
-    sha256: str
-    pages: int | None = None
-    ocr: bool = False
+SourceInfo = Source
+"""Where a layout came from: the same record the output carries as ``Document.source``."""
 
 
 class Layout(BaseModel):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from resparse.layout import Layout, Table
-from resparse.models import Document, RoadmapRow, Source
+from resparse.models import Document, RoadmapRow
 from resparse.structure.abbreviations import find_abbreviations
 from resparse.structure.blocks import Body, read_body
 from resparse.structure.dates import find_date
@@ -74,7 +74,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         u.clean for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
     )
     document = Document(
-        source=Source(**layout.source.model_dump()),
+        source=layout.source,
         kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks)),  # type: ignore[arg-type]
         title=header.title,
         topic=topic_of(header.title),
