@@ -8,7 +8,9 @@ with Cyrillic text need DejaVu Sans and skip without it.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import random
 import re
 from collections import Counter
 from functools import cache
@@ -18,10 +20,13 @@ from typing import Any
 import pytest
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
+from resparse.extract import pdf as pdf_reader
 from resparse.extract import read_layout
 from resparse.extract.markers import split_marker
-from resparse.extract.pdf import _fix_cid_lines, _marker_kind, needs_ocr, text_is_readable
+from resparse.extract.pdf import _PAGE_NUMBER, _fix_cid_lines, _marker_kind, needs_ocr, text_is_readable
 from resparse.extract.pdf_tables import (
+    Line,
+    borderless_tables,
     cluster_edges,
     column_span,
     header_row_count,
@@ -34,8 +39,8 @@ from resparse.extract.pdf_tables import (
     merge_rows,
     same_columns,
 )
-from resparse.layout import Cell, Layout, Paragraph, Row, Table
-from resparse.limits import Limits
+from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table
+from resparse.limits import DEFAULT_LIMITS, Limits
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 S000 = "000_858972ccd0d0de21"
@@ -48,9 +53,16 @@ S004 = "004_493f23bf5003ad19"
 # --- helpers --------------------------------------------------------------------------------
 
 
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS, path: str = "test.pdf") -> Layout:
+    """The PDF reader itself, without ``read_layout``'s OCR fallback for scans."""
+    info = SourceInfo(path=path, format="pdf", sha256=hashlib.sha256(data).hexdigest())
+    return pdf_reader.read(data, info, limits)
+
+
 @cache
 def sample(name: str) -> Layout:
-    return read_layout(SAMPLES / f"{name}.pdf")
+    path = SAMPLES / f"{name}.pdf"
+    return read_pdf(path.read_bytes(), path=str(path))
 
 
 def norm(text: str) -> str:
@@ -211,8 +223,18 @@ def test_sample_title_block_hints() -> None:
     assert paragraphs[-1].text.endswith("муниципальных образований\tВ.П. Журавлёв")
 
 
-def test_sample_place_and_date_split_at_tab() -> None:
-    assert "г. Санкт-Петербург,\t11 февраля 2021 г." in texts(sample(S001))
+def test_sample_invisible_place_and_date_table() -> None:
+    """001 prints place and date side by side from an invisible table: so does the DOCX reader."""
+    (table,) = sample(S001).tables()
+    assert table.borderless
+    assert [row.texts for row in table.rows] == [
+        [
+            "г. Санкт-Петербург,\nул. Смольного, д.3, каб.1-73\nв формате онлайн",
+            "11 февраля 2021 г.\n11 часов 00 мин.",
+        ]
+    ]
+    assert table.where.page == 1
+    assert sample(S000).tables() == []  # a single tabbed signature line stays a paragraph
 
 
 def test_sample_pages_in_provenance() -> None:
@@ -296,7 +318,13 @@ def test_needs_ocr_is_false_for_a_text_pdf() -> None:
 
 def test_page_limit() -> None:
     with pytest.raises(LimitExceededError, match="6 pages"):
-        read_layout(SAMPLES / f"{S004}.pdf", limits=Limits(max_pages=5))
+        read_pdf((SAMPLES / f"{S004}.pdf").read_bytes(), limits=Limits(max_pages=5))
+
+
+def test_read_layout_dispatches_pdf_here() -> None:
+    layout = read_layout(SAMPLES / f"{S001}.pdf")
+    assert layout.source.format == "pdf" and not layout.source.ocr
+    assert layout.blocks == sample(S001).blocks
 
 
 # --- synthetic PDFs -------------------------------------------------------------------------
@@ -311,7 +339,7 @@ def pm() -> Any:
 
 
 def read_bytes(data: bytes) -> Layout:
-    return read_layout(data, name="test.pdf")
+    return read_pdf(data)
 
 
 def cyrillic() -> tuple[str, str]:
@@ -663,7 +691,9 @@ def test_text_is_readable(text: str, readable: bool) -> None:
 def test_bold_font_names() -> None:
     assert is_bold_font("BAAAAA+LiberationSerif-Bold")
     assert is_bold_font("Arial,Bold") and is_bold_font("TimesNewRomanPS-BoldMT")
+    assert is_bold_font("Futura-Demi") and is_bold_font("AAAAAA+DejaVuSans-Bold")
     assert not is_bold_font("CAAAAA+LiberationSerif") and not is_bold_font("Helvetica-Oblique")
+    assert not is_bold_font("Academic")
 
 
 def test_marker_kinds() -> None:
@@ -704,3 +734,144 @@ def test_merge_rows_by_column() -> None:
     merged = merge_rows(upper, lower)
     assert merged.texts == ["2", "Название продолжение лишнее", "начало конец"]
     assert upper.texts == ["2", "Название", "начало"]  # the input is not changed
+
+
+def test_page_frame_is_not_a_table() -> None:
+    maker = pm().PdfMaker()
+    maker.rect(30, 30, 565, 812)  # a border round the page
+    maker.rect(30, 700, 565, 812)  # a stamp box across its foot: two "cells"
+    maker.text(72, 100, "Body text inside the frame.")
+    layout = read_bytes(maker.pdf())
+    assert layout.tables() == []
+    assert texts(layout) == ["Body text inside the frame."]
+
+
+@pytest.mark.parametrize("seed_number", range(12))
+def test_damaged_bytes_never_escape_as_tracebacks(seed_number: int) -> None:
+    """Flip bytes of a real PDF: the reader returns a layout or a plain-words InputError."""
+    data = bytearray((SAMPLES / f"{S001}.pdf").read_bytes())
+    rnd = random.Random(seed_number)
+    for _ in range(10):
+        data[rnd.randrange(len(data))] = rnd.randrange(256)
+    try:
+        layout = read_bytes(bytes(data))
+    except InputError as error:
+        assert str(error) and "Traceback" not in str(error)
+    else:
+        assert layout.source.pages == 2
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.scan.pdf")), ids=lambda p: p.name)
+def test_scanned_samples_need_ocr(path: Path) -> None:
+    with pytest.raises(InputError, match="OCR is needed"):
+        read_pdf(path.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("text", "is_number"),
+    [
+        ("2", True),
+        ("- 3 -", True),
+        ("Страница 2 из 5", True),
+        ("стр. 4", True),
+        ("2/5", True),
+        ("2024", False),
+        ("2024 год", False),
+        ("1. Пункт", False),
+    ],
+)
+def test_page_number_pattern(text: str, is_number: bool) -> None:
+    assert bool(_PAGE_NUMBER.match(text)) is is_number
+
+
+def test_tab_after_list_number_keeps_the_item_whole() -> None:
+    """Word prints "1.<tab>Text": that gap is no column edge, the next line continues the item."""
+    maker = pm().PdfMaker()
+    maker.text(107, 100, "1.")
+    pm().justify(maker, 150, 523, 100, "Organise seminars for small and medium business owners and the")
+    maker.text(72, 114.4, "public chambers of the region.")
+    maker.text(107, 128.8, "2.")
+    maker.text(150, 128.8, "Second item.")
+    layout = read_bytes(maker.pdf())
+    assert [(p.marker, p.text) for p in layout.paragraphs()] == [
+        (
+            "1.",
+            "Organise seminars for small and medium business owners and the public chambers of the region.",
+        ),
+        ("2.", "Second item."),
+    ]
+
+
+def test_text_pages_with_a_scanned_page() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    scan = SAMPLES / f"{S000}.scan.pdf"
+    if not scan.exists():
+        pytest.skip("no scanned sample")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(SAMPLES / f"{S001}.pdf"))
+    writer.append(pypdf.PdfReader(scan), pages=[0])
+    out = io.BytesIO()
+    writer.write(out)
+    layout = read_bytes(out.getvalue())
+    assert layout.source.pages == 3
+    assert layout.warnings == ["page 3: no text layer, only an image (needs OCR)"]
+    assert markers(layout) == markers(sample(S001))
+
+
+def tab_line(top: float, *parts: tuple[float, str]) -> Line:
+    """A 12 pt line of words placed at x positions; a part of several words is spaced normally."""
+    words = []
+    for x, text in parts:
+        for word in text.split():
+            width = 6.0 * len(word)
+            words.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + 12, "size": 12})
+            x += width + 3.0
+    return make_line(words)
+
+
+def test_borderless_grid_gives_a_row_per_line() -> None:
+    lines = [
+        tab_line(100, (72, "The members are:")),  # ends a sentence: not part of the table
+        tab_line(114, (72, "Ivanov I.I."), (300, "chairman")),
+        tab_line(128, (72, "Petrov P.P."), (300, "secretary")),
+        tab_line(160, (72, "After a gap")),
+    ]
+    ((start, end, table),) = borderless_tables(lines, max_pitch=1.4)
+    assert (start, end) == (1, 3)
+    assert [row.texts for row in table.rows] == [["Ivanov I.I.", "chairman"], ["Petrov P.P.", "secretary"]]
+    assert table.borderless and table.where.page == 0
+
+
+def test_borderless_run_with_partial_lines_is_one_row() -> None:
+    lines = [
+        tab_line(100, (72, "city of Somewhere,"), (400, "1 May 2024")),  # 400 … 454
+        tab_line(114, (72, "Main street 4"), (415, "at 9:00")),  # right-aligned: 415 … 454
+        tab_line(128, (72, "online")),
+        tab_line(142, (72, "A line running on far to the right, past the second column and beyond")),
+    ]
+    ((start, end, table),) = borderless_tables(lines, max_pitch=1.4)
+    assert (start, end) == (0, 3)
+    assert [row.texts for row in table.rows] == [
+        ["city of Somewhere,\nMain street 4\nonline", "1 May 2024\nat 9:00"]
+    ]
+
+
+def test_numbered_lines_with_tabs_are_no_table() -> None:
+    lines = [
+        tab_line(100, (107, "1."), (150, "First item")),
+        tab_line(114, (107, "2."), (150, "Second item")),
+    ]
+    assert borderless_tables(lines, max_pitch=1.4) == []
+    assert borderless_tables(lines[:1], max_pitch=1.4) == []
+
+
+def test_lone_page_number_in_the_margin_goes_but_not_in_the_body() -> None:
+    maker = pm().PdfMaker()
+    maker.text(72, 100, "Body text of a one-page letter.")
+    maker.text(72, 400, "42")  # a number in the body is text
+    maker.text(72, 500, "End of the letter.")
+    maker.centered(805, "- 1 -", 72, 523, size=9)
+    assert [t for t in texts(read_bytes(maker.pdf())) if t] == [
+        "Body text of a one-page letter.",
+        "42",
+        "End of the letter.",
+    ]

@@ -23,33 +23,48 @@ A PDF has no paragraphs, only positioned words, so the reader rebuilds what a pe
 5. A table whose piece starts a page continues the table that ended the previous page when
    the columns match: the repeated header is dropped and a row split by the page break
    (a fragment with an empty number cell) is merged back cell by cell.
+6. Two or more consecutive lines split by tab gaps into the same columns are an invisible
+   table (place and date side by side): a ``Table(borderless=True)``, as the DOCX reader
+   gives for Word's borderless tables. A single tabbed line ("Председатель<tab>В.П.
+   Журавлёв") stays a paragraph with "\t".
 
 Unreadable text layers (``(cid:NN)``, private-use glyph soup, mojibake) are dropped with a
 warning per page; with no readable text left the reader raises :class:`InputError` that
-says OCR is needed (:func:`needs_ocr` is the same check for callers).
+says OCR is needed (:func:`needs_ocr` is the same check for callers). Damaged files raise
+:class:`CorruptFileError`; pdfminer's complaints about defects it worked around end up in
+``Layout.warnings`` instead of on stderr (the module routes the "pdfminer" logger).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
 from resparse.extract.markers import is_bullet, marker_depth, split_marker
 from resparse.extract.pdf_tables import (
+    SENTENCE_END,
     Line,
     TablePiece,
     Word,
+    borderless_tables,
     build_piece,
+    cluster_edges,
     continue_table,
     group_lines,
-    inside,
     join_lines,
+    make_line,
     same_columns,
     start_table,
 )
@@ -59,13 +74,33 @@ from resparse.limits import Limits
 __all__ = ["needs_ocr", "read", "text_is_readable"]
 
 _CID = re.compile(r"\(cid:\d+\)")
-_LEADING_CID = re.compile(r"^\(cid:\d+\)\s*(?=\S)")
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:стр(?:аница)?\.?|page)\s*\d{1,4}(?:\s*(?:из|of|/)\s*\d{1,4})?"
-    r"|\d{1,4}\s*(?:из|of|/)\s*\d{1,4})$",
+    r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:стр(?:аница)?\.?|page)\s*\d{1,3}(?:\s*(?:из|of|/)\s*\d{1,3})?"
+    r"|\d{1,3}\s*(?:из|of|/)\s*\d{1,3})$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
+_PDFMINER_PROBLEMS: ContextVar[list[str] | None] = ContextVar("pdfminer_problems", default=None)
+
+
+class _ProblemLog(logging.Handler):
+    """Collect pdfminer's complaints about a damaged file for ``Layout.warnings``.
+
+    pdfminer logs them as warnings, which would otherwise reach stderr through logging's
+    last-resort handler; they belong to the document being read (a context variable keeps
+    concurrent reads apart).
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problems = _PDFMINER_PROBLEMS.get()
+        if problems is not None and record.levelno >= logging.WARNING:
+            problems.append(record.getMessage()[:120])
+
+
+_pdfminer_log = logging.getLogger("pdfminer")
+if not any(isinstance(h, _ProblemLog) for h in _pdfminer_log.handlers):
+    _pdfminer_log.addHandler(_ProblemLog())
+    _pdfminer_log.propagate = False
+
 _BAND = 0.12
 """Share of the page height at the top and bottom where running headers and footers live."""
 _ALIGN = 3.0
@@ -103,7 +138,7 @@ def _is_junk(ch: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20
 
 
-def needs_ocr(pdf: Any) -> bool:
+def needs_ocr(pdf: pdfplumber.PDF) -> bool:
     """Whether an open pdfplumber PDF has no readable text layer (a scan): OCR is needed."""
     for page in pdf.pages:
         text = page.extract_text() or ""
@@ -125,42 +160,73 @@ class _Page:
 
 
 def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
-
     warnings: list[str] = []
+    problems: list[str] = []
+    token = _PDFMINER_PROBLEMS.set(problems)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = _open(data)
+        try:
+            count, pages = _read_pages(pdf, limits, warnings)
+        finally:
+            _close(pdf)
+    finally:
+        _PDFMINER_PROBLEMS.reset(token)
+    _drop_running_lines(pages)
+    if not any(_has_text(page) for page in pages):
+        if problems:
+            raise CorruptFileError(f"damaged PDF (no readable text could be recovered: {problems[0]})")
+        raise InputError("PDF has no readable text layer (a scan?): OCR is needed")
+    if problems:
+        warnings.append(f"PDF has {len(problems)} defect(s) the reader worked around (first: {problems[0]})")
+    blocks = _assemble(pages)
+    return Layout(source=source.model_copy(update={"pages": count}), blocks=blocks, warnings=warnings)
+
+
+def _open(data: bytes) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data))
     except PdfminerException as error:
         raise _open_error(error.args[0] if error.args else error) from error
     except Exception as error:  # pdfminer raises many types for damaged files
         raise _open_error(error) from error
-    with pdf:
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close without raising: closing walks the page tree, which may be what is damaged."""
+    try:
+        pdf.close()
+    except Exception:
+        pdf.stream.close()
+
+
+def _read_pages(pdf: pdfplumber.PDF, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
+    try:
+        count = len(pdf.pages)
+    except Exception as error:
+        raise CorruptFileError(f"damaged PDF ({_describe(error)})") from error
+    if count == 0:
+        raise CorruptFileError("damaged PDF (no pages)")
+    if count > limits.max_pages:
+        raise LimitExceededError(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
+    pages: list[_Page] = []
+    failure: Exception | None = None
+    for page in pdf.pages:
         try:
-            count = len(pdf.pages)
-        except Exception as error:
-            raise CorruptFileError(f"damaged PDF ({_describe(error)})") from error
-        if count == 0:
-            raise CorruptFileError("damaged PDF (no pages)")
-        if count > limits.max_pages:
-            raise LimitExceededError(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
-        pages: list[_Page] = []
-        failures = 0
-        for page in pdf.pages:
-            try:
-                pages.append(_read_page(page, warnings))
-            except Exception as error:  # one damaged page must not lose the others
-                failures += 1
-                warnings.append(f"page {page.page_number}: damaged, skipped ({_describe(error)})")
-            finally:
-                page.close()
-    if failures == count:
-        raise CorruptFileError(f"damaged PDF ({warnings[0].split('(', 1)[-1].rstrip(')')})")
-    if not any(p.lines or p.pieces for p in pages):
-        raise InputError("PDF has no readable text layer (a scan?): OCR is needed")
-    _drop_running_lines(pages)
-    blocks = _assemble(pages)
-    return Layout(source=source.model_copy(update={"pages": count}), blocks=blocks, warnings=warnings)
+            pages.append(_read_page(page, warnings))
+        except Exception as error:  # one damaged page must not lose the others
+            failure = error
+            warnings.append(f"page {page.page_number}: damaged, skipped ({_describe(error)})")
+        finally:
+            page.close()
+    if not pages and failure is not None:
+        raise CorruptFileError(f"damaged PDF ({_describe(failure)})") from failure
+    return count, pages
+
+
+def _has_text(page: _Page) -> bool:
+    texts = [line.text for line in page.lines]
+    texts += [cell.text for piece in page.pieces for row in piece.rows for cell in row.cells]
+    return any(ch.isalpha() for text in texts for ch in text)
 
 
 def _open_error(error: BaseException) -> InputError:
@@ -172,7 +238,11 @@ def _open_error(error: BaseException) -> InputError:
 
 def _describe(error: BaseException) -> str:
     inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
-    message = str(inner).strip() or type(inner).__name__
+    if "EOF" in type(inner).__name__ or "EOF" in str(inner):
+        return "the file ends too early: truncated?"
+    message = str(inner).strip()
+    if len(message) < 4:  # KeyError(0) and the like say nothing
+        message = f"{type(inner).__name__} {message}".strip()
     return message[:120]
 
 
@@ -180,7 +250,10 @@ def _read_page(page: Any, warnings: list[str]) -> _Page:
     number = int(page.page_number)
     result = _Page(number=number, width=float(page.width), height=float(page.height))
     words: list[Word] = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-    words = [w for w in words if w.get("upright", True)]
+    upright = [w for w in words if w.get("upright", True)]
+    if len(upright) < len(words):
+        warnings.append(f"page {number}: vertical or rotated text left out")
+    words = upright
     if not words:
         if page.images:
             warnings.append(f"page {number}: no text layer, only an image (needs OCR)")
@@ -188,30 +261,62 @@ def _read_page(page: Any, warnings: list[str]) -> _Page:
     if not text_is_readable(" ".join(w["text"] for w in words)):
         warnings.append(f"page {number}: text layer unreadable (needs OCR)")
         return result
-    words = _clean_words(words)
-    for table in page.find_tables() if (page.lines or page.rects) else []:
+    words, undecoded = _clean_words(words)
+    if undecoded:
+        warnings.append(f"page {number}: some characters could not be decoded and were left out")
+    table_words = [w for w in words if not _is_cid(w)]
+    ruled = page.lines or page.rects or page.curves
+    for table in page.find_tables() if ruled else []:
         boxes = [row.cells for row in table.rows]
-        piece = build_piece(boxes, words, number, tuple(float(v) for v in table.bbox))
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        box = (x0, top, x1, bottom)
+        piece = build_piece(boxes, table_words, number, box, result.width * result.height)
         if piece is not None:
             result.pieces.append(piece)
-    free = [w for w in words if not any(inside(w, piece.bbox) for piece in result.pieces)]
-    result.lines = group_lines(free, number)
+    free = [w for w in words if not any(piece.holds(w) for piece in result.pieces)]
+    result.lines = _fix_cid_lines(group_lines(free, number))
     return result
 
 
-def _clean_words(words: list[Word]) -> list[Word]:
-    """Drop stray ``(cid:NN)`` codes; one at the start of a word is a bullet glyph."""
+def _clean_words(words: list[Word]) -> tuple[list[Word], bool]:
+    """Strip ``(cid:NN)`` codes pdfminer could not map; say whether there were any.
+
+    A word that is nothing but such codes stays as ``(cid:NN)`` for :func:`_fix_cid_lines`,
+    which knows whether it starts a line (then it is a bullet glyph).
+    """
     cleaned: list[Word] = []
+    found = False
     for word in words:
         text = word["text"]
         if "(cid:" in text:
-            if _LEADING_CID.match(text) or text == _CID.sub("", text) or _CID.fullmatch(text):
-                text = "·" if _CID.fullmatch(text) else _LEADING_CID.sub("· ", text)
-            text = _CID.sub("", text)
+            found = True
+            if not _CID.fullmatch(text):
+                text = _CID.sub("", text)
+                word = {**word, "text": text}
             if not text.strip():
                 continue
-        cleaned.append({**word, "text": text} if text != word["text"] else word)
-    return cleaned
+        cleaned.append(word)
+    return cleaned, found
+
+
+def _is_cid(word: Word) -> bool:
+    return bool(_CID.fullmatch(word["text"]))
+
+
+def _fix_cid_lines(lines: list[Line]) -> list[Line]:
+    """An undecodable glyph opening a line is a bullet ("·"); anywhere else it is dropped."""
+    fixed: list[Line] = []
+    for line in lines:
+        if not any(_is_cid(w) for w in line.words):
+            fixed.append(line)
+            continue
+        head, rest = line.words[0], [w for w in line.words[1:] if not _is_cid(w)]
+        if _is_cid(head):
+            if not rest:
+                continue
+            head = {**head, "text": "·"}
+        fixed.append(make_line([head, *rest], line.page))
+    return fixed
 
 
 # --- running headers and footers ------------------------------------------------------------
@@ -221,11 +326,9 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove page numbers and lines repeated at the same place on most pages."""
     candidates: dict[int, list[Line]] = {}
     for page in pages:
-        edge = page.lines[:2] + page.lines[-2:]
+        edge = list({id(line): line for line in page.lines[:2] + page.lines[-2:]}.values())
         candidates[page.number] = [
-            line
-            for line in dict.fromkeys(map(id, edge)) and edge
-            if line.bottom < page.height * _BAND or line.top > page.height * (1 - _BAND)
+            line for line in edge if line.bottom < page.height * _BAND or line.top > page.height * (1 - _BAND)
         ]
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
@@ -276,8 +379,8 @@ def _measure(pages: Sequence[_Page]) -> _Geometry:
             left[key] = min(left.get(key, xs0[0]), *xs0)
             right[key] = max(right.get(key, xs1[0]), *xs1)
         counter = starts.setdefault(key, Counter())
-        counter.update(round(line.x0) for line in page.lines)
-        for above, below in zip(page.lines, page.lines[1:]):
+        counter.update(round(line.x0, 1) for line in page.lines)
+        for above, below in pairwise(page.lines):
             if above.size and abs(above.size - below.size) < 0.5:
                 ratio = (below.top - above.top) / above.size
                 if 0.8 < ratio < 2.0:
@@ -292,6 +395,8 @@ class _LineInfo:
     line: Line
     page: _Page
     centered: bool
+    tabbed: bool = False
+    """The line holds a column gap (beyond a tab after its list marker)."""
     marker: str | None = None
     rest: str = ""
 
@@ -313,6 +418,7 @@ def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
     draft: _Draft | None = None
     previous: _LineInfo | None = None
     last_table: Table | None = None
+    last_edges: list[float] = []
     last_kind_page: tuple[str, int] = ("", 0)
 
     def flush() -> None:
@@ -324,10 +430,24 @@ def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
             draft = None
 
     for page in pages:
-        items: list[tuple[float, Line | TablePiece]] = [(line.top, line) for line in page.lines]
+        invisible = borderless_tables(page.lines, max_pitch=1.4 * geometry.pitch)
+        hidden = {index for start, end, _ in invisible for index in range(start, end)}
+        items: list[tuple[float, Line | TablePiece | Table]] = [
+            (line.top, line) for index, line in enumerate(page.lines) if index not in hidden
+        ]
         items += [(piece.bbox[1], piece) for piece in page.pieces]
+        items += [
+            (table.rows[0].where.bbox[1] if table.rows[0].where.bbox else 0.0, table)
+            for *_, table in invisible
+        ]
         items.sort(key=lambda item: item[0])
         for position, (_, item) in enumerate(items):
+            if isinstance(item, Table):
+                flush()
+                previous = None
+                blocks.append(item)
+                last_kind_page = ("line", page.number)
+                continue
             if isinstance(item, TablePiece):
                 flush()
                 previous = None
@@ -335,13 +455,12 @@ def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
                     position == 0
                     and last_table is not None
                     and last_kind_page == ("table", page.number - 1)
-                    and same_columns(_edges(last_table), item.columns)
+                    and same_columns(last_edges, item.columns)
                 )
                 if continues and last_table is not None:
                     continue_table(last_table, item)
                 else:
-                    last_table = start_table(item)
-                    last_table.__dict__["_edges"] = item.columns
+                    last_table, last_edges = start_table(item), item.columns
                     blocks.append(last_table)
                 last_kind_page = ("table", page.number)
                 continue
@@ -362,24 +481,24 @@ def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
     return blocks
 
 
-def _edges(table: Table) -> list[float]:
-    return list(table.__dict__.get("_edges", []))
-
-
 def _describe_line(line: Line, page: _Page, geometry: _Geometry) -> _LineInfo:
     key = geometry.key(page)
     left, right = geometry.left.get(key, line.x0), geometry.right.get(key, line.x1)
     centre = (left + right) / 2
-    starts_common = any(abs(line.x0 - x) <= 1.5 for x in geometry.common_x.get(key, []))
+    marker, rest = split_marker(line.text)
+    # Word puts a tab after a list number ("1.<tab>Text"): that gap splits no columns.
+    tabbed = line.has_tab and (marker is None or "\t" in rest)
+    starts_common = any(abs(line.x0 - x) <= 0.25 for x in geometry.common_x.get(key, []))
     centered = (
         line.x0 > left + _ALIGN
         and line.x1 < right - _ALIGN
         and abs((line.x0 + line.x1) / 2 - centre) <= 5.0
         and not starts_common
-        and not line.has_tab
+        and not tabbed
     )
-    marker, rest = split_marker(line.text)
-    return _LineInfo(line=line, page=page, centered=centered, marker=marker, rest=rest if marker else "")
+    return _LineInfo(
+        line=line, page=page, centered=centered, tabbed=tabbed, marker=marker, rest=rest if marker else ""
+    )
 
 
 def _starts_paragraph(
@@ -389,32 +508,32 @@ def _starts_paragraph(
     if draft is None or previous is None:
         return True, False
     prev, line = previous.line, info.line
-    blank = False
     if prev.page == line.page:
         normal = geometry.pitch * max(prev.size, line.size, 1.0)
         pitch = line.top - prev.top
         if pitch > 1.8 * normal:
             return True, True
         if pitch > 1.4 * normal:
-            return True, blank
+            return True, False
     forced = _forced_break(previous, info, geometry)
-    ends_sentence = bool(_SENTENCE_END.search(prev.text))
+    ends_sentence = bool(SENTENCE_END.search(prev.text))
     if info.marker is not None:
-        continuation_x = draft.continuation_x if draft.continuation_x is not None else prev.x0
-        runs_on = abs(line.x0 - continuation_x) <= _ALIGN and not forced and not ends_sentence
-        if not runs_on:
-            return True, blank
-    if prev.has_tab:
-        return True, blank
+        # "… крупного бизнеса" / "- ПАО Сбербанк": the dash did not fit on a line that ends
+        # mid-sentence, so it is text running on, not a bullet.
+        at_continuation = draft.continuation_x is None or abs(line.x0 - draft.continuation_x) <= _ALIGN
+        if forced or ends_sentence or not at_continuation:
+            return True, False
+    if previous.tabbed:
+        return True, False
     style_change = prev.bold != line.bold or abs(prev.size - line.size) > 0.5 or _caps(prev) != _caps(line)
     if forced and (ends_sentence or previous.centered or info.centered or style_change):
-        return True, blank
+        return True, False
     if previous.centered != info.centered and not (previous.centered and not forced):
-        return True, blank
+        return True, False
     continuation_x = draft.continuation_x
     if continuation_x is not None and not info.centered and abs(line.x0 - continuation_x) > _ALIGN:
-        return True, blank
-    return False, blank
+        return True, False
+    return False, False
 
 
 def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: _Geometry) -> bool:
@@ -430,6 +549,7 @@ def _caps(line: Line) -> bool:
 
 
 def _paragraph(draft: _Draft) -> Paragraph:
+    """Build the paragraph; its box covers its lines on the page where it starts."""
     first = draft.lines[0]
     texts = [first.rest if first.marker else first.line.text]
     texts += [info.line.text for info in draft.lines[1:]]
@@ -466,7 +586,7 @@ def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry)
     for draft, paragraph in marked:
         key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
         positions.setdefault(key, []).append(draft.lines[0].line.x0)
-    clusters = {key: _cluster(values) for key, values in positions.items()}
+    clusters = {key: cluster_edges(values, tolerance=4.0) for key, values in positions.items()}
     for draft, paragraph in marked:
         key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
         x = draft.lines[0].line.x0
@@ -475,20 +595,9 @@ def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry)
 
 
 def _marker_kind(marker: str) -> str:
-    """Markers of one kind share a shape: "1." and "12." → "9.", "а)" → "a)", "-" → "-"."""
+    """Markers of one kind share a shape: "1.", "12." and "1.2." → "9.", "а)" → "a)", "-" → "-"."""
     if is_bullet(marker):
         return marker
-    shape = re.sub(r"\d+", "9", marker)
+    shape = re.sub(r"\d+(?:\.\d+)*", "9", marker)
     shape = re.sub(r"[IVXLC]+", "I", shape)
-    shape = re.sub(r"[^\W\d_]", "a", shape)
-    return re.sub(r"^(9\.)+", "9.", shape) if shape.count("9") > 1 else shape
-
-
-def _cluster(values: Sequence[float], tolerance: float = 4.0) -> list[float]:
-    groups: list[list[float]] = []
-    for value in sorted(values):
-        if groups and value - groups[-1][-1] <= tolerance:
-            groups[-1].append(value)
-        else:
-            groups.append([value])
-    return [sum(group) / len(group) for group in groups]
+    return re.sub(r"[^\W\d_]", "a", shape)

@@ -10,6 +10,10 @@ are rebuilt from the x-edges of all boxes, so a box's ``span`` is the number of 
 columns it crosses and a box taller than its row is a vertical merge (``Cell.merged``)
 in the rows below. A table that runs over several pages arrives as one piece per page;
 :func:`continue_table` glues a piece onto the table it continues.
+
+Tables without rulings show only as lines split by tab gaps into aligned columns
+(:func:`borderless_tables`). Lines are joined with a space; a hyphen at a line end goes
+only when it split a dictionary word (:func:`drop_line_hyphen`, pymorphy3).
 """
 
 from __future__ import annotations
@@ -19,19 +23,23 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
+from resparse.extract.markers import split_marker
 from resparse.layout import Cell, Row, Table, Where
 
 Word = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+_BOLD_FONT = re.compile(r"bold|black|heavy|(?<![a-z])demi|[,-]b$", re.IGNORECASE)
 _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHEN = "\u00ad"
 _TRAILING_LETTERS = re.compile(r"([^\W\d_]+)$")
 _LEADING_LETTERS = re.compile(r"^([^\W\d_]+)")
 _NUMBER_ROW_CELL = re.compile(r"^\d{1,2}\.?$")
+SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
+"""A line that ends like this ends a sentence (closing quotes and brackets may follow)."""
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -55,6 +63,8 @@ class Line:
     has_tab: bool
     """A gap far wider than a space splits the line (a tab stop or an invisible table)."""
     page: int = 0
+    tabs: tuple[int, ...] = ()
+    """Indices of the words that follow a tab gap."""
 
     @property
     def first_word_width(self) -> float:
@@ -90,13 +100,15 @@ def make_line(words: list[Word], page: int = 0) -> Line:
     ordered = sorted(words, key=lambda w: w["x0"])
     sizes = [float(w.get("size") or 0.0) for w in ordered]
     size = statistics.median(sizes) if sizes else 0.0
-    gaps = [float(b["x0"] - a["x1"]) for a, b in zip(ordered, ordered[1:])]
+    gaps = [float(b["x0"] - a["x1"]) for a, b in pairwise(ordered)]
     pieces = [ordered[0]["text"]]
-    has_tab = False
-    for gap, word in zip(gaps, ordered[1:]):
+    tabs: list[int] = []
+    for index, (gap, word) in enumerate(zip(gaps, ordered[1:], strict=True), start=1):
         tab = is_tab_gap(gap, gaps, size)
-        has_tab = has_tab or tab
-        pieces.append("\t" if tab else " ")
+        if tab:
+            tabs.append(index)
+        # Words split only by a change of font (bold "РЕКОМЕНДАЦИИ" + plain ":") touch.
+        pieces.append("\t" if tab else " " if gap > 0.08 * (size or 10.0) else "")
         pieces.append(word["text"])
     bold_chars = sum(len(w["text"]) for w in ordered if is_bold_font(str(w.get("fontname", ""))))
     all_chars = sum(len(w["text"]) for w in ordered)
@@ -109,24 +121,35 @@ def make_line(words: list[Word], page: int = 0) -> Line:
         bottom=float(max(w["bottom"] for w in ordered)),
         size=round(size, 1),
         bold=bold_chars * 2 > all_chars,
-        has_tab=has_tab,
+        has_tab=bool(tabs),
         page=page,
+        tabs=tuple(tabs),
     )
+
+
+def segments(line: Line) -> list[Line]:
+    """The parts of a line between its tab gaps, each as a line of its own."""
+    if not line.tabs:
+        return [line]
+    bounds = [0, *line.tabs, len(line.words)]
+    return [make_line(line.words[a:b], line.page) for a, b in pairwise(bounds)]
 
 
 def is_tab_gap(gap: float, gaps: Sequence[float], size: float) -> bool:
     """A gap is a tab (or a column edge) when it dwarfs a space.
 
     Justified lines stretch every space alike, so a gap counts only when it is wide in
-    absolute terms (two ems) and either far wider than the line's typical gap or huge (six
-    ems, which justification never produces in running text).
+    absolute terms (two ems), the gaps are not all alike, and it is either far wider than
+    the line's typical gap or huge (six ems; a lone gap that wide is a tab stop).
     """
     em = size or 10.0
     if gap < 2.0 * em:
         return False
+    others = sorted(gaps)
+    if len(others) >= 3 and others[-1] <= 1.25 * others[0]:
+        return False  # every space stretched alike: a sparse justified line
     if gap >= 6.0 * em:
         return True
-    others = sorted(gaps)
     if len(others) < 3:
         return False
     typical = others[len(others) // 2]
@@ -198,6 +221,11 @@ class TablePiece:
     """Grid column edges, left to right (n columns have n + 1 edges)."""
     rows: list[Row] = field(default_factory=list)
     header_rows: int = 1
+    cells: list[BBox] = field(default_factory=list)
+    """The cell boxes: text inside one belongs to the table, text beside them does not."""
+
+    def holds(self, word: Word) -> bool:
+        return inside(word, self.bbox) and any(inside(word, box) for box in self.cells)
 
 
 def cluster_edges(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
@@ -240,14 +268,19 @@ def cell_text(words: Sequence[Word]) -> tuple[str, bool]:
 
 
 def build_piece(
-    row_boxes: Sequence[Sequence[BBox | None]], words: Sequence[Word], page: int, bbox: BBox
+    row_boxes: Sequence[Sequence[BBox | None]],
+    words: Sequence[Word],
+    page: int,
+    bbox: BBox,
+    page_area: float = 0.0,
 ) -> TablePiece | None:
     """Turn pdfplumber's rows of cell boxes into a :class:`TablePiece`.
 
-    Returns None for a "table" of a single cell: a frame drawn around text is not a table.
+    Returns None for a "table" of a single cell (a frame drawn around text) and for one
+    with a cell covering half the page area (a page border crossed by a rule).
     """
     boxes = [box for row in row_boxes for box in row if box is not None]
-    if len(boxes) < 2:
+    if len(boxes) < 2 or (page_area and max(_area(b) for b in boxes) > 0.5 * page_area):
         return None
     edges = cluster_edges([b[0] for b in boxes] + [b[2] for b in boxes])
     if len(edges) < 2:
@@ -287,7 +320,7 @@ def build_piece(
         rows.append(Row(cells=cells, where=Where(page=page, bbox=_round_box(row_box))))
     if not rows:
         return None
-    piece = TablePiece(page=page, bbox=bbox, columns=edges, rows=rows)
+    piece = TablePiece(page=page, bbox=bbox, columns=edges, rows=rows, cells=boxes)
     piece.header_rows = header_row_count(row_boxes, rows)
     return piece
 
@@ -350,7 +383,7 @@ def is_repeated_header(header: Sequence[Row], rows: Sequence[Row]) -> bool:
         return False
     return all(
         [_norm(t) for t in head.texts] == [_norm(t) for t in row.texts]
-        for head, row in zip(header, rows)
+        for head, row in zip(header, rows, strict=False)
     )
 
 
@@ -402,6 +435,129 @@ def continue_table(table: Table, piece: TablePiece) -> None:
         table.rows[-1] = merge_rows(table.rows[-1], rows[0])
         rows = rows[1:]
     table.rows.extend(rows)
+
+
+def borderless_tables(lines: Sequence[Line], max_pitch: float) -> list[tuple[int, int, Table]]:
+    """Find invisible tables: runs of lines split by tab gaps into the same columns.
+
+    At least two consecutive lines must show the same columns (each column's parts share
+    their left or their right edge, and columns do not overlap); untabbed lines right above
+    or below that fit inside one column join the run. ``max_pitch`` (a multiple of the
+    font size) is the line pitch beyond which a run ends. Returns ``(start, end, table)``
+    for ``lines[start:end]``. A full grid gives a row per line; a run with partial lines
+    gives one row whose cells hold their lines joined by "\n" (a cell of several short
+    paragraphs, as Word's place-and-date tables are). A line above that ends a sentence is
+    the end of the paragraph before, not part of the table.
+    """
+    found: list[tuple[int, int, Table]] = []
+    parts = [_columns_of_line(line) for line in lines]
+    index = 0
+    while index < len(lines) - 1:
+        end = index + 1
+        while (
+            end < len(lines)
+            and len(parts[end]) == len(parts[index]) >= 2
+            and _close(lines[end - 1], lines[end], max_pitch)
+            and _aligned(parts[index : end + 1])
+        ):
+            end += 1
+        if end - index < 2:
+            index += 1
+            continue
+        columns = parts[index:end]
+        start = index
+        while (
+            start > 0
+            and _close(lines[start - 1], lines[start], max_pitch)
+            and _fits(parts[start - 1], columns)
+            and not SENTENCE_END.search(lines[start - 1].text)  # the end of the paragraph above
+        ):
+            start -= 1
+        stop = end
+        while (
+            stop < len(lines)
+            and _close(lines[stop - 1], lines[stop], max_pitch)
+            and _fits(parts[stop], columns)
+        ):
+            stop += 1
+        found.append((start, stop, _grid_table(parts[start:stop], len(columns[0]))))
+        index = stop
+    return found
+
+
+def _columns_of_line(line: Line) -> list[Line]:
+    """A line's tab-separated parts; the tab after a list number ("1.<tab>Text") splits none."""
+    parts = segments(line)
+    if len(parts) >= 2 and split_marker(line.text)[0] == parts[0].text.strip():
+        parts = [make_line(parts[0].words + parts[1].words, line.page), *parts[2:]]
+    return parts
+
+
+def _close(above: Line, below: Line, max_pitch: float) -> bool:
+    return 0 < below.top - above.top <= max_pitch * max(above.size, below.size, 1.0)
+
+
+def _aligned(rows: Sequence[Sequence[Line]], tolerance: float = 4.0) -> bool:
+    for column in range(len(rows[0])):
+        cells = [row[column] for row in rows]
+        lefts, rights = [c.x0 for c in cells], [c.x1 for c in cells]
+        if max(lefts) - min(lefts) > tolerance and max(rights) - min(rights) > tolerance:
+            return False
+        if column and min(lefts) <= max(row[column - 1].x1 for row in rows):
+            return False
+    return True
+
+
+def _fits(parts: Sequence[Line], columns: Sequence[Sequence[Line]]) -> bool:
+    """An untabbed line joins the run when it sits inside one column, aligned with it."""
+    return len(parts) == 1 and _column_of(parts[0], columns) is not None
+
+
+def _column_of(part: Line, columns: Sequence[Sequence[Line]], tolerance: float = 4.0) -> int | None:
+    width = len(columns[0])
+    for column in range(width):
+        cells = [row[column] for row in columns]
+        after = max(row[column - 1].x1 for row in columns) if column else float("-inf")
+        before = min(row[column + 1].x0 for row in columns) if column + 1 < width else float("inf")
+        aligned = any(abs(part.x0 - c.x0) <= tolerance or abs(part.x1 - c.x1) <= tolerance for c in cells)
+        if aligned and part.x0 > after and part.x1 < before:
+            return column
+    return None
+
+
+def _grid_table(parts: Sequence[Sequence[Line]], width: int) -> Table:
+    full = [row for row in parts if len(row) == width]
+    page = parts[0][0].page
+    top = min(line.top for row in parts for line in row)
+    bottom = max(line.bottom for row in parts for line in row)
+    left = min(line.x0 for row in parts for line in row)
+    right = max(line.x1 for row in parts for line in row)
+    bbox = _round_box((left, top, right, bottom))
+    if len(full) == len(parts):
+        grid = [[[line] for line in row] for row in parts]
+    else:
+        cells: list[list[Line]] = [[] for _ in range(width)]
+        for row in parts:
+            for line in row:
+                column = _column_of(line, full) if len(row) == 1 else row.index(line)
+                cells[column if column is not None else 0].append(line)
+        grid = [cells]
+    rows = []
+    for grid_row in grid:
+        row_cells = []
+        for cell_lines in grid_row:
+            words = [w for line in cell_lines for w in line.words]
+            bold = sum(len(w["text"]) for w in words if is_bold_font(str(w.get("fontname", ""))))
+            text = "\n".join(line.text for line in cell_lines)
+            row_cells.append(Cell(text=text, bold=bold * 2 > sum(len(w["text"]) for w in words)))
+        row_lines = [line for cell_lines in grid_row for line in cell_lines]
+        row_box = (left, min(x.top for x in row_lines), right, max(x.bottom for x in row_lines))
+        rows.append(Row(cells=row_cells, where=Where(page=page, bbox=_round_box(row_box))))
+    return Table(rows=rows, borderless=True, where=Where(page=page, bbox=bbox))
+
+
+def _area(box: BBox) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
 
 
 def _round_box(box: Sequence[float]) -> BBox:
