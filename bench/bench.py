@@ -88,8 +88,9 @@ def main() -> None:
         r = bench_format(pattern, args.rounds)
         if r:
             print(
-                f"| {label} | {r['documents'] // args.rounds} | {r['read_ms_per_doc']:.1f} | {r['nlp_ms_per_doc']:.1f}"
-                f" | {r['write_ms_per_doc']:.1f} | {r['pages_per_s_read']:.0f} | {r['docs_per_s']:.1f} |"
+                f"| {label} | {r['documents'] // args.rounds} | {r['read_ms_per_doc']:.1f}"
+                f" | {r['nlp_ms_per_doc']:.1f} | {r['write_ms_per_doc']:.1f}"
+                f" | {r['pages_per_s_read']:.0f} | {r['docs_per_s']:.1f} |"
             )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory of this process after all rounds: {peak_mb:.0f} MB")

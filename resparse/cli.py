@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from resparse.limits import Limits
+    from resparse.models import Document
 
 app = typer.Typer(
     add_completion=False,
@@ -43,6 +47,11 @@ MaxPartOption = Annotated[
     int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")
 ]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
+OcrOption = Annotated[
+    str,
+    typer.Option("--ocr", help="When to OCR PDFs: auto (pages with no text layer), always, never."),
+]
+OCR_MODES = ("auto", "always", "never")
 
 
 def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200, **more: object):
@@ -77,15 +86,20 @@ def main_options(
     """Russian resolution documents → structured data."""
 
 
-def _read_one(path: str, limits, debug: bool):
+def _check_ocr(ocr: str) -> None:
+    if ocr not in OCR_MODES:
+        raise typer.BadParameter("use auto, always or never", param_hint="--ocr")
+
+
+def _read_one(path: str, limits: Limits, debug: bool, ocr: str = "auto") -> Document | None:
     """Return a Document, or None after printing the one-line reason."""
     from resparse.errors import InputError
     from resparse.pipeline import extract
 
     try:
         if path == "-":
-            return extract(sys.stdin.buffer.read(), name="-", limits=limits)
-        return extract(Path(path), limits=limits)
+            return extract(sys.stdin.buffer.read(), name="-", limits=limits, ocr=ocr)  # type: ignore[arg-type]
+        return extract(Path(path), limits=limits, ocr=ocr)  # type: ignore[arg-type]
     except InputError as error:
         if debug:
             raise
@@ -93,7 +107,7 @@ def _read_one(path: str, limits, debug: bool):
     except Exception as error:  # a bug, not the user's fault: say so, briefly
         if debug:
             raise
-        _error(path, f"internal error ({type(error).__name__}: {error}); rerun with --debug and report it")
+        _error(path, f"internal error ({type(error).__name__}: {error})")
     return None
 
 
@@ -109,16 +123,18 @@ def extract(
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
+    ocr: OcrOption = "auto",
     debug: DebugOption = False,
 ) -> None:
     """Extract structured data from documents: one JSON object per document."""
     if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
         raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
+    _check_ocr(ocr)
     limits = _limits(max_pages, max_part_mb, max_file_mb)
     documents = []
     failed = 0
     for path in files:
-        document = _read_one(path, limits, debug)
+        document = _read_one(path, limits, debug, ocr)
         if document is None:
             failed += 1
         else:
@@ -216,11 +232,13 @@ def batch(
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    ocr: OcrOption = "auto",
     debug: DebugOption = False,
 ) -> None:
     """Convert many documents: folders and archives in, one JSON per document out."""
     from resparse.batch import run_batch
 
+    _check_ocr(ocr)
     limits = _limits(
         max_pages,
         max_part_mb,
@@ -238,6 +256,7 @@ def batch(
         limits=limits,
         quiet=quiet,
         debug=debug,
+        ocr=ocr,
     )
     raise typer.Exit(1 if report.failed else 0)
 

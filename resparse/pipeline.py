@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from resparse.extract import read_layout
+from resparse.extract import OcrMode, read_layout
 from resparse.limits import DEFAULT_LIMITS, Limits
 from resparse.models import Document
 
@@ -14,8 +14,12 @@ def extract(
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrMode = "auto",
 ) -> Document:
-    """Read a file (a path, or bytes with a ``name``) and return its validated :class:`Document`."""
+    """Read a file (a path, or bytes with a ``name``) and return its validated :class:`Document`.
+
+    ``ocr`` ("auto", "always", "never") says when a PDF is read by OCR; see :func:`read_layout`.
+    """
     from resparse.structure import build_document
 
-    return build_document(read_layout(source, name=name, limits=limits))
+    return build_document(read_layout(source, name=name, limits=limits, ocr=ocr))

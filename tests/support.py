@@ -39,8 +39,10 @@ def strings(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
-def missing_words(source_text: str, output: dict[str, Any]) -> Counter[str]:
-    """Words of 4+ Cyrillic letters in the source that the output does not hold as often."""
+def missing_words(source_text: str, output: dict[str, Any], *, counts: bool = True) -> Counter[str]:
+    """Words of 4+ Cyrillic letters in the source that the output does not hold (as often)."""
     want = Counter(w.casefold().replace("ё", "е") for w in WORD.findall(source_text))
     have = Counter(w.casefold().replace("ё", "е") for s in strings(output) for w in WORD.findall(s))
+    if not counts:
+        want = Counter(set(want))
     return Counter({w: n - have[w] for w, n in want.items() if have[w] < n})

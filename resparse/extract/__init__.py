@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
+import stat
 from pathlib import Path
+from typing import Literal
 
 from resparse.errors import InputError, LimitExceededError, UnsupportedFormatError
 from resparse.extract.sniff import sniff
 from resparse.layout import Layout, SourceInfo
 from resparse.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["READERS", "read_layout", "sniff"]
+__all__ = ["OCR_MODES", "READERS", "OcrMode", "read_layout", "sniff"]
+
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 READERS: dict[str, str] = {
     "docx": "resparse.extract.docx",
@@ -35,8 +41,15 @@ def read_layout(
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrMode = "auto",
 ) -> Layout:
-    """Read a file (a path, or its bytes with a ``name`` for messages) into a layout."""
+    """Read a file (a path, or its bytes with a ``name`` for messages) into a layout.
+
+    ``ocr`` applies to PDFs: "auto" reads the text layer and falls back to OCR when there is
+    none (a scan), "always" OCRs every page, "never" refuses a scan with the reason.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     if isinstance(source, bytes):
         data, path = source, name or "-"
     else:
@@ -53,17 +66,56 @@ def read_layout(
     except ModuleNotFoundError as error:
         raise UnsupportedFormatError(f"{fmt.upper()} files are not supported yet") from error
     info = SourceInfo(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest())
-    return reader.read(data, info, limits)
+    if fmt == "pdf" and ocr == "always":
+        return _ocr(data, info, limits)
+    try:
+        return reader.read(data, info, limits)
+    except InputError as error:
+        if fmt == "pdf" and ocr == "auto" and _is_scan(error, data):
+            return _ocr(data, info, limits)
+        raise
+
+
+def _ocr(data: bytes, info: SourceInfo, limits: Limits) -> Layout:
+    from resparse.extract import ocr
+
+    return ocr.read(data, info, limits)
+
+
+def _is_scan(error: InputError, data: bytes) -> bool:
+    """Whether the PDF reader refused the file for having no readable text layer.
+
+    The reader raises a plain :class:`InputError` saying OCR is needed; damaged, encrypted
+    or oversized files raise subclasses and are never OCRed. A plain error that does not
+    say so is checked again with the reader's own :func:`~resparse.extract.pdf.needs_ocr`.
+    """
+    if type(error) is not InputError:
+        return False
+    if "OCR" in str(error):
+        return True
+    try:
+        import pdfplumber
+
+        from resparse.extract.pdf import needs_ocr
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return bool(needs_ocr(pdf))
+    except Exception:  # the file already failed once; keep the reader's own error
+        return False
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
+    """Read a regular file, never more than the limit (a FIFO or /dev/zero must not hang us)."""
     try:
         if path.is_dir():
             raise InputError("is a folder (use `resparse batch` for folders)")
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError("not a regular file")
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
             raise LimitExceededError(f"file is larger than the {limits.max_file_bytes // 2**20} MB limit")
-        return path.read_bytes()
+        return data
     except FileNotFoundError as error:
         raise InputError("no such file") from error
     except PermissionError as error:

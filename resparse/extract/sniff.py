@@ -69,6 +69,15 @@ def _sniff_zip(data: bytes) -> str:
                 mimetype = archive.read("mimetype")[:100]
                 if b"opendocument.text" in mimetype:
                     return "odt"
+                if b"epub" in mimetype:
+                    raise UnsupportedFormatError("not a document (looks like an EPUB e-book)")
+                if b"opendocument" in mimetype:
+                    raise UnsupportedFormatError(
+                        "not a text document (an OpenDocument spreadsheet or slides)"
+                    )
+            for prefix, what in (("xl/", "an Excel workbook"), ("ppt/", "a PowerPoint presentation")):
+                if any(n.startswith(prefix) for n in names):
+                    raise UnsupportedFormatError(f"not a document (looks like {what})")
             if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
                 return "docx"
     except zipfile.BadZipFile:

@@ -46,7 +46,11 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     for index in sorted(roadmap_tables):
         rows, leftover = parse_roadmap(layout.blocks[index])  # type: ignore[arg-type]
         roadmap.extend(rows)
-        roadmap_columns = roadmap_columns or columns(layout.blocks[index])  # type: ignore[arg-type]
+        header = columns(layout.blocks[index])  # type: ignore[arg-type]
+        if not roadmap_columns:
+            roadmap_columns = header
+        elif header != roadmap_columns:
+            unparsed.append(" | ".join(header))  # a second roadmap table with other columns
         unparsed.extend(leftover)
 
     units = flatten(layout, roadmap_tables)

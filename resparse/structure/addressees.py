@@ -96,7 +96,7 @@ def inline_addressee(text: str) -> Party | None:
 
 
 def _before_colon(text: str) -> Party | None:
-    """"Комитету по культуре: провести фестиваль" — a heading run into its point."""
+    """ "Комитету по культуре: провести фестиваль" — a heading run into its point."""
     head, colon, rest = text.partition(":")
     if colon and rest.strip() and len(head) <= HEADING_MAX and is_heading(head + ":"):
         return heading_party(head)

@@ -70,10 +70,18 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     section: RoadmapSection | None = None
     pending: list[list[str]] = []  # grid of the row being assembled, fragments merged in
     sections_after: list[RoadmapSection | None] = []
+    used_sections: set[int] = set()
+
+    def close_section() -> None:
+        """A section row with no rows under it would be lost: list it as unparsed."""
+        if section is not None and id(section) not in used_sections:
+            unparsed.append(" ".join(filter(None, (section.number, section.title))))
 
     def flush() -> None:
         if pending:
             rows.append(_row(pending[0], mapping, header, sections_after[0]))
+            if sections_after[0] is not None:
+                used_sections.add(id(sections_after[0]))
             pending.clear()
             sections_after.clear()
 
@@ -86,6 +94,7 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
         filled = [c for c in cells if c]
         if _is_section(cells, number, mapping, row):
             flush()
+            close_section()
             title = next((c for i, c in enumerate(cells) if c and mapping.get(i) != "number"), "")
             section = RoadmapSection(number=number.rstrip(".") or None, title=title)
             continue
@@ -101,6 +110,7 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
         pending.append(cells)
         sections_after.append(section)
     flush()
+    close_section()
     return rows, unparsed
 
 
@@ -119,7 +129,7 @@ def _row(
 ) -> RoadmapRow:
     values = {name: cells[position] for position, name in mapping.items() if position < len(cells)}
     extra = {
-        clean(header[position]) or f"column {position + 1}": text
+        (clean(header[position]) if position < len(header) else "") or f"column {position + 1}": text
         for position, text in enumerate(cells)
         if position not in mapping and text
     }

@@ -1,0 +1,122 @@
+"""Builders for hostile inputs, and stand-ins for ``extract`` that misbehave on purpose.
+
+Tests build every bad file themselves in ``tmp_path`` so that nothing dangerous is stored
+in the repository. The stand-ins are module-level functions because batch workers are
+separate processes: whatever replaces ``extract`` there must be importable and picklable.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import tarfile
+import time
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+
+HANG_MARK = b"@@HANG@@"
+CRASH_MARK = b"@@CRASH@@"
+BOOM_MARK = b"@@BOOM@@"
+SPAWN_MARK = b"@@SPAWN@@"
+"""Followed by a file name: start ``sleep`` in its own session, write its pid there, then hang."""
+
+
+def sample(suffix: str, index: int = 1) -> Path:
+    """A sample document by extension: ``sample(".txt")`` → ``samples/001_….txt``."""
+    found = sorted(p for p in SAMPLES.glob(f"{index:03d}_*{suffix}") if p.name.count(".") == 1)
+    if not found:
+        raise FileNotFoundError(f"no sample {index:03d}_*{suffix}")
+    return found[0]
+
+
+def zip_bytes(members: Iterable[tuple[str, bytes]], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP holding ``members`` with their names exactly as given (``../x``, ``/etc/x`` included)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
+        for name, data in members:
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=compression
+            )
+    return buffer.getvalue()
+
+
+def zip_with_raw_name(raw_name: bytes, data: bytes) -> bytes:
+    """A ZIP whose one member's name is the raw bytes given, UTF-8 flag clear (as Windows writes).
+
+    zipfile cannot write such a name, so an ASCII placeholder of the same length is patched
+    in the local header and the central directory; the CRC covers data only.
+    """
+    placeholder = ("Q" * len(raw_name)).encode("ascii")
+    archive = zip_bytes([(placeholder.decode("ascii"), data)])
+    assert archive.count(placeholder) == 2
+    return archive.replace(placeholder, raw_name)
+
+
+def tar_bytes(members: Iterable[tarfile.TarInfo | tuple[str, bytes]], mode: str = "w") -> bytes:
+    """A tar (``mode`` "w", "w:gz", "w:bz2", "w:xz") of regular files and ready-made special members."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode, format=tarfile.GNU_FORMAT) as archive:  # type: ignore[call-overload]
+        for member in members:
+            if isinstance(member, tarfile.TarInfo):
+                archive.addfile(member)
+            else:
+                name, data = member
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                info.mtime = 1_700_000_000
+                archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def tar_special(name: str, kind: bytes, linkname: str = "") -> tarfile.TarInfo:
+    """A symlink (``tarfile.SYMTYPE``), hard link or device member."""
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = linkname
+    return info
+
+
+def sevenzip_bytes(members: Iterable[tuple[str, bytes]]) -> bytes:
+    import py7zr
+
+    buffer = io.BytesIO()
+    with py7zr.SevenZipFile(buffer, "w") as archive:
+        for name, data in members:
+            archive.writestr(data, name)
+    return buffer.getvalue()
+
+
+def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
+    """``extract`` that hangs, dies or raises a non-InputError when the bytes carry a mark."""
+    data = source.read_bytes() if isinstance(source, Path) else source
+    if SPAWN_MARK in data:
+        pid_file = data.split(SPAWN_MARK, 1)[1].decode("utf-8").strip()
+        child = subprocess.Popen(["sleep", "3600"], start_new_session=True)
+        Path(pid_file).write_text(str(child.pid))
+        time.sleep(3600)
+    if HANG_MARK in data:
+        time.sleep(3600)
+    if CRASH_MARK in data:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if BOOM_MARK in data:
+        raise RuntimeError("kaboom\nsecond line")
+    from resparse.pipeline import extract
+
+    return extract(source, name=name, limits=limits)
+
+
+def process_is_gone(pid: int) -> bool:
+    """True when ``pid`` no longer runs (a zombie left for a non-reaping init counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")
