@@ -387,3 +387,9 @@ def test_recommendation_table_is_read_like_a_roadmap() -> None:
         ("2", "Издать методическое пособие"),
     ]
     assert document.roadmap[0].deadline and document.roadmap[0].deadline.end == date(2025, 6, 1)
+
+
+def test_abbreviation_definitions_in_ocr_spelling() -> None:
+    """OCR turns "–" into "—-"; a definition still counts."""
+    document = parse("РЕКОМЕНДАЦИИ\n\nОрганы местного самоуправления (далее —- ОМСУ) провели встречи.\n")
+    assert [a.short for a in document.abbreviations] == ["ОМСУ"]

@@ -14,7 +14,7 @@ from resparse.models import Abbreviation
 from resparse.structure import morph
 from resparse.structure.parties import to_nominative
 
-DEFINITION = re.compile(r"\(\s*далее\s*(?:по\s+тексту\s*)?[-–—:]?\s*(?P<short>[^()]{1,60}?)\s*\)", re.I)
+DEFINITION = re.compile(r"\(\s*далее\s*(?:по\s+тексту\s*)?[-–—:\s]*(?P<short>[^()]{1,60}?)\s*\)", re.I)
 MAX_WORDS = 40
 
 
