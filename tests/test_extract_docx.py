@@ -32,8 +32,8 @@ from resparse.extract.numbering import (
 )
 from resparse.layout import Layout, Paragraph, Table
 from resparse.limits import Limits
+from support import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = (
     f'xmlns:w="{W_NS}" '

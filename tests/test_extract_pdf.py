@@ -41,8 +41,8 @@ from resparse.extract.pdf_tables import (
 )
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table
 from resparse.limits import DEFAULT_LIMITS, Limits
+from support import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 S000 = "000_858972ccd0d0de21"
 S001 = "001_6d517112406bb0e7"
 S002 = "002_8a20071a4967c9a1"

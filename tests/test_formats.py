@@ -28,8 +28,8 @@ from resparse.limits import Limits
 from resparse.models import Document
 from resparse.pipeline import extract
 from resparse.structure import build_document
+from support import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RECOMMENDATIONS = "000_858972ccd0d0de21"
 ROADMAP = "004_493f23bf5003ad19"
 

@@ -63,7 +63,7 @@ from resparse.errors import (
     ToolMissingError,
 )
 from resparse.extract.markers import is_bullet, marker_depth, split_marker
-from resparse.extract.pdf_tables import join_lines, join_pair
+from resparse.extract.pdf_tables import is_split_fragment, join_lines, merge_rows
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
 
@@ -1216,8 +1216,8 @@ class _OpenTable:
         ):
             rows = rows[len(header) :]
         last = self.table.rows[-1] if self.table.rows else None
-        if rows and last is not None and not last.header and _is_fragment(rows[0]):
-            self.table.rows[-1] = _merge_rows(last, rows[0])
+        if rows and last is not None and not last.header and is_split_fragment(rows[0]):
+            self.table.rows[-1] = merge_rows(last, rows[0])
             rows = rows[1:]
         self.table.rows.extend(rows)
         self.page += 1
@@ -1236,27 +1236,3 @@ def _numbers_columns(row: Row) -> bool:
         and all(t.isdigit() for t in texts)
         and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
     )
-
-
-def _is_fragment(row: Row) -> bool:
-    """The rest of a split row: its first (number) cell is empty, others are not."""
-    return bool(row.cells) and not row.cells[0].text.strip() and any(c.text.strip() for c in row.cells)
-
-
-def _merge_rows(upper: Row, lower: Row) -> Row:
-    """Join ``lower``'s cells onto ``upper``'s, by grid column."""
-    starts: dict[int, int] = {}
-    column = 0
-    for index, cell in enumerate(upper.cells):
-        starts[column] = index
-        column += cell.span
-    cells = [cell.model_copy() for cell in upper.cells]
-    column = 0
-    for cell in lower.cells:
-        target = starts.get(column)
-        column += cell.span
-        if target is not None and cell.text.strip() and not cell.merged:
-            cells[target] = cells[target].model_copy(
-                update={"text": join_pair(cells[target].text, cell.text)}
-            )
-    return upper.model_copy(update={"cells": cells})
