@@ -393,3 +393,20 @@ def test_abbreviation_definitions_in_ocr_spelling() -> None:
     """OCR turns "–" into "—-"; a definition still counts."""
     document = parse("РЕКОМЕНДАЦИИ\n\nОрганы местного самоуправления (далее —- ОМСУ) провели встречи.\n")
     assert [a.short for a in document.abbreviations] == ["ОМСУ"]
+
+
+def test_place_led_by_a_city_name_and_a_title_line_led_by_a_country() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+Общественной палаты
+России по вопросам волонтёрства
+
+Томск, пр. Ленина, 36
+02.03.2025
+
+Министерству спорта Томской области:
+1. Поддержать волонтёрские центры.
+"""
+    )
+    assert document.place == "Томск, пр. Ленина, 36"
+    assert document.title == "РЕКОМЕНДАЦИИ Общественной палаты России по вопросам волонтёрства"

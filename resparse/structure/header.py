@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from resparse.rules import load
+from resparse.structure import morph
 from resparse.structure.addressees import is_heading
 from resparse.structure.dates import find_date, find_date_span
 from resparse.structure.units import Unit
@@ -47,7 +48,17 @@ def _place_start() -> re.Pattern[str]:
 
 
 def is_place_line(text: str) -> bool:
-    return bool(_place_start().search(text.strip()) or _ADDRESS.search(text))
+    """ "г. Томск", "ул. Смольного, д.3", "в формате онлайн", or a line led by a place name."""
+    text = text.strip()
+    return bool(_place_start().search(text) or _ADDRESS.search(text) or _starts_with_place_name(text))
+
+
+def _starts_with_place_name(text: str) -> bool:
+    """ "Санкт-Петербург, Кирпичный пер." — a short line whose first word is a geographic name."""
+    first = morph.WORD.match(text)
+    if not first or len(text) > 80 or not first.group()[:1].isupper():
+        return False
+    return any("Geox" in p.tag and p.tag.case == "nomn" for p in morph.parses(first.group().lower())[:2])
 
 
 def is_date_line(text: str) -> bool:
@@ -59,7 +70,7 @@ def is_date_line(text: str) -> bool:
     return len(text) - len(before) <= 60 and (not before or is_place_line(before))
 
 
-def is_body_start(unit: Unit, position: int) -> bool:
+def is_body_start(unit: Unit, position: int, next_marked: bool = False) -> bool:
     """A list item, a long sentence, or an intro line ending in ":" starts the body.
 
     A long line that starts in lower case ("по итогам заседания комиссии …") continues the
@@ -72,7 +83,7 @@ def is_body_start(unit: Unit, position: int) -> bool:
         unit.marker
         or (len(text) > BODY_LENGTH and not text[:1].islower())
         or (position > 0 and text.endswith(":") and not unit.bold and not unit.caps)
-        or (position > 0 and is_heading(text))
+        or (position > 0 and is_heading(text) and (text.endswith(":") or next_marked))
     )
 
 
@@ -87,7 +98,8 @@ def read_header(units: list[Unit], stop: int) -> Header:
         text = unit.clean
         if not text:
             continue
-        if is_body_start(unit, seen):
+        following = next((u for u in units[index + 1 : stop] if not u.blank), None)
+        if is_body_start(unit, seen, bool(following and following.marker)):
             header.end = index
             return header
         if after_date and not (is_place_line(text) or _TIME.match(text) or is_date_line(text)):
