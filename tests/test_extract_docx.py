@@ -19,7 +19,6 @@ import pytest
 from resparse.errors import CorruptFileError, EmptyFileError, InputError, LimitExceededError
 from resparse.extract import read_layout
 from resparse.extract.docx import _size
-from resparse.extract.markers import split_marker
 from resparse.extract.numbering import (
     Counters,
     Level,
@@ -32,6 +31,7 @@ from resparse.extract.numbering import (
 )
 from resparse.layout import Layout, Paragraph, Table
 from resparse.limits import Limits
+from resparse.markers import split_marker
 from support import SAMPLES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -22,8 +22,7 @@ import pytest
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
 from resparse.extract import pdf as pdf_reader
 from resparse.extract import read_layout
-from resparse.extract.markers import split_marker
-from resparse.extract.pdf import _PAGE_NUMBER, _fix_cid_lines, _marker_kind, needs_ocr, text_is_readable
+from resparse.extract.pdf import _PAGE_NUMBER, _fix_cid_lines, needs_ocr, text_is_readable
 from resparse.extract.pdf_tables import (
     Line,
     borderless_tables,
@@ -41,6 +40,7 @@ from resparse.extract.pdf_tables import (
 )
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table
 from resparse.limits import DEFAULT_LIMITS, Limits
+from resparse.markers import marker_kind, split_marker
 from support import SAMPLES
 
 S000 = "000_858972ccd0d0de21"
@@ -697,9 +697,10 @@ def test_bold_font_names() -> None:
 
 
 def test_marker_kinds() -> None:
-    assert _marker_kind("1.") == _marker_kind("12.") == _marker_kind("1.2.")
-    assert _marker_kind("1)") != _marker_kind("1.")
-    assert _marker_kind("а)") == _marker_kind("б)") and _marker_kind("-") != _marker_kind("·")
+    assert marker_kind("1.") == marker_kind("12.") == marker_kind("1.2.")
+    assert marker_kind("1)") != marker_kind("1.")
+    assert marker_kind("а)") == marker_kind("б)") and marker_kind("-") != marker_kind("·")
+    assert marker_kind("IV.") == marker_kind("II.") != marker_kind("1.")
 
 
 def test_grid_helpers() -> None:

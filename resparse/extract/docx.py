@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
-from resparse.extract.markers import marker_depth, split_marker
 from resparse.extract.numbering import Counters, Definitions, normalise_bullet, parse_definitions
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import MB, Limits
+from resparse.markers import marker_depth, split_marker
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"

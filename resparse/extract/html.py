@@ -35,9 +35,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
-from resparse.extract.markers import marker_depth, split_marker
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
+from resparse.markers import marker_depth, split_marker
 
 __all__ = ["decode", "list_marker", "read"]
 

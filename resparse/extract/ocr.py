@@ -26,7 +26,7 @@ The words outside tables are grouped into lines and the lines into paragraphs th
 reader sees them: a new paragraph after a wide vertical gap, after a line that ends short
 (the next line's first word would have fitted: not word wrap), at a change of indent, and
 at a typed list marker after a line that ends a clause. Markers are split off with
-:func:`~resparse.extract.markers.split_marker` (all are "typed"). Bold is estimated from
+:func:`~resparse.markers.split_marker` (all are "typed"). Bold is estimated from
 stroke width: a word whose ink survives eroding by two pixels is set in bold. Page numbers
 and lines repeated at the same place on most pages are dropped, and Tesseract's usual
 confusions in Russian text are undone (:func:`fix_ocr_text`).
@@ -62,10 +62,10 @@ from resparse.errors import (
     LimitExceededError,
     ToolMissingError,
 )
-from resparse.extract.markers import is_bullet, marker_depth, split_marker
 from resparse.extract.pdf_tables import is_split_fragment, join_lines, merge_rows
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
+from resparse.markers import marker_depth, marker_kind, split_marker
 
 __all__ = [
     "OCR_WARNING",
@@ -1117,20 +1117,12 @@ def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry)
     positions: dict[str, list[float]] = {}
     marked = [(draft, paragraph) for draft, paragraph in drafts if paragraph.marker]
     for draft, paragraph in marked:
-        positions.setdefault(_marker_kind(paragraph.marker or ""), []).append(draft.lines[0].x0)
+        positions.setdefault(marker_kind(paragraph.marker or ""), []).append(draft.lines[0].x0)
     indents = {kind: cluster(values, geometry.em) for kind, values in positions.items()}
     for draft, paragraph in marked:
-        levels = indents[_marker_kind(paragraph.marker or "")]
+        levels = indents[marker_kind(paragraph.marker or "")]
         rank = min(range(len(levels)), key=lambda i: abs(levels[i] - draft.lines[0].x0))
         paragraph.level = max(rank, marker_depth(paragraph.marker))
-
-
-def _marker_kind(marker: str) -> str:
-    """Markers of one shape share a kind: "1." and "12." → "9.", "а)" → "a)", a bullet itself."""
-    if is_bullet(marker):
-        return marker
-    shape = re.sub(r"\d+(?:\.\d+)*", "9", marker)
-    return re.sub(r"[^\W\d_]+", "a", shape)
 
 
 def _points(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

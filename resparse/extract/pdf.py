@@ -15,7 +15,7 @@ A PDF has no paragraphs, only positioned words, so the reader rebuilds what a pe
    centred or changes style. Otherwise lines join with a space; a hyphen at the break is
    dropped only when it splits a dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
 4. All list numbers are in the text layer, so every marker is "typed" and comes from
-   :func:`~resparse.extract.markers.split_marker`. A marker-looking start of a line that
+   :func:`~resparse.markers.split_marker`. A marker-looking start of a line that
    continues a paragraph ("… крупного бизнеса" / "- ПАО Сбербанк") is not a marker. The
    level is the rank of the marker's x-position among markers of the same kind in the
    document (dashes at two indents → 0 and 1), or the numbering depth ("1.1." → 1) when
@@ -52,7 +52,6 @@ import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
-from resparse.extract.markers import is_bullet, marker_depth, split_marker
 from resparse.extract.pdf_tables import (
     SENTENCE_END,
     Line,
@@ -70,6 +69,7 @@ from resparse.extract.pdf_tables import (
 )
 from resparse.layout import Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import Limits
+from resparse.markers import marker_depth, marker_kind, split_marker
 
 __all__ = ["needs_ocr", "read", "text_is_readable"]
 
@@ -584,20 +584,11 @@ def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry)
     positions: dict[tuple[str, tuple[int, int]], list[float]] = {}
     marked = [(d, p) for d, p in drafts if p.marker]
     for draft, paragraph in marked:
-        key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
+        key = (marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
         positions.setdefault(key, []).append(draft.lines[0].line.x0)
     clusters = {key: cluster_edges(values, tolerance=4.0) for key, values in positions.items()}
     for draft, paragraph in marked:
-        key = (_marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
+        key = (marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
         x = draft.lines[0].line.x0
         rank = min(range(len(clusters[key])), key=lambda i: abs(clusters[key][i] - x))
         paragraph.level = max(rank, marker_depth(paragraph.marker))
-
-
-def _marker_kind(marker: str) -> str:
-    """Markers of one kind share a shape: "1.", "12." and "1.2." → "9.", "а)" → "a)", "-" → "-"."""
-    if is_bullet(marker):
-        return marker
-    shape = re.sub(r"\d+(?:\.\d+)*", "9", marker)
-    shape = re.sub(r"[IVXLC]+", "I", shape)
-    return re.sub(r"[^\W\d_]", "a", shape)

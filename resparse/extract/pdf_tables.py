@@ -26,8 +26,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from resparse.extract.markers import split_marker
 from resparse.layout import Cell, Row, Table, Where
+from resparse.markers import split_marker
 
 Word = dict[str, Any]
 BBox = tuple[float, float, float, float]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from resparse.errors import EmptyFileError, UnsupportedFormatError
-from resparse.extract.markers import split_marker
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
+from resparse.markers import split_marker
 
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")

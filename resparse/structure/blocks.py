@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from resparse.extract.markers import is_bullet, marker_depth
+from resparse.markers import is_bullet, marker_depth
 from resparse.models import Block, Item, Section
 from resparse.rules import load
 from resparse.structure import morph

@@ -67,7 +67,7 @@ def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
 
 
 def _from_table(table: Table, index: int) -> list[Unit]:
-    from resparse.extract.markers import split_marker
+    from resparse.markers import split_marker
 
     units: list[Unit] = []
     for row in table.rows:

@@ -1,4 +1,4 @@
-"""Typed list markers: "1.", "1.1.", "2)", "а)", "IV.", "-", "·" at the start of a line.
+"""List markers: "1.", "1.1.", "2)", "а)", "IV.", "-", "·" — the vocabulary both stages share.
 
 Readers call :func:`split_marker` so that a number typed by a clerk ends up in
 ``Paragraph.marker`` exactly like one Word generated. The patterns refuse things that only
@@ -58,3 +58,15 @@ def marker_depth(marker: str | None) -> int:
 
 def is_bullet(marker: str | None) -> bool:
     return bool(marker) and marker[0] in BULLET_CHARS + "·▪"
+
+
+def marker_kind(marker: str) -> str:
+    """Markers of one shape share a kind: "1.", "12." and "1.2." → "9.", "IV." → "I.", "а)" → "a)".
+
+    Readers rank list levels by indent among markers of the same kind.
+    """
+    if is_bullet(marker):
+        return marker
+    shape = re.sub(r"\d+(?:\.\d+)*", "9", marker)
+    shape = re.sub(r"[IVXLC]+", "I", shape)
+    return re.sub(r"[^\W\d_]", "a", shape)
