@@ -65,13 +65,13 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     if date is None:
         date, date_text = _date_in(tail_left)
 
-    all_text = [u.text for u in units] + [
+    roadmap_cells = [
         clean(cell.text)
-        for b in layout.blocks
-        if isinstance(b, Table)
-        for row in b.rows
+        for i in sorted(roadmap_tables)
+        for row in layout.blocks[i].rows
         for cell in row.cells
     ]
+    all_text = [u.text for u in units] + roadmap_cells  # units already hold the other tables
     unparsed.extend(header.other_lines)
     unparsed.extend(tail_left)
     unparsed.extend(

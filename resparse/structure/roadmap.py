@@ -63,55 +63,34 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     """Rows of a roadmap table, and the texts of rows no rule understood."""
     header = grid(table.rows[0])
     mapping = column_map(header) or {}
-    header_key = _key(header)
     position_of = {name: position for position, name in mapping.items()}
-    rows: list[RoadmapRow] = []
-    unparsed: list[str] = []
+    groups: list[tuple[list[str], RoadmapSection | None]] = []  # a row's cells, fragments merged in
+    sections: list[RoadmapSection] = []
     section: RoadmapSection | None = None
-    pending: list[list[str]] = []  # grid of the row being assembled, fragments merged in
-    sections_after: list[RoadmapSection | None] = []
-    used_sections: set[int] = set()
-
-    def close_section() -> None:
-        """A section row with no rows under it would be lost: list it as unparsed."""
-        if section is not None and id(section) not in used_sections:
-            unparsed.append(" ".join(filter(None, (section.number, section.title))))
-
-    def flush() -> None:
-        if pending:
-            rows.append(_row(pending[0], mapping, header, sections_after[0]))
-            if sections_after[0] is not None:
-                used_sections.add(id(sections_after[0]))
-            pending.clear()
-            sections_after.clear()
-
     for row in table.rows[1:]:
         cells = grid(row)
         cells += [""] * (len(header) - len(cells))
-        if _key(cells) == header_key or not any(re.search(r"\w", c) for c in cells):
+        if _key(cells) == _key(header) or not any(re.search(r"\w", c) for c in cells):
             continue  # a header repeated on a new page, or a rule of dashes
         number = cells[position_of["number"]] if "number" in position_of else ""
-        filled = [c for c in cells if c]
         if _is_section(cells, number, mapping, row):
-            flush()
-            close_section()
             title = next((c for i, c in enumerate(cells) if c and mapping.get(i) != "number"), "")
             section = RoadmapSection(number=number.rstrip(".") or None, title=title)
-            continue
-        if not number and pending and "number" in position_of:
-            for position, text in enumerate(cells):  # a row continued over a page break
-                if text:
-                    base = pending[0][position]
-                    pending[0][position] = f"{base} {text}".strip() if base else text
-            continue
-        if not filled:
-            continue
-        flush()
-        pending.append(cells)
-        sections_after.append(section)
-    flush()
-    close_section()
-    return rows, unparsed
+            sections.append(section)
+        elif not number and "number" in position_of and groups and groups[-1][1] is section:
+            _merge_fragment(groups[-1][0], cells)  # a row continued over a page break
+        else:
+            groups.append((cells, section))
+    used = {id(owner) for _, owner in groups}
+    # A section row with no rows under it would be lost: list it as unparsed.
+    unparsed = [" ".join(filter(None, (s.number, s.title))) for s in sections if id(s) not in used]
+    return [_row(cells, mapping, header, owner) for cells, owner in groups], unparsed
+
+
+def _merge_fragment(cells: list[str], fragment: list[str]) -> None:
+    for position, text in enumerate(fragment):
+        if text:
+            cells[position] = f"{cells[position]} {text}".strip()
 
 
 def _is_section(cells: list[str], number: str, mapping: dict[int, str], row: Row) -> bool:
