@@ -2,14 +2,13 @@
 
 One reader per format, each a module with ``read(data, source, limits) -> Layout``. The
 format comes from the bytes (:mod:`.sniff`); readers are imported lazily so that reading a
-DOCX never pays for pdfplumber.
+DOCX never pays for the PDF engine.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import io
 import stat
 from pathlib import Path
 from typing import Literal
@@ -94,12 +93,9 @@ def _is_scan(error: InputError, data: bytes) -> bool:
     if "OCR" in str(error):
         return True
     try:
-        import pdfplumber
-
         from resparse.extract.pdf import needs_ocr
 
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return bool(needs_ocr(pdf))
+        return needs_ocr(data)
     except Exception:  # the file already failed once; keep the reader's own error
         return False
 

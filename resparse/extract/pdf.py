@@ -37,21 +37,16 @@ says OCR is needed (:func:`needs_ocr` is the same check for callers). Damaged fi
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
-
-from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
+from resparse.errors import CorruptFileError, InputError, LimitExceededError
+from resparse.extract.pdf_page import PageContent, open_pdf, page_count, read_page, ruled_tables
 from resparse.extract.pdf_tables import (
     SENTENCE_END,
     Line,
@@ -79,28 +74,6 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,3}\s*(?:из|of|/)\s*\d{1,3})$",
     re.IGNORECASE,
 )
-_PDFMINER_PROBLEMS: ContextVar[list[str] | None] = ContextVar("pdfminer_problems", default=None)
-
-
-class _ProblemLog(logging.Handler):
-    """Collect pdfminer's complaints about a damaged file for ``Layout.warnings``.
-
-    pdfminer logs them as warnings, which would otherwise reach stderr through logging's
-    last-resort handler; they belong to the document being read (a context variable keeps
-    concurrent reads apart).
-    """
-
-    def emit(self, record: logging.LogRecord) -> None:
-        problems = _PDFMINER_PROBLEMS.get()
-        if problems is not None and record.levelno >= logging.WARNING:
-            problems.append(record.getMessage()[:120])
-
-
-_pdfminer_log = logging.getLogger("pdfminer")
-if not any(isinstance(h, _ProblemLog) for h in _pdfminer_log.handlers):
-    _pdfminer_log.addHandler(_ProblemLog())
-    _pdfminer_log.propagate = False
-
 _BAND = 0.12
 """Share of the page height at the top and bottom where running headers and footers live."""
 _ALIGN = 3.0
@@ -138,13 +111,17 @@ def _is_junk(ch: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20
 
 
-def needs_ocr(pdf: pdfplumber.PDF) -> bool:
-    """Whether an open pdfplumber PDF has no readable text layer (a scan): OCR is needed."""
-    for page in pdf.pages:
-        text = page.extract_text() or ""
-        if text.strip() and text_is_readable(text) and any(ch.isalpha() for ch in _CID.sub("", text)):
-            return False
-    return True
+def needs_ocr(data: bytes) -> bool:
+    """Whether a PDF has no readable text layer on any page (a scan): OCR is needed."""
+    document = open_pdf(data)
+    try:
+        for index in range(page_count(document)):
+            text = " ".join(word["text"] for word in read_page(document, index).words)
+            if text_is_readable(text) and any(ch.isalpha() for ch in _CID.sub("", text)):
+                return False
+        return True
+    finally:
+        document.close()
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -161,63 +138,32 @@ class _Page:
 
 def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     warnings: list[str] = []
-    problems: list[str] = []
-    token = _PDFMINER_PROBLEMS.set(problems)
+    document = open_pdf(data)
     try:
-        pdf = _open(data)
-        try:
-            count, pages = _read_pages(pdf, limits, warnings)
-        finally:
-            _close(pdf)
+        count, pages = _read_pages(document, limits, warnings)
     finally:
-        _PDFMINER_PROBLEMS.reset(token)
+        document.close()
     _drop_running_lines(pages)
     if not any(_has_text(page) for page in pages):
-        if problems:
-            raise CorruptFileError(f"damaged PDF (no readable text could be recovered: {problems[0]})")
         raise InputError("PDF has no readable text layer (a scan?): OCR is needed")
-    if problems:
-        warnings.append(f"PDF has {len(problems)} defect(s) the reader worked around (first: {problems[0]})")
     blocks = _assemble(pages)
     return Layout(source=source.model_copy(update={"pages": count}), blocks=blocks, warnings=warnings)
 
 
-def _open(data: bytes) -> pdfplumber.PDF:
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as error:
-        raise _open_error(error.args[0] if error.args else error) from error
-    except Exception as error:  # pdfminer raises many types for damaged files
-        raise _open_error(error) from error
-
-
-def _close(pdf: pdfplumber.PDF) -> None:
-    """Close without raising: closing walks the page tree, which may be what is damaged."""
-    try:
-        pdf.close()
-    except Exception:
-        pdf.stream.close()
-
-
-def _read_pages(pdf: pdfplumber.PDF, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
-    try:
-        count = len(pdf.pages)
-    except Exception as error:
-        raise CorruptFileError(f"damaged PDF ({_describe(error)})") from error
+def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
+    count = page_count(document)
     if count == 0:
         raise CorruptFileError("damaged PDF (no pages)")
     if count > limits.max_pages:
         raise LimitExceededError(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
     pages: list[_Page] = []
     failure: Exception | None = None
-    for page in pdf.pages:
+    for index in range(count):
         try:
-            pages.append(_read_page(page, warnings))
+            pages.append(_read_page(read_page(document, index), warnings))
         except Exception as error:  # one damaged page must not lose the others
             failure = error
-            warnings.append(f"page {page.page_number}: damaged, skipped ({_describe(error)})")
-        finally:
-            page.close()
+            warnings.append(f"page {index + 1}: damaged, skipped ({_describe(error)})")
     if not pages and failure is not None:
         raise CorruptFileError(f"damaged PDF ({_describe(failure)})") from failure
     return count, pages
@@ -227,13 +173,6 @@ def _has_text(page: _Page) -> bool:
     texts = [line.text for line in page.lines]
     texts += [cell.text for piece in page.pieces for row in piece.rows for cell in row.cells]
     return any(ch.isalpha() for text in texts for ch in text)
-
-
-def _open_error(error: BaseException) -> InputError:
-    name = type(error).__name__
-    if "Password" in name or "Encrypt" in name:
-        return EncryptedFileError("PDF is password-protected")
-    return CorruptFileError(f"damaged PDF ({_describe(error)})")
 
 
 def _describe(error: BaseException) -> str:
@@ -246,16 +185,14 @@ def _describe(error: BaseException) -> str:
     return message[:120]
 
 
-def _read_page(page: Any, warnings: list[str]) -> _Page:
-    number = int(page.page_number)
-    result = _Page(number=number, width=float(page.width), height=float(page.height))
-    words: list[Word] = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-    upright = [w for w in words if w.get("upright", True)]
-    if len(upright) < len(words):
+def _read_page(content: PageContent, warnings: list[str]) -> _Page:
+    number = content.number
+    result = _Page(number=number, width=content.width, height=content.height)
+    words = content.words
+    if content.rotated_text:
         warnings.append(f"page {number}: vertical or rotated text left out")
-    words = upright
     if not words:
-        if page.images:
+        if content.images:
             warnings.append(f"page {number}: no text layer, only an image (needs OCR)")
         return result
     if not text_is_readable(" ".join(w["text"] for w in words)):
@@ -265,11 +202,7 @@ def _read_page(page: Any, warnings: list[str]) -> _Page:
     if undecoded:
         warnings.append(f"page {number}: some characters could not be decoded and were left out")
     table_words = [w for w in words if not _is_cid(w)]
-    ruled = page.lines or page.rects or page.curves
-    for table in page.find_tables() if ruled else []:
-        boxes = [row.cells for row in table.rows]
-        x0, top, x1, bottom = (float(v) for v in table.bbox)
-        box = (x0, top, x1, bottom)
+    for boxes, box in ruled_tables(content):
         piece = build_piece(boxes, table_words, number, box, result.width * result.height)
         if piece is not None:
             result.pieces.append(piece)
