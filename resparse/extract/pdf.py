@@ -1,10 +1,11 @@
-"""PDF reader (pdfplumber): text lines → paragraphs, ruling lines → tables.
+"""PDF reader: text lines → paragraphs, ruling lines → tables.
 
 A PDF has no paragraphs, only positioned words, so the reader rebuilds what a person sees:
 
-1. Per page, ``extract_words`` gives words with font name and size, and ``find_tables``
-   gives ruled tables. Words inside a table go to its cells; the rest are clustered into
-   lines (:mod:`.pdf_tables`). A gap of several ems inside a line becomes "\t".
+1. Per page, :mod:`.pdf_page` (pdfium) gives words with font name and size and the ruling
+   edges, which pdfplumber's table finder turns into ruled tables. Words inside a table go
+   to its cells; the rest are clustered into lines (:mod:`.pdf_tables`). A gap of several
+   ems inside a line becomes "\t".
 2. Running headers and footers go: a line in the top or bottom band that is only a page
    number, or that repeats at the same place on most pages.
 3. Lines are grouped into paragraphs. A new paragraph starts at a list marker, at a change
@@ -28,11 +29,11 @@ A PDF has no paragraphs, only positioned words, so the reader rebuilds what a pe
    gives for Word's borderless tables. A single tabbed line ("Председатель<tab>В.П.
    Журавлёв") stays a paragraph with "\t".
 
-Unreadable text layers (``(cid:NN)``, private-use glyph soup, mojibake) are dropped with a
-warning per page; with no readable text left the reader raises :class:`InputError` that
-says OCR is needed (:func:`needs_ocr` is the same check for callers). Damaged files raise
-:class:`CorruptFileError`; pdfminer's complaints about defects it worked around end up in
-``Layout.warnings`` instead of on stderr (the module routes the "pdfminer" logger).
+Unreadable text layers (glyphs without a Unicode mapping, private-use glyph soup, mojibake)
+are dropped with a warning per page; with no readable text left the reader raises
+:class:`InputError` that says OCR is needed (:func:`needs_ocr` is the same check for
+callers). Files pdfium cannot open raise :class:`CorruptFileError` or
+:class:`EncryptedFileError`; a page that fails is skipped with a warning.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Geometry helpers for the PDF reader: words → lines, joining lines, ruled tables.
 
-Everything here works on plain data — pdfplumber word dicts (``text``, ``x0``, ``x1``,
+Everything here works on plain data — word dicts in pdfplumber's shape (``text``, ``x0``, ``x1``,
 ``top``, ``bottom``, ``fontname``, ``size``), bounding-box tuples and layout rows — so each
 rule can be tested without building a PDF. :mod:`resparse.extract.pdf` drives them.
 
-Tables come from ruling lines (``page.find_tables()``). pdfplumber reports a merged cell as
-one box in the row where it starts and ``None`` for the slots it covers; the grid columns
-are rebuilt from the x-edges of all boxes, so a box's ``span`` is the number of grid
+Tables come from ruling lines (:func:`.pdf_page.ruled_tables`, pdfplumber's finder), which
+reports a merged cell as one box in the row where it starts and ``None`` for the slots it
+covers; the grid columns are rebuilt from the x-edges of all boxes, so a box's ``span`` is the number of grid
 columns it crosses and a box taller than its row is a vertical merge (``Cell.merged``)
 in the rows below. A table that runs over several pages arrives as one piece per page;
 :func:`continue_table` glues a piece onto the table it continues.
