@@ -11,11 +11,13 @@ the structure rules (NLP), writing JSON — once warm; the cold wall time of ``r
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,6 +83,28 @@ def cold(command: list[str], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def batch_throughput(exe: str, jobs: int, copies: int = 10) -> tuple[int, float]:
+    """Wall time of ``resparse batch`` over ``copies`` × each DOCX and PDF sample (startup included)."""
+    files = [
+        f
+        for f in sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf"))
+        if ".scan." not in f.name and ".typed." not in f.name
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder, "in")
+        inputs.mkdir()
+        for copy in range(copies):
+            for f in files:
+                shutil.copy(f, inputs / f"{copy}-{f.name}")
+        t0 = time.perf_counter()
+        subprocess.run(
+            [exe, "batch", str(inputs), "-o", str(Path(folder, "out.jsonl")), "-j", str(jobs)],
+            capture_output=True,
+            check=True,
+        )
+        return copies * len(files), time.perf_counter() - t0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -109,6 +133,13 @@ def main() -> None:
     )
     sample = str(SAMPLES / "000_858972ccd0d0de21.docx")
     print(f"cold `resparse extract` (2-page DOCX): {cold([exe, 'extract', sample, '-f', 'json']):.2f} s")
+
+    for jobs in sorted({1, min(2, os.cpu_count() or 1)}):
+        count, seconds = batch_throughput(exe, jobs)
+        rate = count / seconds
+        print(f"`resparse batch -j {jobs}` over {count} DOCX + PDF: {rate:.1f} docs/s ({seconds:.1f} s)")
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of one batch worker: {child_mb:.0f} MB")
 
 
 if __name__ == "__main__":
