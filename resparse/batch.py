@@ -163,6 +163,8 @@ def _seconds(value: float) -> str:
 @dataclass(frozen=True)
 class _Task:
     source: str
+    order: int = 0
+    """Position among the documents found, so JSON Lines come out in input order."""
     path: str | None = None
     data: bytes | None = field(default=None, repr=False)
     target: str | None = None
@@ -337,7 +339,7 @@ class _Output(Protocol):
     def exclude(self) -> list[Path]: ...
     def done(self, found: Found, name: str) -> bool: ...
     def target(self, name: str) -> str | None: ...
-    def accept(self, line: str) -> None: ...
+    def accept(self, order: int, line: str | None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -361,7 +363,7 @@ class _FolderOutput:
             raise AssertionError(f"unsafe output name {name!r}")  # output_name() makes this impossible
         return str(path)
 
-    def accept(self, line: str) -> None:  # the worker wrote the file already
+    def accept(self, order: int, line: str | None) -> None:  # the worker wrote the file already
         pass
 
     def close(self) -> None:
@@ -370,12 +372,19 @@ class _FolderOutput:
 
 
 class _JsonlOutput:
-    """One JSON object per line in one file; with ``--resume``, append after the sources already there."""
+    """One JSON object per line in one file; with ``--resume``, append after the sources already there.
+
+    Lines are written in the order the documents were found, whatever order the workers
+    finish in: a finished document waits in memory until those before it are done (or
+    failed, which leaves no line).
+    """
 
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
         self.failures_path = path.with_name(path.stem + ".failures.jsonl")
         self.sources: set[str] = set()
+        self.waiting: dict[int, str | None] = {}
+        self.next_order = 0
         if resume and path.is_file():
             self.sources = _sources_in(path)
             self.stream = path.open("a", encoding="utf-8")
@@ -391,11 +400,20 @@ class _JsonlOutput:
     def target(self, name: str) -> None:
         return None
 
-    def accept(self, line: str) -> None:
-        self.stream.write(line)
+    def accept(self, order: int, line: str | None) -> None:
+        self.waiting[order] = line
+        while self.next_order in self.waiting:
+            ready = self.waiting.pop(self.next_order)
+            self.next_order += 1
+            if ready is not None:
+                self.stream.write(ready)
         self.stream.flush()
 
     def close(self) -> None:
+        for order in sorted(self.waiting):  # an interrupted run: keep what was converted
+            line = self.waiting.pop(order)
+            if line is not None:
+                self.stream.write(line)
         self.stream.close()
 
 
@@ -651,22 +669,24 @@ class _Batch:
                 self.messages.line(f"resparse: {item.source}: {item.reason}")
                 continue
             self.seen += 1
+            order = self.seen - 1
             if isinstance(item, Broken):
-                self._record(_Outcome(item.source, item.reason))
+                self._record(_Outcome(item.source, item.reason), order)
                 continue
             name = self.names.allocate(output_name(item.parts))
             if self.out.done(item, name):
+                self.out.accept(order, None)
                 self.report.skipped += 1
                 self.completed += 1
                 self._progress(item.source)
                 continue
             path = str(item.path) if item.path is not None else None
-            return _Task(item.source, path=path, data=item.data, target=self.out.target(name))
+            return _Task(item.source, order, path=path, data=item.data, target=self.out.target(name))
         return None
 
     # -- outcomes
 
-    def _record(self, outcome: _Outcome) -> None:
+    def _record(self, outcome: _Outcome, order: int) -> None:
         report = self.report
         report.documents += 1
         self.completed += 1
@@ -674,9 +694,9 @@ class _Batch:
             report.ok += 1
             if outcome.warnings:
                 report.warnings += 1
-            if outcome.line is not None:
-                self.out.accept(outcome.line)
+            self.out.accept(order, outcome.line)
         else:
+            self.out.accept(order, None)
             report.failed += 1
             report.failures.append((outcome.source, outcome.reason))
             self.messages.line(f"resparse: {outcome.source}: {outcome.reason}")
@@ -718,7 +738,7 @@ class _Batch:
             except OSError as error:  # the worker died between two documents
                 problem = f"{type(error).__name__}: {one_line(str(error), 200)}"
                 self._retire(worker)
-        self._record(_Outcome(task.source, f"worker process could not be started ({problem})"))
+        self._record(_Outcome(task.source, f"worker process could not be started ({problem})"), task.order)
 
     def run(self, inputs: Sequence[Path], options: WalkOptions) -> None:
         items = self._items(inputs, options)
@@ -751,20 +771,21 @@ class _Batch:
             except (EOFError, OSError):
                 reason = _died(worker)
                 self._retire(worker)
-                self._record(_Outcome(task.source, reason))
+                self._record(_Outcome(task.source, reason), task.order)
                 return
             worker.task = None
-            self._record(outcome)
+            self._record(outcome, task.order)
         elif not worker.process.is_alive():
             reason = _died(worker)
             self._retire(worker)
-            self._record(_Outcome(task.source, reason))
+            self._record(_Outcome(task.source, reason), task.order)
         elif time.monotonic() >= worker.deadline:
             self._retire(worker)
             self._record(
                 _Outcome(
                     task.source, f"took longer than {_seconds(self.limits.seconds_per_document)} s (stopped)"
-                )
+                ),
+                task.order,
             )
 
     def shutdown(self) -> None:

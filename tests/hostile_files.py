@@ -25,6 +25,8 @@ PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01
 HANG_MARK = b"@@HANG@@"
 CRASH_MARK = b"@@CRASH@@"
 BOOM_MARK = b"@@BOOM@@"
+SLOW_MARK = b"@@SLOW@@"
+"""Followed by seconds: sleep that long, then convert as usual."""
 SPAWN_MARK = b"@@SPAWN@@"
 """Followed by a file name: start ``sleep`` in its own session, write its pid there, then hang."""
 
@@ -104,6 +106,8 @@ def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
         time.sleep(3600)
     if HANG_MARK in data:
         time.sleep(3600)
+    if SLOW_MARK in data:
+        time.sleep(float(data.split(SLOW_MARK, 1)[1].split()[0]))
     if CRASH_MARK in data:
         os.kill(os.getpid(), signal.SIGKILL)
     if BOOM_MARK in data:

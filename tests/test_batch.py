@@ -24,6 +24,7 @@ from hostile_files import (
     BOOM_MARK,
     CRASH_MARK,
     HANG_MARK,
+    SLOW_MARK,
     SPAWN_MARK,
     hostile_extract,
     process_is_gone,
@@ -489,6 +490,24 @@ def test_internal_errors_are_one_line_and_the_batch_goes_on(tmp_path: Path) -> N
     failures = (tmp_path / "out.failures.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in failures] == [
         {"source": str(tmp_path / "a.txt"), "reason": "internal error (RuntimeError: kaboom second line)"}
+    ]
+
+
+def test_jsonl_lines_keep_input_order_whatever_finishes_first(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    delays = {"a.txt": 1.5, "b.txt": 0.0, "c.txt": 0.8, "d.txt": 0.0}
+    for name, delay in delays.items():
+        (folder / name).write_bytes(TEXT + SLOW_MARK + f" {delay}\n".encode())
+    (folder / "b2.txt").write_bytes(TEXT + BOOM_MARK)  # a failure in the middle leaves no line
+    report = batch([folder], tmp_path / "out.jsonl", jobs=3, _extract=hostile_extract)
+    assert report.ok == 4 and report.failed == 1
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [Path(json.loads(line)["source"]["path"]).name for line in lines] == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "d.txt",
     ]
 
 
