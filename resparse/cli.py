@@ -46,6 +46,9 @@ MaxPagesOption = Annotated[int, typer.Option("--max-pages", help="Most PDF pages
 MaxPartOption = Annotated[
     int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")
 ]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
+]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
 OcrOption = Annotated[
     str,
@@ -94,12 +97,15 @@ def _check_ocr(ocr: str) -> None:
 def _read_one(path: str, limits: Limits, debug: bool, ocr: str = "auto") -> Document | None:
     """Return a Document, or None after printing the one-line reason."""
     from resparse.errors import InputError
+    from resparse.limits import time_limit
     from resparse.pipeline import extract
 
     try:
-        if path == "-":
-            return extract(sys.stdin.buffer.read(), name="-", limits=limits, ocr=ocr)  # type: ignore[arg-type]
-        return extract(Path(path), limits=limits, ocr=ocr)  # type: ignore[arg-type]
+        data = sys.stdin.buffer.read() if path == "-" else None
+        with time_limit(limits.seconds_per_document):
+            if data is not None:
+                return extract(data, name="-", limits=limits, ocr=ocr)  # type: ignore[arg-type]
+            return extract(Path(path), limits=limits, ocr=ocr)  # type: ignore[arg-type]
     except InputError as error:
         if debug:
             raise
@@ -124,13 +130,16 @@ def extract(
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     ocr: OcrOption = "auto",
+    timeout: TimeoutOption = 60.0,
     debug: DebugOption = False,
 ) -> None:
     """Extract structured data from documents: one JSON object per document."""
     if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
         raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
     _check_ocr(ocr)
-    limits = _limits(max_pages, max_part_mb, max_file_mb)
+    if timeout <= 0:
+        raise typer.BadParameter("must be more than 0", param_hint="--timeout")
+    limits = _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
     documents = []
     failed = 0
     for path in files:
@@ -221,7 +230,7 @@ def batch(
             "--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866)."
         ),
     ] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds one document may take.")] = 60.0,
+    timeout: TimeoutOption = 60.0,
     max_depth: Annotated[
         int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")
     ] = 3,

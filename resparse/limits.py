@@ -6,7 +6,13 @@ work beyond the same bounds; each limit has a flag of the same name on the comma
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from resparse.errors import LimitExceededError
 
 MB = 1024 * 1024
 
@@ -20,7 +26,7 @@ class Limits:
     max_pages: int = 500
     """Most PDF pages read from one document."""
     seconds_per_document: float = 60.0
-    """Wall time one document may take in a batch before it is stopped and reported."""
+    """Wall time one document may take before it is stopped and reported."""
     max_archive_depth: int = 3
     """How deep archives inside archives are opened."""
     max_archive_members: int = 10_000
@@ -28,3 +34,31 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop the code inside after ``seconds`` of wall time with :class:`LimitExceededError`.
+
+    For one document read in this process (``resparse extract``); ``batch`` polices its
+    worker processes itself. Uses SIGALRM, so it works in the main thread on Unix and does
+    nothing elsewhere (nor for ``seconds <= 0``). A running external converter is killed by
+    ``subprocess.run`` as the error passes through it.
+    """
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise LimitExceededError(f"took longer than {seconds:g} s (stopped)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -31,8 +31,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resparse.emit import to_data
-from resparse.errors import InputError
-from resparse.limits import MB
+from resparse.errors import InputError, LimitExceededError
+from resparse.limits import MB, time_limit
 from resparse.pipeline import extract
 
 RESPARSE = Path(sys.executable).parent / "resparse"
@@ -128,6 +128,24 @@ def test_extract_jsonl_is_one_object_per_line(tmp_path: Path) -> None:
         str(sample(".txt")),
         str(sample(".txt", 2)),
     ]
+
+
+def test_extract_stops_a_document_past_its_time_limit(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes(TEXT)
+    (tmp_path / "roadmap.pdf").write_bytes(sample(".pdf", index=4).read_bytes())
+    result = run("extract", "roadmap.pdf", "good.txt", "-f", "json", "--timeout", "0.001", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr)[0] == "resparse: roadmap.pdf: took longer than 0.001 s (stopped)"
+
+
+def test_time_limit_interrupts_and_then_disarms() -> None:
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match=r"took longer than 0\.2 s"), time_limit(0.2):
+        time.sleep(5)
+    assert time.monotonic() - started < 2
+    with time_limit(0.2):
+        pass
+    time.sleep(0.3)  # the alarm was cancelled: nothing fires here
 
 
 def test_extract_missing_file(tmp_path: Path) -> None:
