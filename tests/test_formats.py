@@ -514,6 +514,48 @@ def test_missing_libreoffice_message_names_doc() -> None:
     )
 
 
+def text_pdf_with_a_scanned_page() -> bytes:
+    """The 2-page text PDF of 001 followed by page 1 of the 000 scan."""
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(SAMPLES / "001_6d517112406bb0e7.pdf"))
+    writer.append(pypdf.PdfReader(SAMPLES / f"{RECOMMENDATIONS}.scan.pdf"), pages=[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@needs_tesseract
+def test_a_scanned_page_among_text_pages_is_ocred_in_place() -> None:
+    data = text_pdf_with_a_scanned_page()
+    text_only = read_layout(SAMPLES / "001_6d517112406bb0e7.pdf")
+    layout = read_layout(data, name="mixed.pdf")
+    assert layout.source.ocr and layout.source.pages == 3
+    assert layout.warnings == ["page 3: no text layer, read by OCR; the text may contain errors"]
+    assert layout.blocks[: len(text_only.blocks)] == text_only.blocks
+    scanned = [b for b in layout.blocks[len(text_only.blocks) :] if isinstance(b, Paragraph)]
+    assert scanned and all(b.where and b.where.page == 3 for b in scanned)
+    assert any("РЕКОМЕНДАЦИИ" in b.text for b in scanned)
+
+
+def test_a_scanned_page_among_text_pages_is_only_flagged_without_ocr() -> None:
+    layout = read_layout(text_pdf_with_a_scanned_page(), name="mixed.pdf", ocr="never")
+    assert not layout.source.ocr
+    assert layout.warnings == ["page 3: no text layer, only an image (needs OCR)"]
+    assert all(b.where is None or b.where.page < 3 for b in layout.blocks)
+
+
+@pytest.mark.usefixtures("no_tools")
+def test_a_scanned_page_among_text_pages_without_tesseract() -> None:
+    layout = read_layout(text_pdf_with_a_scanned_page(), name="mixed.pdf")
+    assert not layout.source.ocr
+    assert layout.warnings == [
+        "scanned page 3 not OCRed: OCR needs Tesseract: install the Debian packages tesseract-ocr tesseract-ocr-rus",
+        "page 3: no text layer, only an image (needs OCR)",
+    ]
+
+
 @pytest.mark.usefixtures("no_tools")
 def test_missing_tesseract() -> None:
     message = "OCR needs Tesseract: install the Debian packages tesseract-ocr tesseract-ocr-rus"

@@ -45,7 +45,8 @@ def read_layout(
     """Read a file (a path, or its bytes with a ``name`` for messages) into a layout.
 
     ``ocr`` applies to PDFs: "auto" reads the text layer and falls back to OCR when there is
-    none (a scan), "always" OCRs every page, "never" refuses a scan with the reason.
+    none (a scan) — for the whole file or for the scanned pages among text pages —, "always"
+    OCRs every page, "never" refuses a scan with the reason.
     """
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
@@ -68,6 +69,8 @@ def read_layout(
     if fmt == "pdf" and ocr == "always":
         return _ocr(data, info, limits)
     try:
+        if fmt == "pdf":  # scanned pages among text pages are OCRed by the PDF reader itself
+            return reader.read(data, info, limits, ocr=ocr)
         return reader.read(data, info, limits)
     except InputError as error:
         if fmt == "pdf" and ocr == "auto" and _is_scan(error, data):

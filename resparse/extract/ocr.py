@@ -187,14 +187,9 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     languages = tesseract_languages(tesseract)
     deadline = time.monotonic() + limits.seconds_per_document
     pages = _recognise(data, tesseract, languages, limits, deadline)
-    warnings = [OCR_WARNING]
-    for page in pages:
-        if page.error:
-            warnings.append(f"page {page.number}: OCR failed ({page.error})")
-        warnings += page.notes
+    warnings = [OCR_WARNING, *_page_warnings(pages)]
     if all(page.error for page in pages):
         raise CorruptFileError(f"OCR failed on every page ({pages[0].error})")
-    warnings += _confidence_warnings(pages)
     blocks = assemble(pages)
     if not any(_has_text(block) for block in blocks):
         raise EmptyFileError("scanned PDF: OCR found no text")
@@ -202,10 +197,44 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     return Layout(source=info, blocks=blocks, warnings=warnings)
 
 
+def read_pages(
+    data: bytes, runs: Sequence[Sequence[int]], limits: Limits
+) -> tuple[list[list[Block]], list[str]]:
+    """OCR some pages of a PDF whose other pages have a text layer.
+
+    ``runs`` are groups of consecutive page numbers (1-based); each gives its own blocks,
+    for the caller to put between the text pages. Also returns the warnings.
+    """
+    tesseract = find_tesseract()
+    languages = tesseract_languages(tesseract)
+    deadline = time.monotonic() + limits.seconds_per_document
+    numbers = [number for run in runs for number in run]
+    pages = {page.number: page for page in _recognise(data, tesseract, languages, limits, deadline, numbers)}
+    blocks = [assemble([pages[number] for number in run]) for run in runs]
+    return blocks, _page_warnings(list(pages.values()))
+
+
+def _page_warnings(pages: Sequence[_OcrPage]) -> list[str]:
+    warnings: list[str] = []
+    for page in pages:
+        if page.error:
+            warnings.append(f"page {page.number}: OCR failed ({page.error})")
+        warnings += page.notes
+    return warnings + _confidence_warnings(pages)
+
+
 def _recognise(
-    data: bytes, tesseract: str, languages: str, limits: Limits, deadline: float
+    data: bytes,
+    tesseract: str,
+    languages: str,
+    limits: Limits,
+    deadline: float,
+    numbers: Sequence[int] | None = None,
 ) -> list[_OcrPage]:
-    """Render pages one by one (pdfium is not thread-safe) and OCR them in parallel."""
+    """Render pages one by one (pdfium is not thread-safe) and OCR them in parallel.
+
+    ``numbers`` (1-based) limits the work to those pages.
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -224,7 +253,8 @@ def _recognise(
         pending: list[Future[_OcrPage]] = []
         with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
             try:
-                for index in range(count):
+                wanted = range(count) if numbers is None else [n - 1 for n in numbers if 0 < n <= count]
+                for index in wanted:
                     _check_time(deadline, limits)
                     rendered = _render(pdf, index)
                     pending.append(

@@ -63,7 +63,7 @@ from resparse.extract.pdf_tables import (
     same_columns,
     start_table,
 )
-from resparse.layout import Layout, Paragraph, SourceInfo, Table, Where
+from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import Limits
 from resparse.markers import marker_depth, marker_kind, split_marker
 
@@ -135,9 +135,16 @@ class _Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     pieces: list[TablePiece] = field(default_factory=list)
+    unreadable: str | None = None
+    """Why the page gave no text ("no text layer, only an image"): OCR could read it."""
 
 
-def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
+def read(data: bytes, source: SourceInfo, limits: Limits, ocr: str = "never") -> Layout:
+    """Read a PDF's text layer; with ``ocr="auto"``, scanned pages among text pages are OCRed.
+
+    A PDF with no readable page at all raises :class:`InputError` saying OCR is needed (the
+    caller decides whether to OCR the whole file).
+    """
     warnings: list[str] = []
     document = open_pdf(data)
     try:
@@ -147,8 +154,60 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     _drop_running_lines(pages)
     if not any(_has_text(page) for page in pages):
         raise InputError("PDF has no readable text layer (a scan?): OCR is needed")
-    blocks = _assemble(pages)
-    return Layout(source=source.model_copy(update={"pages": count}), blocks=blocks, warnings=warnings)
+    scanned = [page.number for page in pages if page.unreadable]
+    recognised = _ocr_pages(data, scanned, limits, warnings) if scanned and ocr == "auto" else {}
+    for page in pages:
+        if page.unreadable and page.number not in recognised:
+            warnings.append(f"page {page.number}: {page.unreadable} (needs OCR)")
+    blocks = _assemble_with(pages, recognised)
+    info = source.model_copy(update={"pages": count, "ocr": bool(recognised)})
+    return Layout(source=info, blocks=blocks, warnings=warnings)
+
+
+def _ocr_pages(
+    data: bytes, numbers: list[int], limits: Limits, warnings: list[str]
+) -> dict[int, list[Block]]:
+    """OCR the scanned pages: blocks per first page of each run of consecutive ones.
+
+    Without Tesseract the pages stay unread and the warning says so.
+    """
+    from resparse.extract import ocr
+
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    try:
+        blocks, notes = ocr.read_pages(data, runs, limits)
+    except InputError as error:  # Tesseract missing, too slow, …
+        warnings.append(f"scanned {_page_list(numbers)} not OCRed: {error}")
+        return {}
+    warnings.append(f"{_page_list(numbers)}: no text layer, read by OCR; the text may contain errors")
+    warnings.extend(notes)
+    recognised = {number: [] for number in numbers}
+    recognised.update({run[0]: run_blocks for run, run_blocks in zip(runs, blocks, strict=True)})
+    return recognised
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    """ "page 3", "pages 3, 5"."""
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(number) for number in numbers)
+
+
+def _assemble_with(pages: list[_Page], recognised: dict[int, list[Block]]) -> list[Block]:
+    """Text pages assembled run by run, with the OCR blocks of scanned pages in between."""
+    blocks: list[Block] = []
+    run: list[_Page] = []
+    for page in pages:
+        if page.number in recognised:
+            blocks += _assemble(run) if run else []
+            blocks += recognised[page.number]
+            run = []
+        else:
+            run.append(page)
+    return blocks + (_assemble(run) if run else [])
 
 
 def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
@@ -194,10 +253,10 @@ def _read_page(content: PageContent, warnings: list[str]) -> _Page:
         warnings.append(f"page {number}: vertical or rotated text left out")
     if not words:
         if content.images:
-            warnings.append(f"page {number}: no text layer, only an image (needs OCR)")
+            result.unreadable = "no text layer, only an image"
         return result
     if not text_is_readable(" ".join(w["text"] for w in words)):
-        warnings.append(f"page {number}: text layer unreadable (needs OCR)")
+        result.unreadable = "text layer unreadable"
         return result
     words, undecoded = _clean_words(words)
     if undecoded:
