@@ -58,7 +58,6 @@ from PIL import Image, ImageDraw, ImageFilter
 from resparse.errors import (
     CorruptFileError,
     EmptyFileError,
-    EncryptedFileError,
     LimitExceededError,
     ToolMissingError,
 )
@@ -235,14 +234,9 @@ def _recognise(
 
     ``numbers`` (1-based) limits the work to those pages.
     """
-    import pypdfium2 as pdfium
+    from resparse.extract.pdf_page import open_pdf
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise EncryptedFileError("PDF is password-protected") from error
-        raise CorruptFileError(f"damaged PDF ({error})") from error
+    pdf = open_pdf(data)
     try:
         count = len(pdf)
         if count == 0:
