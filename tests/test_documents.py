@@ -410,3 +410,76 @@ def test_place_led_by_a_city_name_and_a_title_line_led_by_a_country() -> None:
     )
     assert document.place == "Томск, пр. Ленина, 36"
     assert document.title == "РЕКОМЕНДАЦИИ Общественной палаты России по вопросам волонтёрства"
+
+
+def test_a_point_after_a_headed_sub_list_is_its_sibling_not_its_child() -> None:
+    """ "2. Рекомендовать администрации:" with а), б) below; "3." closes that block."""
+    document = parse(
+        """РЕШЕНИЕ
+
+1. Информацию принять к сведению.
+2. Рекомендовать администрации района:
+а) предусмотреть средства в бюджете;
+б) разместить перечень на сайте.
+3. Направить настоящее решение в управу района.
+4. Опубликовать настоящее решение.
+"""
+    )
+    assert blocks(document) == [(None, ["1"]), ("администрация района", ["а", "б"]), (None, ["3", "4"])]
+    assert all(not item.items for block in document.recommendations for item in block.items)
+
+
+def test_numbered_heading_with_decimal_sub_points_then_a_plain_point() -> None:
+    document = parse(
+        """ПОСТАНОВЛЕНИЕ
+
+1. Утвердить состав комиссии.
+2. Комитету образования:
+2.1. организовать работу лагерей;
+2.2. представить отчёт.
+3. Опубликовать настоящее постановление.
+"""
+    )
+    assert blocks(document) == [(None, ["1"]), ("Комитет образования", ["2.1", "2.2"]), (None, ["3"])]
+
+
+def test_point_after_dash_sub_list_under_an_inline_addressee() -> None:
+    document = parse(
+        """РЕЗОЛЮЦИЯ
+
+1) Рекомендовать Министерству труда области:
+– создать раздел на портале;
+– организовать ярмарки вакансий.
+2) Предложить отделению «Деловой России» рассмотреть возможность создания программы.
+"""
+    )
+    assert blocks(document) == [("Министерство труда области", [None, None]), (None, ["2"])]
+    point = document.recommendations[1].items[0]
+    assert point.addressee and point.addressee.name == "отделение «Деловой России»"
+
+
+def test_capital_section_headings_are_structure_not_points() -> None:
+    document = parse(
+        """ИТОГОВЫЙ ДОКУМЕНТ
+
+I. ОБЩИЕ ПОЛОЖЕНИЯ
+
+Участники конференции констатируют, что:
+– число волонтёров выросло;
+– площадок не хватает.
+
+II. ПРЕДЛОЖЕНИЯ
+
+Участники конференции предлагают:
+
+1. Министерству культуры края:
+1.1. Создать сеть клубов.
+2. Администрациям районов:
+2.1. Выделить помещения.
+"""
+    )
+    assert document.preamble and "I. ОБЩИЕ ПОЛОЖЕНИЯ" in document.preamble
+    assert [len(section.items) for section in document.findings] == [2]
+    assert not any(item.items for section in document.findings for item in section.items)
+    assert blocks(document) == [("Министерство культуры края", ["1.1"]), ("Администрации районов", ["2.1"])]
+    assert "II. ПРЕДЛОЖЕНИЯ" in document.unparsed

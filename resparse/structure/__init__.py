@@ -22,7 +22,7 @@ from resparse.structure.dates import find_date
 from resparse.structure.header import kind_of, read_header, topic_of
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
-from resparse.structure.units import clean, flatten
+from resparse.structure.units import Unit, clean, flatten
 
 __all__ = ["build_document", "explain"]
 
@@ -73,10 +73,10 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     ]
     all_text = [u.text for u in units] + roadmap_cells  # units already hold the other tables
     unparsed.extend(header.other_lines)
-    unparsed.extend(tail_left)
     unparsed.extend(
-        u.clean for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
+        _with_marker(u) for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
     )
+    unparsed.extend(tail_left)
     document = Document(
         source=layout.source,
         kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks)),  # type: ignore[arg-type]
@@ -98,6 +98,10 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     trace = [("header", line) for line in header.title_lines + header.place_lines] + body.trace
     trace += [("signature", s.name) for s in signatories] + [("unparsed", text) for text in unparsed]
     return document, trace
+
+
+def _with_marker(unit: Unit) -> str:
+    return f"{unit.marker} {unit.clean}" if unit.marker else unit.clean
 
 
 def _date_in(lines: list[str]) -> tuple[dt.date | None, str | None]:

@@ -120,6 +120,9 @@ def read_body(units: list[Unit]) -> Body:
     body = Body()
     last_point = _last_point(units)
     open_list: _List | None = None
+    opened_by: tuple[str, int] | None = None
+    """Marker style of the numbered heading or intro that opened ``open_list``: a point of
+    the same style is its sibling, so it closes the list instead of nesting in it."""
     mode = "recommendations"
     intro: str | None = None
     index = 0
@@ -133,6 +136,16 @@ def read_body(units: list[Unit]) -> Body:
             body.tail.append(unit)
             index += 1
             continue
+        if is_section_heading(unit):
+            # "II. ПРЕДЛОЖЕНИЯ": structure, not a point; it ends the list above. Before any
+            # list it is part of the preamble, later it is left for ``unparsed``.
+            open_list, opened_by, intro = None, None, None
+            if not body.blocks and not body.findings:
+                unit.claimed = True
+                body.preamble.append(f"{unit.marker} {text}" if unit.marker else text)
+            body.trace.append(("section", text))
+            index += 1
+            continue
         unit.claimed = True
         if _is_block_heading(unit, units, index):
             phrase = heading_phrase(unit.clean) or unit.clean
@@ -143,11 +156,13 @@ def read_body(units: list[Unit]) -> Body:
             block = Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading)
             body.blocks.append(block)
             open_list, mode = _List(block.items), "recommendations"
+            opened_by = style_of(unit) if unit.marker else None
             body.trace.append(("heading", text))
             continue
         if text.endswith(":") and _is_intro(unit, units, index):
             kind = intro_kind(text, _next_texts(units, index))
             title = text.rstrip(": ")
+            opened_by = style_of(unit) if unit.marker else None
             if kind == "findings":
                 section = Section(title=title)
                 body.findings.append(section)
@@ -159,10 +174,15 @@ def read_body(units: list[Unit]) -> Body:
             index += 1
             continue
         if unit.marker:
-            if open_list is None or (mode == "findings" and style_of(unit) == ("number.", 0) and intro):
+            sibling = opened_by is not None and style_of(unit) == opened_by
+            if (
+                open_list is None
+                or sibling
+                or (mode == "findings" and style_of(unit) == ("number.", 0) and intro)
+            ):
                 block = Block()
                 body.blocks.append(block)
-                open_list, mode = _List(block.items), "recommendations"
+                open_list, mode, opened_by = _List(block.items), "recommendations", None
             open_list.add(style_of(unit), make_item(text, display_number(unit.marker)))
             body.trace.append(("item", text))
             index += 1
@@ -183,6 +203,24 @@ def read_body(units: list[Unit]) -> Body:
             body.trace.append(("preamble", text))
         index += 1
     return body
+
+
+SECTION_HEADING_MAX = 100
+
+
+def is_section_heading(unit: Unit) -> bool:
+    """A short line in capitals with no verb, numbered or not: "I. ОБЩИЕ ПОЛОЖЕНИЯ".
+
+    Such a line names a part of the document; it is neither a point nor part of one.
+    """
+    text = unit.clean
+    if (unit.marker and is_bullet(unit.marker)) or len(text) > SECTION_HEADING_MAX or text.endswith(":"):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4 or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+        return False
+    words = morph.WORD.findall(text)
+    return not any(morph.is_infinitive(w) or morph.is_predicate(w) for w in words)
 
 
 def _is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
@@ -216,7 +254,7 @@ def _last_point(units: list[Unit]) -> int:
     last = -1
     heading_seen = False
     for index, unit in enumerate(units):
-        if unit.claimed or unit.blank:
+        if unit.claimed or unit.blank or is_section_heading(unit):
             continue
         first = morph.WORD.search(unit.clean)
         if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):
