@@ -483,3 +483,24 @@ II. ПРЕДЛОЖЕНИЯ
     assert not any(item.items for section in document.findings for item in section.items)
     assert blocks(document) == [("Министерство культуры края", ["1.1"]), ("Администрации районов", ["2.1"])]
     assert "II. ПРЕДЛОЖЕНИЯ" in document.unparsed
+
+
+def test_roadmap_with_column_numbers_labelled_sections_and_a_tabbed_signature() -> None:
+    document = parse(
+        "ПЛАН МЕРОПРИЯТИЙ\nпо поддержке семей на 2024 год\n\n"
+        "№ п/п\tСодержание мероприятия\tСроки реализации\tОтветственный исполнитель\tПоказатель\n"
+        "1\t2\t3\t4\t5\n"
+        "Раздел 1. Информационное сопровождение\t\t\t\t\n"
+        "1.\tПроведение конкурса «Семья года»\tмай 2024 г.\tМинистерство социального обеспечения\tЧисло участников\n"
+        "2.\tВыпуск тематической рубрики\tежемесячно\tКомитет информации\tЧисло выпусков\n"
+        "Раздел 2. Поддержка многодетных семей\t\t\t\t\n"
+        "3.\tОрганизация летнего отдыха детей\tиюнь 2024 г.\tМинистерство образования\tЧисло детей\n"
+        "\n"
+        "Губернатор области\t\tР.В. Петров\n"
+    )
+    assert [row.number for row in document.roadmap] == ["1", "2", "3"]
+    assert [row.section.number if row.section else None for row in document.roadmap] == ["1", "1", "2"]
+    first = document.roadmap[0].section
+    assert first and first.title == "Раздел 1. Информационное сопровождение"
+    assert [(s.position, s.name) for s in document.signatories] == [("Губернатор области", "Р.В. Петров")]
+    assert document.unparsed == []

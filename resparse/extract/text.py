@@ -107,19 +107,27 @@ def _is_table_line(line: str) -> bool:
     return line.count("\t") >= 2 and len(line.strip("\t ").split("\t")) >= 1 and bool(line.strip())
 
 
+def _continues(rows: list[Row], line: str) -> bool:
+    """A tab line with as many cells as the table's first row; a signature set with tabs
+    under the table ("Глава района<tab><tab>И.И. Иванов") has another count and ends it."""
+    if not _is_table_line(line):
+        return False
+    return not rows or len(line.split("\t")) == len(rows[0].cells)
+
+
 def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
     rows: list[Row] = []
     index = start
     while index < len(lines):
         line = lines[index]
         if not line.strip():
-            # A blank line inside a table (a page gap) continues it when a table line follows.
+            # A blank line inside a table (a page gap) continues it when a row follows.
             following = next((j for j in range(index, len(lines)) if lines[j].strip()), None)
-            if following is not None and _is_table_line(lines[following]):
+            if following is not None and _continues(rows, lines[following]):
                 index = following
                 continue
             break
-        if not _is_table_line(line):
+        if not _continues(rows, line):
             break
         cells = [Cell(text=_strip_bold(cell).strip()) for cell in line.split("\t")]
         rows.append(Row(cells=cells, where=Where(line=index + 1)))

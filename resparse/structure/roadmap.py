@@ -70,12 +70,19 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     for row in table.rows[1:]:
         cells = grid(row)
         cells += [""] * (len(header) - len(cells))
-        if _key(cells) == _key(header) or not any(re.search(r"\w", c) for c in cells):
-            continue  # a header repeated on a new page, or a rule of dashes
+        if (
+            _key(cells) == _key(header)
+            or not any(re.search(r"\w", c) for c in cells)
+            or _numbers_columns(cells)
+        ):
+            continue  # a header repeated on a new page, a rule of dashes, or "1 2 3 4 5" under the header
         number = cells[position_of["number"]] if "number" in position_of else ""
         if _is_section(cells, number, mapping, row):
             title = next((c for i, c in enumerate(cells) if c and mapping.get(i) != "number"), "")
             section = RoadmapSection(number=number.rstrip(".") or None, title=title)
+            sections.append(section)
+        elif _is_titled_section(cells, mapping):
+            section = _titled_section(next(c for c in cells if c))
             sections.append(section)
         elif not number and "number" in position_of and groups and groups[-1][1] is section:
             _merge_fragment(groups[-1][0], cells)  # a row continued over a page break
@@ -85,6 +92,37 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     # A section row with no rows under it would be lost: list it as unparsed.
     unparsed = [" ".join(filter(None, (s.number, s.title))) for s in sections if id(s) not in used]
     return [_row(cells, mapping, header, owner) for cells, owner in groups], unparsed
+
+
+def _numbers_columns(cells: list[str]) -> bool:
+    """The row that numbers the columns under the header: "1 | 2 | 3 | 4 | 5"."""
+    filled = [c.strip().rstrip(".") for c in cells if c.strip()]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def _is_titled_section(cells: list[str], mapping: dict[int, str]) -> bool:
+    """A single text across the row, set in the number column ("Раздел 1. Информирование")."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) != 1:
+        return False
+    position, text = filled[0]
+    return mapping.get(position) == "number" and bool(re.search(r"[^\W\d_]{3}", text))
+
+
+@cache
+def _section_title() -> re.Pattern[str]:
+    words = "|".join(load("roadmap").get("section_words", []))
+    return re.compile(rf"^(?:(?:{words})\s+)?([IVXLC]+|\d+(?:\.\d+)*)[.)]?\s+(\S.*)$", re.I)
+
+
+def _titled_section(text: str) -> RoadmapSection:
+    """ "1. Информирование" → number "1", title "Информирование"; "Раздел 1. Информирование"
+    keeps its label in the title (nothing is dropped); anything else is all title."""
+    found = _section_title().match(text)
+    if not found:
+        return RoadmapSection(number=None, title=text)
+    labelled = found.start(1) > 0
+    return RoadmapSection(number=found.group(1), title=text if labelled else found.group(2))
 
 
 def _merge_fragment(cells: list[str], fragment: list[str]) -> None:
