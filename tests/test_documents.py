@@ -504,3 +504,24 @@ def test_roadmap_with_column_numbers_labelled_sections_and_a_tabbed_signature() 
     assert first and first.title == "Раздел 1. Информационное сопровождение"
     assert [(s.position, s.name) for s in document.signatories] == [("Губернатор области", "Р.В. Петров")]
     assert document.unparsed == []
+
+
+def test_unnumbered_points_after_a_recommending_intro() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+По итогам обсуждения рекомендовано:
+
+Министерству жилищно-коммунального хозяйства области предусмотреть увеличение числа площадок.
+
+Мэрии города Новосибирска продолжить информационную кампанию.
+
+Председатель комиссии                          Л.С. Бондаренко
+"""
+    )
+    [block] = document.recommendations
+    assert [item.text.split()[0] for item in block.items] == ["Министерству", "Мэрии"]
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Председатель комиссии", "Л.С. Бондаренко")
+    ]
+    assert document.preamble == "По итогам обсуждения рекомендовано:"

@@ -192,6 +192,15 @@ def read_body(units: list[Unit]) -> Body:
             body.trace.append(("item", text))
             index += 1
             continue
+        if open_list is None and intro is not None and mode == "recommendations" and is_plain_point(text):
+            # "По итогам обсуждения рекомендовано:" / "Мэрии города продолжить …" with no numbers
+            block = Block()
+            body.blocks.append(block)
+            open_list, opened_by = _List(block.items), None
+            open_list.add(("plain", 0), make_item(text, None))
+            body.trace.append(("item", text))
+            index += 1
+            continue
         if open_list is not None and open_list.last is not None:
             last = open_list.last
             last.text = f"{last.text} {text}"
@@ -245,14 +254,32 @@ def _starts_unnumbered_point(unit: Unit, open_list: _List) -> bool:
     ("Комитету по культуре:" / "Провести фестиваль."), unless numbered points came before."""
     if open_list.last is not None and open_list.stack[0][0] != ("plain", 0):
         return False
-    first = morph.WORD.search(unit.clean)
-    return bool(first) and morph.is_infinitive(first.group())
+    return is_plain_point(unit.clean)
+
+
+PLAIN_POINT_REACH = 15
+"""How many words may stand between a point's addressee and its infinitive."""
+
+
+def is_plain_point(text: str) -> bool:
+    """An unnumbered point: it opens with an infinitive ("Провести фестиваль") or with whom it
+    asks, in the dative, followed by one ("Мэрии города продолжить кампанию")."""
+    words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
+    if not words:
+        return False
+    if morph.is_infinitive(words[0]):
+        return True
+    return (
+        morph.can_be(words[0], {"NOUN"}, "datv")
+        and not morph.is_predicate(words[0])
+        and any(morph.is_infinitive(w) for w in words[1:])
+    )
 
 
 def _last_point(units: list[Unit]) -> int:
     """Index of the last list item or heading: everything after it is the tail."""
     last = -1
-    heading_seen = False
+    heading_seen = intro_seen = False
     for index, unit in enumerate(units):
         if unit.claimed or unit.blank or is_section_heading(unit):
             continue
@@ -262,6 +289,10 @@ def _last_point(units: list[Unit]) -> int:
         elif heading_phrase(unit.clean) and unit.clean.endswith(":"):
             last, heading_seen = index, True
         elif heading_seen and first and morph.is_infinitive(first.group()):
+            last = index
+        elif unit.clean.endswith(":"):
+            intro_seen = True
+        elif intro_seen and is_plain_point(unit.clean):
             last = index
     return last
 
