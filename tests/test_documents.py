@@ -525,3 +525,26 @@ def test_unnumbered_points_after_a_recommending_intro() -> None:
         ("Председатель комиссии", "Л.С. Бондаренко")
     ]
     assert document.preamble == "По итогам обсуждения рекомендовано:"
+
+
+def test_a_closing_intro_line_ends_the_findings_above() -> None:
+    document = parse(
+        """РЕЗОЛЮЦИЯ
+
+Молодёжный совет отмечает:
+а) выпускники редко работают по специальности;
+б) вакансии публикуются разрозненно.
+
+На основании изложенного Молодёжный совет РЕШИЛ:
+
+1) Рекомендовать Министерству труда области:
+– создать раздел на портале;
+2) Направить резолюцию в Законодательное Собрание.
+"""
+    )
+    [section] = document.findings
+    assert section.items[-1].text == "вакансии публикуются разрозненно."
+    assert document.preamble and document.preamble.endswith(
+        "На основании изложенного Молодёжный совет РЕШИЛ:"
+    )
+    assert blocks(document) == [("Министерство труда области", [None]), (None, ["2"])]

@@ -173,6 +173,14 @@ def read_body(units: list[Unit]) -> Body:
             body.trace.append((f"intro:{kind}", text))
             index += 1
             continue
+        if text.endswith(":") and unit.marker is None and open_list is not None:
+            # "На основании изложенного … РЕШИЛ:" before points that open lists themselves:
+            # it ends the list above and introduces what follows, it does not continue a point.
+            intro, open_list, opened_by, mode = text.rstrip(": "), None, None, "recommendations"
+            body.preamble.append(text)
+            body.trace.append(("intro:recommendations", text))
+            index += 1
+            continue
         if unit.marker:
             sibling = opened_by is not None and style_of(unit) == opened_by
             if (
