@@ -1,21 +1,34 @@
 """Abbreviations defined in the text: "некоммерческих организаций (далее – НКО)".
 
-The full form is the phrase just before the parenthesis. For an acronym it reaches back to
-the word starting with the acronym's first letter ("органа местного самоуправления (далее –
-ОМСУ)"); for a word ("(далее – Комиссия)") back to the word it repeats. The full form is put
-in the nominative like any other name.
+The full form is the phrase just before the parenthesis. For an acronym it is the longest
+phrase whose word initials, read in order, all belong to the acronym's letters ("оценки
+воздействия на окружающую среду (далее – ОВОС)": о, в, о, с — "на" is skipped); for a word
+("(далее – Комиссия)") it reaches back to the word it repeats. Brackets inside the phrase
+("добровольческими (волонтёрскими) организациями") are kept. The full form is put in the
+nominative like any other name; for a word the word itself tells the case ("Министерства … (далее
+– Министерство)" is genitive singular, not nominative plural).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from resparse.models import Abbreviation
+from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.parties import to_nominative
+from resparse.structure.parties import OBLIQUE_CASES, to_nominative
 
 DEFINITION = re.compile(r"\(\s*далее\s*(?:по\s+тексту\s*)?[-–—:\s]*(?P<short>[^()]{1,60}?)\s*\)", re.I)
 MAX_WORDS = 40
+_BRACKETS = re.compile(r"\([^()]*\)")
+_SENTENCE_END = re.compile(r"[.;:!?(]\s|[()]")
+_WORD = re.compile(r"[«\"]?[\wЁё-]+[»\"]?")
+
+
+@cache
+def _skip_words() -> frozenset[str]:
+    return frozenset(load("parties")["acronym_skip_words"])
 
 
 def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
@@ -33,20 +46,83 @@ def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
 
 def full_form(before: str, short: str) -> str | None:
     """The phrase before "(далее – short)" that the abbreviation stands for."""
-    sentence = re.split(r"[.;:!?(]\s|[()]", before)[-1]
-    words = list(re.finditer(r"[«\"]?[\wЁё-]+[»\"]?", sentence))
+    masked = _BRACKETS.sub(lambda m: "_" * len(m.group()), before)  # closed brackets are words' part
+    ends = list(_SENTENCE_END.finditer(masked))
+    start = ends[-1].end() if ends else 0
+    sentence, masked = before[start:], masked[start:]
+    words = list(_WORD.finditer(masked))
     if not words:
         return None
-    first_letter = short.strip()[0].lower()
-    acronym = morph.is_abbreviation(short.replace(" ", ""))
-    limit = len(short.replace(" ", "")) + 1 if acronym else MAX_WORDS
-    candidates = [m for m in reversed(words[-limit:]) if m.group().strip('«»"')[:1].lower() == first_letter]
-    if not acronym:
-        # "(далее – Комиссия)" repeats its word; "(далее – Минтруд России)" only its first letters.
-        stem = short.lower()[:5]
-        exact = [m for m in candidates if m.group().strip('«»"').lower().startswith(stem)]
-        candidates = exact or [m for m in candidates if m.group().lower()[:3] == short.lower()[:3]]
+    letters = short.replace(" ", "")
+    acronym = morph.is_abbreviation(letters)
+    candidates = _acronym_starts(words, letters) if acronym else _word_starts(words, short)
     if not candidates:
         return None
     phrase = sentence[candidates[0].start() :].strip(" ,")
-    return to_nominative(phrase)
+    previous = [w.group() for w in words if w.end() <= candidates[0].start()][-1:]
+    case = _case_named_by(phrase, short) if not acronym else None
+    return to_nominative(phrase, case or _case_after(previous[0] if previous else None, phrase))
+
+
+def _case_after(previous: str | None, phrase: str) -> str | None:
+    """A phrase right after a noun is its genitive dependent ("материалы оценки воздействия …"),
+    though "оценки" alone could be a nominative plural."""
+    noun = next((w for w in morph.WORD.findall(phrase) if morph.can_be(w, {"NOUN"})), None)
+    if previous and noun and morph.best_pos(previous) == "NOUN" and morph.can_be(noun, {"NOUN"}, "gent"):
+        return "gent"
+    return None
+
+
+def _initial(word: re.Match[str]) -> str:
+    return word.group().strip('«»"')[:1].lower()
+
+
+def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[str]]:
+    """Starts whose phrase's initials are a subsequence of the acronym, longest phrase first;
+    failing that, the nearest word with its first letter."""
+    letters = letters.lower()
+    recent = words[-(len(letters) * 2 + 1) :]
+    fitting = [
+        word
+        for index, word in enumerate(recent)
+        if _initial(word) == letters[0] and _is_subsequence(_initials(recent[index:]), letters)
+    ]
+    if fitting:
+        return fitting
+    limit = len(letters) + 1
+    return [w for w in reversed(words[-limit:]) if _initial(w) == letters[0]]
+
+
+def _initials(words: list[re.Match[str]]) -> str:
+    return "".join(_initial(w) for w in words if w.group().lower() not in _skip_words())
+
+
+def _is_subsequence(initials: str, letters: str) -> bool:
+    remaining = iter(letters)
+    return all(letter in remaining for letter in initials)
+
+
+def _word_starts(words: list[re.Match[str]], short: str) -> list[re.Match[str]]:
+    """ "(далее – Комиссия)" repeats its word; "(далее – Минтруд России)" only its first letters."""
+    first_letter = short.strip()[0].lower()
+    candidates = [m for m in reversed(words[-MAX_WORDS:]) if _initial(m) == first_letter]
+    stem = short.lower()[:5]
+    exact = [m for m in candidates if m.group().strip('«»"').lower().startswith(stem)]
+    return exact or [m for m in candidates if m.group().lower()[:3] == short.lower()[:3]]
+
+
+def _case_named_by(phrase: str, short: str) -> str | None:
+    """The case of the phrase's first noun in which it becomes the short word ("Министерства"
+    → "Министерство": genitive); None when the short word does not repeat it."""
+    words = morph.WORD.findall(phrase)
+    noun = next((w for w in words if morph.can_be(w, {"NOUN"})), None)
+    wanted = (morph.WORD.findall(short) or [""])[0].lower()
+    if noun is None or not wanted:
+        return None
+    if noun.lower() == wanted:
+        return "nomn"
+    for case in OBLIQUE_CASES:
+        form = morph.inflect(noun, case, {"nomn"}, {"NOUN"})
+        if form and form.lower() == wanted:
+            return case
+    return None

@@ -14,7 +14,7 @@ from functools import cache
 from resparse.models import Party
 from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.parties import party
+from resparse.structure.parties import party, trim_name
 
 HEADING_MAX = 300
 
@@ -64,12 +64,7 @@ def is_heading(text: str) -> bool:
 
 def _dative_start(words: list[str]) -> bool:
     """The phrase opens with a dative noun, maybe after adjectives ("Ресурсному Центру")."""
-    for word in words[:4]:
-        if morph.can_be(word, {"NOUN"}, "datv"):
-            return True
-        if not morph.can_be(word, {"ADJF", "PRTF"}, "datv"):
-            return False
-    return False
+    return _case_start(words, "datv")
 
 
 def heading_party(text: str) -> Party:
@@ -92,7 +87,63 @@ def _modal_pattern() -> re.Pattern[str]:
 
 def inline_addressee(text: str) -> Party | None:
     """The addressee a point names inside its text, or None."""
-    return _before_colon(text) or _after_verb(text) or _before_modal(text)
+    return _before_colon(text) or _after_verb(text) or _before_modal(text) or _before_infinitive(text)
+
+
+INFINITIVE_REACH = 25
+"""How many words an addressee opening a point may run before its infinitive."""
+
+
+def _before_infinitive(text: str) -> Party | None:
+    """ "Отделу развития животноводства (Сафина Л.Ф.) совместно с … разработать меры": a dative
+    phrase naming a person or an organisation, then the infinitive of what it is to do."""
+    tokens = list(morph.WORD.finditer(text))[:INFINITIVE_REACH]
+    verb = next((t for t in tokens[1:] if morph.is_infinitive(t.group())), None)
+    if verb is None or not _is_perfective(verb.group()):
+        return None  # "Руководителям НКО стремиться …" states a wish, it assigns no task
+    end = verb.start()
+    phrase = text[:end]
+    if re.search(r"[.;:!?]\s", _outside_brackets(phrase)):
+        return None
+    words = _words_outside_quotes(trim_name(phrase))
+    if not words or words[0].lower() in _cues()["not_addressee"] or not _dative_start(words):
+        return None
+    if any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words):
+        return None
+    head = next(w for w in words if morph.can_be(w, {"NOUN"}, "datv"))
+    return party(phrase, "datv") if _names_someone(head) else None
+
+
+def _is_perfective(word: str) -> bool:
+    found = morph.parses(word.lower())
+    return bool(found) and "perf" in found[0].tag
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"«[^»]*»?|\([^)]*\)?", " ", text)
+
+
+def _names_someone(noun: str) -> bool:
+    """A person ("Секретарю") or an organisation ("Отделу", "Мэрии"), not a thing ("Работе")."""
+    heads = _organisation_heads()
+    for parse in morph.parses(noun.lower()):
+        if (
+            parse.tag.POS == "NOUN"
+            and parse.tag.case == "datv"
+            and ("anim" in parse.tag or parse.normal_form in heads)
+        ):
+            return True
+    return False
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(load("roadmap").get("organisation_heads", []))
+
+
+@cache
+def _accusative_verbs() -> frozenset[str]:
+    return frozenset(load("parties")["accusative_verbs"])
 
 
 def _before_colon(text: str) -> Party | None:
@@ -117,10 +168,23 @@ def _after_verb(text: str) -> Party | None:
         if end is None:
             continue
         phrase = rest[:end].strip(" ,")
-        words = _words_outside_quotes(phrase)
+        words = _words_outside_quotes(trim_name(phrase))
         if words and (_dative_start(words) or morph.is_abbreviation(words[0])):
             return party(phrase, None if morph.is_abbreviation(words[0]) else "datv")
+        verb = match.group().strip().lower()
+        if words and verb in _accusative_verbs() and _case_start(words, "accs"):
+            return party(phrase, "accs")
     return None
+
+
+def _case_start(words: list[str], case: str) -> bool:
+    """The phrase opens with a noun in ``case``, maybe after adjectives."""
+    for word in words[:4]:
+        if morph.can_be(word, {"NOUN"}, case):
+            return True
+        if not morph.can_be(word, {"ADJF", "PRTF"}, case):
+            return False
+    return False
 
 
 def _before_modal(text: str) -> Party | None:

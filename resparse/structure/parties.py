@@ -57,10 +57,8 @@ def to_nominative(text: str, case: str | None = None) -> str:
         return text
     noun = head.group()
     if case is None:
-        if morph.can_be(noun, {"NOUN"}, "nomn"):
-            return text
-        case = next((c for c in OBLIQUE_CASES if morph.can_be(noun, {"NOUN"}, c)), None)
-        if case is None:
+        case = _agreeing_case(noun, [t.group() for t in adjectives])
+        if case is None or case == "nomn":
             return text
     number = morph.noun_number(noun, case)
     new_noun = morph.inflect(noun, case, {"nomn"}, {"NOUN"})
@@ -73,9 +71,62 @@ def to_nominative(text: str, case: str | None = None) -> str:
         new_adjective = _inflect_adjective(token.group(), case, wanted)
         if new_adjective:
             replacements[token.span()] = new_adjective
+    replacements.update(_agreeing_participles(text, head, case, number, gender))
     for (start, end), word in sorted(replacements.items(), reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+def _agreeing_case(noun: str, adjectives: list[str]) -> str | None:
+    """The case the head phrase is in: nominative when it can be, else the first oblique case
+    its adjectives agree in ("Всероссийского общества" is genitive, not "общества" plural)."""
+    for case in ("nomn", *OBLIQUE_CASES):
+        for number in ("sing", "plur"):
+            if _noun_reads(noun, case, number) and all(_adjective_reads(a, case, number) for a in adjectives):
+                return case
+    return None
+
+
+def _noun_reads(word: str, case: str, number: str) -> bool:
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == case and number in p.tag for p in morph.parses(word.lower())
+    )
+
+
+def _adjective_reads(word: str, case: str, number: str) -> bool:
+    return any(
+        p.tag.POS in ADJECTIVE and p.tag.case == case and number in p.tag for p in morph.parses(word.lower())
+    )
+
+
+def _agreeing_participles(
+    text: str, head: re.Match[str], case: str, number: str, gender: str | None
+) -> dict[tuple[int, int], str]:
+    """A participle clause after a comma that agrees with the head is inflected with it
+    ("учреждениям …, оказывающим помощь" → "учреждения …, оказывающие помощь"). One that could
+    agree with a dependent noun as well is left as written."""
+    found: dict[tuple[int, int], str] = {}
+    cut = min((text.index(q) for q in QUOTE_OPEN if q in text), default=len(text))
+    between = text[head.end() : cut]
+    for match in re.finditer(r",\s*(?P<word>[А-ЯЁа-яё]+)", between):
+        word = match.group("word")
+        if not _participle_reads(word, case, number):
+            continue
+        nouns = morph.WORD.findall(between[: match.start()])
+        if any(_noun_reads(n, case, number) for n in nouns):
+            continue
+        wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+        new = _inflect_adjective(word, case, wanted)
+        if new:
+            start = head.end() + match.start("word")
+            found[(start, start + len(word))] = new
+    return found
+
+
+def _participle_reads(word: str, case: str, number: str) -> bool:
+    return any(
+        p.tag.POS == "PRTF" and p.tag.case == case and number in p.tag for p in morph.parses(word.lower())
+    )
 
 
 def _gender(noun: str, case: str) -> str | None:
@@ -94,10 +145,31 @@ def _inflect_adjective(word: str, case: str, wanted: set[str]) -> str | None:
     return None
 
 
+_INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_PERSON = rf"(?:{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
+RESPONSIBLE_PERSON = re.compile(rf"\s*\(\s*{_PERSON}(?:\s*[,;]\s*{_PERSON})*\s*\)")
+"""The person answering for an organisation's task: "Отделу … (Сафина Л.Ф.)"."""
+
+
+@cache
+def _stops() -> re.Pattern[str]:
+    return re.compile("|".join(load("parties")["addressee_stops"]), re.I)
+
+
+def trim_name(text: str) -> str:
+    """The organisation alone, without what follows it in the sentence: partners ("совместно с
+    работодателями") or a definition ("(далее – администрация)")."""
+    stop = _stops().search(text)
+    return (text[: stop.start()] if stop else text).strip(" ,;:")
+
+
 def party(text: str, case: str | None = None) -> Party:
-    """A :class:`Party` from words as written; trailing ":" and spaces are not part of it."""
-    written = " ".join(text.split()).rstrip(" :")
-    return Party(text=written, name=to_nominative(written, case))
+    """A :class:`Party` from words as written; trailing ":" and spaces are not part of it, nor
+    partners or a definition after it. The name also drops a responsible person in brackets."""
+    written = trim_name(" ".join(text.split()).rstrip(" :"))
+    name = RESPONSIBLE_PERSON.sub("", written).strip(" ,")
+    return Party(text=written, name=to_nominative(name, case))
 
 
 # --- executors -------------------------------------------------------------------------
