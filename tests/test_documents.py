@@ -548,3 +548,21 @@ def test_a_closing_intro_line_ends_the_findings_above() -> None:
         "На основании изложенного Молодёжный совет РЕШИЛ:"
     )
     assert blocks(document) == [("Министерство труда области", [None]), (None, ["2"])]
+
+
+def test_heading_addressee_keeps_its_whole_text_and_trims_its_name() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Комитету по делам молодёжи области (далее – Комитет) совместно с муниципалитетами:
+1. Провести форум.
+
+Региональному оператору по обращению с отходами обеспечить вывоз вторсырья.
+"""
+    )
+    block = document.recommendations[0]
+    assert block.addressee and block.addressee.name == "Комитет по делам молодёжи области"
+    assert (
+        block.addressee.text
+        == "Комитету по делам молодёжи области (далее – Комитет) совместно с муниципалитетами"
+    )

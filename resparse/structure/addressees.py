@@ -68,7 +68,10 @@ def _dative_start(words: list[str]) -> bool:
 
 
 def heading_party(text: str) -> Party:
-    return party(text, "datv")
+    """The addressee of a heading: its name trimmed (partners, "(далее …)", initials), its
+    text whole — the heading holds nothing else, so nothing of it may be dropped."""
+    found = party(text, "datv")
+    return found.model_copy(update={"text": " ".join(text.split()).rstrip(" :")})
 
 
 @cache

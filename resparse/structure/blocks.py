@@ -271,14 +271,15 @@ PLAIN_POINT_REACH = 15
 
 def is_plain_point(text: str) -> bool:
     """An unnumbered point: it opens with an infinitive ("Провести фестиваль") or with whom it
-    asks, in the dative, followed by one ("Мэрии города продолжить кампанию")."""
+    asks, in the dative, followed by one ("Мэрии города продолжить кампанию", "Региональному
+    оператору обеспечить …", "Образовательным организациям рекомендуется включить …")."""
     words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
     if not words:
         return False
     if morph.is_infinitive(words[0]):
         return True
     return (
-        morph.can_be(words[0], {"NOUN"}, "datv")
+        morph.can_be(words[0], {"NOUN", "ADJF", "PRTF"}, "datv")
         and not morph.is_predicate(words[0])
         and any(morph.is_infinitive(w) for w in words[1:])
     )
