@@ -566,3 +566,23 @@ def test_heading_addressee_keeps_its_whole_text_and_trims_its_name() -> None:
         block.addressee.text
         == "Комитету по делам молодёжи области (далее – Комитет) совместно с муниципалитетами"
     )
+
+
+def test_a_term_line_after_the_last_point_belongs_to_it() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+Администрации поселения:
+1. Учесть предложения жителей при распределении средств на благоустройство в 2024 году.
+Срок: I полугодие 2025 г.
+
+Председательствующий на слушаниях	И.Л. Карпов
+"""
+    )
+    [item] = document.recommendations[0].items
+    assert item.deadline and (item.deadline.start, item.deadline.end) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert item.text.endswith("Срок: I полугодие 2025 г.")
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Председательствующий на слушаниях", "И.Л. Карпов")
+    ]
+    assert document.unparsed == []

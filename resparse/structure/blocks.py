@@ -44,6 +44,11 @@ class Body:
 
 
 @cache
+def _deadline_line() -> re.Pattern[str]:
+    return re.compile("|".join(load("cues")["deadline_lines"]), re.I)
+
+
+@cache
 def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = load("cues")
     return (
@@ -213,7 +218,10 @@ def read_body(units: list[Unit]) -> Body:
             last = open_list.last
             last.text = f"{last.text} {text}"
             last.addressee = last.addressee or inline_addressee(text)
-            last.deadline = last.deadline or find_item_deadline(text)
+            if _deadline_line().search(text):  # an explicit "Срок: …" outranks a year in passing
+                last.deadline = find_item_deadline(text) or last.deadline
+            else:
+                last.deadline = last.deadline or find_item_deadline(text)
             body.trace.append(("continued", text))
         else:
             body.preamble.append(text)
@@ -299,6 +307,8 @@ def _last_point(units: list[Unit]) -> int:
             last, heading_seen = index, True
         elif heading_seen and first and morph.is_infinitive(first.group()):
             last = index
+        elif last >= 0 and _deadline_line().search(unit.clean):
+            last = index  # "Срок: …" under the last point is still that point
         elif unit.clean.endswith(":"):
             intro_seen = True
         elif intro_seen and is_plain_point(unit.clean):
