@@ -145,11 +145,14 @@ def _row(
     cells: list[str], mapping: dict[int, str], header: list[str], section: RoadmapSection | None
 ) -> RoadmapRow:
     values = {name: cells[position] for position, name in mapping.items() if position < len(cells)}
-    extra = {
-        (clean(header[position]) if position < len(header) else "") or f"column {position + 1}": text
-        for position, text in enumerate(cells)
-        if position not in mapping and text
-    }
+    extra: dict[str, str] = {}
+    for position, text in enumerate(cells):
+        if position in mapping or not text:
+            continue
+        key = (clean(header[position]) if position < len(header) else "") or f"column {position + 1}"
+        if key in extra:  # two columns under the same header text keep both values
+            key = f"{key} (column {position + 1})"
+        extra[key] = text
     return RoadmapRow(
         number=values.get("number", "").rstrip(".") or None,
         section=section,
