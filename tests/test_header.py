@@ -1,0 +1,204 @@
+"""The title block: kind, title, topic, date, date_text and place, on headers written in the
+styles of decrees, protocols and plans (letterheads, approval stamps, columns on one line)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resparse.emit import to_data
+from resparse.models import Document
+from resparse.pipeline import extract
+from resparse.structure.header import find_header_date, read_meta, topic_of
+from support import missing_words
+
+ITEMS = "\n1. Провести совещание с руководителями учреждений.\n2. Подготовить отчёт о проделанной работе.\n"
+
+
+def parse(text: str) -> Document:
+    document = extract(text.encode(), name="x.txt")
+    assert not missing_words(text, to_data(document)), "every word must reach the output"
+    return document
+
+
+def test_date_after_ot_with_a_number_and_the_subject_line() -> None:
+    document = parse(
+        "СОВЕТ ДЕПУТАТОВ\nПОСЕЛЕНИЯ ЗАРЕЧНОЕ\n\nРЕШЕНИЕ\n\nот 04.11.2023 № 17-рс\n\n"
+        "О благоустройстве дворовых территорий поселения Заречное\n\n"
+        "Совет депутатов решил:" + ITEMS
+    )
+    assert document.date == date(2023, 11, 4)
+    assert document.date_text == "04.11.2023"
+    assert document.place is None
+    assert document.title == "РЕШЕНИЕ О благоустройстве дворовых территорий поселения Заречное"
+    assert document.topic == "О благоустройстве дворовых территорий поселения Заречное"
+    assert document.kind == "decision"
+    assert "№ 17-рс" in document.unparsed
+    assert document.preamble is None or "благоустройстве дворовых" not in document.preamble
+
+
+def test_letterhead_above_the_heading_word_is_not_the_title() -> None:
+    document = parse(
+        "ОБЩЕСТВЕННАЯ ПАЛАТА КАЛУЖСКОЙ ОБЛАСТИ\n\nРЕКОМЕНДАЦИИ\nкруглого стола на тему «Чистая река»\n\n"
+        "г. Калуга, 3 июня 2024 года\n\nУчастники рекомендуют:" + ITEMS
+    )
+    assert document.title == "РЕКОМЕНДАЦИИ круглого стола на тему «Чистая река»"
+    assert document.topic == "Чистая река"
+    assert document.place == "г. Калуга"
+    assert "ОБЩЕСТВЕННАЯ ПАЛАТА КАЛУЖСКОЙ ОБЛАСТИ" in document.unparsed
+
+
+def test_a_quoted_event_name_above_the_heading_stays_in_the_title() -> None:
+    document = parse(
+        "Круглый стол «Село будущего»\n\nРЕЗОЛЮЦИЯ\n\n12.05.2024\n\nУчастники предлагают:" + ITEMS
+    )
+    assert document.title == "Круглый стол «Село будущего» РЕЗОЛЮЦИЯ"
+    assert document.topic == "Село будущего"
+
+
+def test_approval_stamp_at_the_top_is_not_the_title_and_gives_the_date() -> None:
+    document = parse(
+        "УТВЕРЖДЁН\nпостановлением Губернатора Орловской области\nот 28.12.2023 № 905-пг\n\n"
+        "ПЛАН\nосновных мероприятий по проведению Года педагога\n\n"
+        "№\tМероприятие\tСрок\tИсполнитель\n"
+        "1\tКонкурс педагогов\tмай 2024 г.\tДепартамент образования\n"
+        "2\tФорум молодых учителей\tиюнь 2024 г.\tДепартамент образования\n"
+    )
+    assert document.title == "ПЛАН основных мероприятий по проведению Года педагога"
+    assert document.kind == "roadmap"
+    assert document.date == date(2023, 12, 28)
+    assert "постановлением Губернатора Орловской области" in " ".join(document.unparsed)
+
+
+def test_approval_stamp_after_the_title_and_a_genre_in_quotes() -> None:
+    document = parse(
+        "ПЛАН МЕРОПРИЯТИЙ\n(«дорожная карта») по развитию туризма на 2024–2025 годы\n\n"
+        "УТВЕРЖДЕНА\nприказом министерства культуры\nот 10.02.2024 № 31\n\n"
+        "№\tМероприятие\tСрок\tИсполнитель\n"
+        "1\tСоздание туристского портала\t2024 год\tМинистерство культуры\n"
+    )
+    assert document.title == "ПЛАН МЕРОПРИЯТИЙ («дорожная карта») по развитию туризма на 2024–2025 годы"
+    assert document.topic is None
+    assert document.kind == "roadmap"
+    assert "приказом министерства культуры" in " ".join(document.unparsed)
+
+
+def test_utverzhdayu_block_with_signature_and_date() -> None:
+    document = parse(
+        "УТВЕРЖДАЮ\nДиректор департамента\n__________ И.И. Петров\n«5» марта 2024 г.\n\n"
+        "ДОРОЖНАЯ КАРТА\nпо развитию школьного спорта\n\n"
+        "№\tНаименование мероприятия\tСрок исполнения\tИсполнители\n"
+        "1\tРемонт спортзалов\t2024 год\tУправление образования\n"
+    )
+    assert document.title == "ДОРОЖНАЯ КАРТА по развитию школьного спорта"
+    assert document.kind == "roadmap"
+    assert "__________ И.И. Петров" in document.unparsed
+
+
+def test_date_and_place_labels() -> None:
+    document = parse(
+        "ИТОГОВЫЕ РЕКОМЕНДАЦИИ\nпубличных слушаний по проекту генерального плана\n\n"
+        "Дата проведения: 7 октября 2024 г.\n"
+        "Место проведения: г. Кострома, ул. Советская, д. 1, актовый зал.\n\n"
+        "В слушаниях приняли участие 40 человек, в том числе депутаты и жители города.\n\n"
+        "Администрации города Костромы:" + ITEMS
+    )
+    assert document.date == date(2024, 10, 7)
+    assert document.place == "г. Кострома, ул. Советская, д. 1, актовый зал"
+    assert document.title == "ИТОГОВЫЕ РЕКОМЕНДАЦИИ публичных слушаний по проекту генерального плана"
+    assert document.preamble and document.preamble.startswith("В слушаниях приняли участие")
+
+
+def test_date_range_after_the_place() -> None:
+    document = parse(
+        "ИТОГОВЫЙ ДОКУМЕНТ\nфорума «Волга»\n\nСаратов, 14–16 сентября 2023 года\n\nУчастники предлагают:"
+        + ITEMS
+    )
+    assert document.place == "Саратов"
+    assert document.date == date(2023, 9, 14)
+    assert document.date_text == "14–16 сентября 2023 года"
+
+
+def test_date_range_across_months() -> None:
+    found = find_header_date("30 сентября – 2 октября 2024 г.")
+    assert found and found[2] == date(2024, 9, 30)
+    assert found[:2] == (0, len("30 сентября – 2 октября 2024 г."))
+
+
+def test_date_and_place_in_columns_of_one_line() -> None:
+    document = parse(
+        "РЕЗОЛЮЦИЯ\nмолодёжного форума\n\n18 ноября 2024 года                     г. Курган\n\n"
+        "Участники предлагают:" + ITEMS
+    )
+    assert document.date_text == "18 ноября 2024 года"
+    assert document.place == "г. Курган"
+    tabbed = read_meta("«21» мая 2024 г.\tг. Томск")
+    assert tabbed and tabbed.places == ["г. Томск"] and tabbed.date == date(2024, 5, 21)
+
+
+def test_date_place_and_number_columns() -> None:
+    document = parse(
+        "ПОСТАНОВЛЕНИЕ\n\n12 января 2024 г.          г. Липецк          № 25\n\n"
+        "Об утверждении порядка проведения конкурса «Лучший двор»\n\nАдминистрация постановляет:" + ITEMS
+    )
+    assert document.place == "г. Липецк"
+    assert document.date == date(2024, 1, 12)
+    assert document.topic == "Об утверждении порядка проведения конкурса «Лучший двор»"
+    assert "№ 25" in document.unparsed
+
+
+def test_place_and_number_line_above_the_date() -> None:
+    document = parse(
+        "РЕШЕНИЕ КОЛЛЕГИИ\n\nг. Чита          № 8\n29 марта 2024 года\n\nКоллегия решила:" + ITEMS
+    )
+    assert document.place == "г. Чита"
+    assert document.date == date(2024, 3, 29)
+
+
+def test_place_label_after_a_date_place_line() -> None:
+    document = parse(
+        "ПРОТОКОЛ\nзаседания совета\n\n«21» мая 2024 г.          г. Тверь\n"
+        "Место проведения: Дом учёных, пр. Ленина, 49.\n\nПрисутствовали: 12 человек." + ITEMS
+    )
+    assert document.place == "г. Тверь, Дом учёных, пр. Ленина, 49"
+
+
+def test_number_in_the_title_stays_there() -> None:
+    document = parse(
+        "ПРОТОКОЛ № 3\nзаседания совета\n\nг. Псков          14 ноября 2024 г.\n\nРешили:" + ITEMS
+    )
+    assert document.title == "ПРОТОКОЛ № 3 заседания совета"
+    assert document.place == "г. Псков"
+
+
+def test_kind_comes_from_the_heading_word_not_a_later_word() -> None:
+    document = parse(
+        "РЕШЕНИЕ\nоб одобрении рекомендаций общественных слушаний\n\n12.05.2024\n\nРешили:" + ITEMS
+    )
+    assert document.kind == "decision"
+
+
+def test_topic_in_quotes_inside_a_subject_and_a_capital_o_inside_quotes() -> None:
+    assert topic_of("РЕШЕНИЕ КОЛЛЕГИИ Об итогах программы «Развитие села» в 2023 году") == (
+        "Об итогах программы «Развитие села» в 2023 году"
+    )
+    assert topic_of("РЕЗОЛЮЦИЯ КРУГЛОГО СТОЛА «ЗАБОТА О ДЕТЯХ»") == "ЗАБОТА О ДЕТЯХ"
+    assert topic_of("ПЛАН МЕРОПРИЯТИЙ («ДОРОЖНАЯ КАРТА»)") is None
+
+
+def test_a_body_line_naming_a_city_is_not_the_place() -> None:
+    document = parse(
+        "РЕКОМЕНДАЦИИ\nсеминара\n\n5 апреля 2024 г.\n\n"
+        "Томск принял участников семинара из двенадцати районов области.\n\nУчастники рекомендуют:" + ITEMS
+    )
+    assert document.place is None
+    assert document.preamble and document.preamble.startswith("Томск принял")
+
+
+def test_a_date_inside_a_paragraph_is_not_the_document_date() -> None:
+    document = parse(
+        "РЕКОМЕНДАЦИИ\nсеминара\n\n"
+        "Семинар, состоявшийся 15 марта 2024 г., собрал представителей районов и городов области.\n\n"
+        "Участники рекомендуют:" + ITEMS
+    )
+    assert document.date is None
+    assert document.title == "РЕКОМЕНДАЦИИ семинара"
