@@ -114,6 +114,12 @@ class Document(_Model):
     date_text: str | None = None
     """The date line as written ("09.04.2024 г.", "11 февраля 2021 г.")."""
     place: str | None = None
+    issuer: str | None = None
+    """The body named above the heading word, as in a letterhead ("ОБЩЕСТВЕННАЯ ПАЛАТА …")."""
+    number: str | None = None
+    """The document's registration number as written ("№ 5-р")."""
+    approval: str | None = None
+    """An approval stamp as written ("УТВЕРЖДЁН распоряжением … от 15.01.2024 № 7-р")."""
     preamble: str | None = None
     findings: list[Section] = Field(default_factory=list)
     recommendations: list[Block] = Field(default_factory=list)

@@ -32,7 +32,7 @@ def test_date_after_ot_with_a_number_and_the_subject_line() -> None:
     assert document.title == "РЕШЕНИЕ О благоустройстве дворовых территорий поселения Заречное"
     assert document.topic == "О благоустройстве дворовых территорий поселения Заречное"
     assert document.kind == "decision"
-    assert "№ 17-рс" in document.unparsed
+    assert document.number == "№ 17-рс"
     assert document.preamble is None or "благоустройстве дворовых" not in document.preamble
 
 
@@ -44,7 +44,7 @@ def test_letterhead_above_the_heading_word_is_not_the_title() -> None:
     assert document.title == "РЕКОМЕНДАЦИИ круглого стола на тему «Чистая река»"
     assert document.topic == "Чистая река"
     assert document.place == "г. Калуга"
-    assert "ОБЩЕСТВЕННАЯ ПАЛАТА КАЛУЖСКОЙ ОБЛАСТИ" in document.unparsed
+    assert document.issuer == "ОБЩЕСТВЕННАЯ ПАЛАТА КАЛУЖСКОЙ ОБЛАСТИ"
 
 
 def test_a_quoted_event_name_above_the_heading_stays_in_the_title() -> None:
@@ -66,7 +66,7 @@ def test_approval_stamp_at_the_top_is_not_the_title_and_gives_the_date() -> None
     assert document.title == "ПЛАН основных мероприятий по проведению Года педагога"
     assert document.kind == "roadmap"
     assert document.date == date(2023, 12, 28)
-    assert "постановлением Губернатора Орловской области" in " ".join(document.unparsed)
+    assert document.approval and "постановлением Губернатора Орловской области" in document.approval
 
 
 def test_approval_stamp_after_the_title_and_a_genre_in_quotes() -> None:
@@ -79,7 +79,7 @@ def test_approval_stamp_after_the_title_and_a_genre_in_quotes() -> None:
     assert document.title == "ПЛАН МЕРОПРИЯТИЙ («дорожная карта») по развитию туризма на 2024–2025 годы"
     assert document.topic is None
     assert document.kind == "roadmap"
-    assert "приказом министерства культуры" in " ".join(document.unparsed)
+    assert document.approval and "приказом министерства культуры" in document.approval
 
 
 def test_utverzhdayu_block_with_signature_and_date() -> None:
@@ -91,7 +91,7 @@ def test_utverzhdayu_block_with_signature_and_date() -> None:
     )
     assert document.title == "ДОРОЖНАЯ КАРТА по развитию школьного спорта"
     assert document.kind == "roadmap"
-    assert "__________ И.И. Петров" in document.unparsed
+    assert document.approval and "__________ И.И. Петров" in document.approval
 
 
 def test_date_and_place_labels() -> None:
@@ -143,7 +143,7 @@ def test_date_place_and_number_columns() -> None:
     assert document.place == "г. Липецк"
     assert document.date == date(2024, 1, 12)
     assert document.topic == "Об утверждении порядка проведения конкурса «Лучший двор»"
-    assert "№ 25" in document.unparsed
+    assert document.number == "№ 25"
 
 
 def test_place_and_number_line_above_the_date() -> None:

@@ -85,6 +85,9 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         date=date,
         date_text=date_text,
         place=header.place,
+        issuer=header.issuer,
+        number=header.number,
+        approval=header.approval,
         preamble="\n".join(body.preamble) or None,
         findings=body.findings,
         recommendations=body.blocks,
@@ -95,7 +98,8 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         unparsed=unparsed,
         warnings=[*layout.warnings, *_warnings(body, roadmap, unparsed)],
     )
-    trace = [("header", line) for line in header.title_lines + header.place_lines] + body.trace
+    header_lines = header.letterhead + header.stamp + header.title_lines + header.place_lines
+    trace = [("header", line) for line in header_lines] + body.trace
     trace += [("signature", s.name) for s in signatories] + [("unparsed", text) for text in unparsed]
     return document, trace
 

@@ -65,9 +65,21 @@ class Header:
         return _join_place(self.place_lines)
 
     @property
+    def issuer(self) -> str | None:
+        return " ".join(self.letterhead) or None
+
+    @property
+    def approval(self) -> str | None:
+        return " ".join(self.stamp) or None
+
+    @property
+    def number(self) -> str | None:
+        return self.numbers[0] if self.numbers else None
+
+    @property
     def other_lines(self) -> list[str]:
         """Header text that no field of the document holds: the caller lists it as unparsed."""
-        return [*self.letterhead, *self.stamp, *self.numbers, *self.labels, *self.notes]
+        return [*self.numbers[1:], *self.labels, *self.notes]
 
 
 @dataclass
