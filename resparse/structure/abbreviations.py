@@ -12,10 +12,8 @@ nominative like any other name; for a word the word itself tells the case ("Ми
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from resparse.models import Abbreviation
-from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.parties import OBLIQUE_CASES, to_nominative
 
@@ -24,11 +22,6 @@ MAX_WORDS = 40
 _BRACKETS = re.compile(r"\([^()]*\)")
 _SENTENCE_END = re.compile(r"[.;:!?(]\s|[()]")
 _WORD = re.compile(r"[«\"]?[\wЁё-]+[»\"]?")
-
-
-@cache
-def _skip_words() -> frozenset[str]:
-    return frozenset(load("parties")["acronym_skip_words"])
 
 
 def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
@@ -94,7 +87,7 @@ def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[s
 
 
 def _initials(words: list[re.Match[str]]) -> str:
-    return "".join(_initial(w) for w in words if w.group().lower() not in _skip_words())
+    return "".join(_initial(w) for w in words if not morph.is_function_word(w.group()))
 
 
 def _is_subsequence(initials: str, letters: str) -> bool:

@@ -52,7 +52,7 @@ def is_heading(text: str) -> bool:
     first = words[0]
     if len(first) < 3 and not morph.is_abbreviation(first):
         return False  # "г. Казань", "д. 4": an address, not a name
-    if first.lower() in _cues()["not_addressee"]:
+    if morph.is_function_word(first):
         return False
     if morph.is_abbreviation(first):
         # "НКО:" — an abbreviation alone (or with dependents) before a colon
@@ -109,7 +109,7 @@ def _before_infinitive(text: str) -> Party | None:
     if re.search(r"[.;:!?]\s", _outside_brackets(phrase)):
         return None
     words = _words_outside_quotes(trim_name(phrase))
-    if not words or words[0].lower() in _cues()["not_addressee"] or not _dative_start(words):
+    if not words or morph.is_function_word(words[0]) or not _dative_start(words):
         return None
     if any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words):
         return None

@@ -381,7 +381,7 @@ def _bare_ok(text: str, candidate: Candidate) -> bool:
     if re.search(r"(?:года|годов|году|годах|годам|годами)$", phrase, re.I):
         return False
     words = morph.WORD.findall(before)
-    if words and words[-1].lower() in _rules()["bare_blockers"]:
+    if words and morph.is_function_word(words[-1]):
         return False
     return not _about_past_or_subject(text, candidate)
 

@@ -56,6 +56,14 @@ def is_predicate(word: str) -> bool:
     return False
 
 
+def is_function_word(word: str) -> bool:
+    """A preposition, conjunction or particle ("на", "согласно", "и"): it names nothing, so it
+    never opens an addressee, never ends a term's governing phrase and has no initial in an
+    acronym."""
+    found = parses(word.lower())
+    return bool(found) and found[0].tag.POS in {"PREP", "CONJ", "PRCL"}
+
+
 def is_infinitive(word: str) -> bool:
     found = parses(word.lower())
     return bool(found) and found[0].tag.POS == "INFN"
