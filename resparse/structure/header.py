@@ -28,9 +28,6 @@ BODY_LENGTH = 250
 SUBJECT_LENGTH = 400
 STAMP_LINES = 8
 DATE_LINE_LENGTH = 60
-_ADDRESS_WORDS = r"ул|пер|пр|просп|пл|д|лит|каб|корп|стр|офис|ком"
-_ADDRESS = re.compile(rf"(?:^|\s)(?:{_ADDRESS_WORDS})\.\s*", re.I)
-_ABBREVIATION_END = re.compile(rf"(?:^|[\s,.])(?:{_ADDRESS_WORDS}|г|обл|р-н|пос|им|[а-яё])\.$", re.I)
 _TIME = re.compile(r"^\s*(?:в\s+)?\d{1,2}(?:[:.]\d{2}|\s*час\w*)(?:\s*\d{1,2}\s*мин\w*\.?)?", re.I)
 _COLUMN_GAP = re.compile(r"\t|[ \u00a0\u2007\u202f]{3,}")
 _YEAR_WORD = re.compile(r"\s*(?:года|году|год|г\.?)(?![а-яё])", re.I)
@@ -102,15 +99,31 @@ def _rules() -> dict[str, re.Pattern[str]]:
     def either(patterns: list[str]) -> str:
         return "|".join(f"(?:{p})" for p in patterns)
 
+    address = either(places["address_abbreviations"])
     return {
-        "place_start": re.compile(either([f"^(?:{p})" for p in places["place_starts"]]), re.I),
+        "place_start": re.compile(
+            either(
+                [f"^(?:{p})" for p in places["place_starts"]]
+                + [f"^(?:{p})(?![а-яё])" for p in places["place_labels"]]  # "Адрес:", not "Адресная …"
+            ),
+            re.I,
+        ),
+        "address": re.compile(rf"(?:^|\s)(?:{address})\.\s*", re.I),
+        "abbreviation_end": re.compile(rf"(?:^|[\s,.])(?:{address}|г|обл|р-н|пос|им|[а-яё])\.$", re.I),
         "place_label": re.compile(rf"^(?:{either(places['place_labels'])})\s*:\s*", re.I),
-        "heading": re.compile(rf"^\W*(?:{either(header['headings'])})", re.I),
+        "heading": re.compile(rf"^\W*(?:{either(heading_words())})", re.I),
         "stamp": re.compile(rf"^\W*(?:{either(header['stamp_starts'])})", re.I),
         "date_label": re.compile(rf"^(?:{either(header['date_labels'])})(?![а-яё])\s*", re.I),
         "number": re.compile(header["number"], re.I),
         "subject": re.compile(rf"^(?:{header['subject_start']})"),
+        "subject_in_title": re.compile(rf"(?<!\S)(?:{header['subject_start']})"),
     }
+
+
+def heading_words() -> list[str]:
+    """Patterns of the words a title opens with: the kinds' and the kind-less ones."""
+    kinds = [re.sub(r"^\^\\W\*", "", rule["pattern"]) for rule in load("kinds")["kinds"]]
+    return kinds + load("header")["headings"]
 
 
 @cache
@@ -132,7 +145,9 @@ def is_place_line(text: str) -> bool:
     """ "г. Томск", "ул. Смольного, д.3", "в формате онлайн", or a line led by a place name."""
     text = text.strip()
     marked = bool(
-        _rules()["place_start"].search(text) or _ADDRESS.search(text) or _starts_with_place_name(text)
+        _rules()["place_start"].search(text)
+        or _rules()["address"].search(text)
+        or _starts_with_place_name(text)
     )
     return marked and not _has_verb(text)
 
@@ -173,7 +188,7 @@ def _join_place(parts: list[str]) -> str | None:
     for part in (p.strip(" ,") for p in parts):
         if part:
             text = f"{text}, {part}" if text else part
-    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+    if text.endswith(".") and not _rules()["abbreviation_end"].search(text):
         text = text[:-1]
     return text or None
 
@@ -246,7 +261,7 @@ def _read_rest(text: str, meta: Meta, strict: bool) -> bool:
     (``strict`` False), the words stay with the date text ("15 марта 2024 г. (пятница)")."""
     text = text.strip(" ,")
     number = _rules()["number"].search(text)
-    if number and not _ADDRESS.search(text[: number.start()]):
+    if number and not _rules()["address"].search(text[: number.start()]):
         meta.numbers.append(number.group())
         text = (text[: number.start()] + " " + text[number.end() :]).strip(" ,")
     if not text:
@@ -426,7 +441,6 @@ def kind_of(title: str | None, body: str, has_roadmap: bool, has_blocks: bool) -
 
 
 _TOPIC_CUE = re.compile(r"(?:на\s+тему|по\s+вопросу|по\s+теме|тема)\s*:?\s*", re.I)
-_SUBJECT_IN_TITLE = re.compile(r"(?<!\S)(?:О|Об|Обо|ОБ|ОБО)\s+\S")
 
 
 def topic_of(title: str | None) -> str | None:
@@ -446,7 +460,7 @@ def topic_of(title: str | None) -> str | None:
 
 def _subject_in(title: str) -> str | None:
     """ "ПОСТАНОВЛЕНИЕ Об организации отдыха …" → "Об организации отдыха …" (outside quotes)."""
-    for match in _SUBJECT_IN_TITLE.finditer(title):
+    for match in _rules()["subject_in_title"].finditer(title):
         if _quote_depth(title[: match.start()]) == 0:
             return title[match.start() :].strip().rstrip(".") or None
     return None
