@@ -586,3 +586,20 @@ def test_a_term_line_after_the_last_point_belongs_to_it() -> None:
         ("Председательствующий на слушаниях", "И.Л. Карпов")
     ]
     assert document.unparsed == []
+
+
+def test_opening_dative_is_the_addressee_only_outside_a_headed_block() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+1. Органам местного самоуправления проводить мониторинг цен.
+2. Некоммерческим организациям:
+- Руководителям организаций проводить обучение сотрудников;
+- Публиковать отчёты о деятельности.
+"""
+    )
+    plain, headed = document.recommendations
+    assert headed.addressee and headed.addressee.name == "Некоммерческие организации"
+    assert [item.addressee for item in headed.items] == [None, None]
+    [point] = plain.items
+    assert point.addressee and point.addressee.name == "Органы местного самоуправления"

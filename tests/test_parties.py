@@ -204,7 +204,8 @@ def test_inline_addressee(text: str, name: str | None) -> None:
         ),
         ("Информацию принять к сведению.", None),
         ("Работе с молодёжью уделить особое внимание", None),
-        ("Руководителям НКО стремиться повышать уровень мастерства", None),
+        ("Руководителям НКО стремиться повышать уровень мастерства", "Руководители НКО"),
+        ("Органам местного самоуправления проводить мониторинг цен", "Органы местного самоуправления"),
         ("Просить рассмотреть вопрос о финансировании", None),
         ("Провести заседание. Отделу культуры подготовить отчёт", None),
     ],
@@ -293,3 +294,10 @@ def test_participles_and_case_from_agreement(text: str, case: str | None, expect
 )
 def test_abbreviation_full_form(before: str, short: str, full: str | None) -> None:
     assert full_form(before, short) == full
+
+
+def test_a_dative_opening_names_no_addressee_when_not_asked_to() -> None:
+    """Under an addressee heading the opening dative is a part of that addressee."""
+    assert inline_addressee("Руководителям НКО стремиться повышать уровень мастерства", opening=False) is None
+    found = inline_addressee("Рекомендовать Отделу кадров подготовить отчёт", opening=False)
+    assert found is not None and found.name == "Отдел кадров"

@@ -88,9 +88,15 @@ def _modal_pattern() -> re.Pattern[str]:
     )
 
 
-def inline_addressee(text: str) -> Party | None:
-    """The addressee a point names inside its text, or None."""
-    return _before_colon(text) or _after_verb(text) or _before_modal(text) or _before_infinitive(text)
+def inline_addressee(text: str, opening: bool = True) -> Party | None:
+    """The addressee a point names inside its text, or None.
+
+    ``opening``: may a dative phrase opening the point before its infinitive be the addressee
+    ("Отделу кадров разработать …")? Not under an addressee heading, where it names a part of
+    the heading's addressee.
+    """
+    found = _before_colon(text) or _after_verb(text) or _before_modal(text)
+    return found or (_before_infinitive(text) if opening else None)
 
 
 INFINITIVE_REACH = 25
@@ -102,8 +108,8 @@ def _before_infinitive(text: str) -> Party | None:
     phrase naming a person or an organisation, then the infinitive of what it is to do."""
     tokens = list(morph.WORD.finditer(text))[:INFINITIVE_REACH]
     verb = next((t for t in tokens[1:] if morph.is_infinitive(t.group())), None)
-    if verb is None or not _is_perfective(verb.group()):
-        return None  # "Руководителям НКО стремиться …" states a wish, it assigns no task
+    if verb is None:
+        return None
     end = verb.start()
     phrase = text[:end]
     if re.search(r"[.;:!?]\s", _outside_brackets(phrase)):
@@ -115,11 +121,6 @@ def _before_infinitive(text: str) -> Party | None:
         return None
     head = next(w for w in words if morph.can_be(w, {"NOUN"}, "datv"))
     return party(phrase, "datv") if _names_someone(head) else None
-
-
-def _is_perfective(word: str) -> bool:
-    found = morph.parses(word.lower())
-    return bool(found) and "perf" in found[0].tag
 
 
 def _outside_brackets(text: str) -> str:

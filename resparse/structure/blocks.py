@@ -69,11 +69,11 @@ def intro_kind(text: str, next_items: list[str]) -> str:
     return "recommendations" if infinitives * 2 >= max(1, len(first_words)) else "findings"
 
 
-def make_item(text: str, number: str | None) -> Item:
+def make_item(text: str, number: str | None, opening_addressee: bool = True) -> Item:
     return Item(
         number=number,
         text=text,
-        addressee=inline_addressee(text),
+        addressee=inline_addressee(text, opening=opening_addressee),
         deadline=find_item_deadline(text),
     )
 
@@ -101,9 +101,15 @@ def style_of(unit: Unit) -> tuple[str, int]:
 class _List:
     """An open list: the items of a block or a finding section, with its nesting stack."""
 
-    def __init__(self, items: list[Item]) -> None:
+    def __init__(self, items: list[Item], headed: bool = False) -> None:
         self.items = items
+        self.headed = headed
+        """Under an addressee heading: a point opening with a dative then names a part of
+        that addressee ("НКО:" / "Руководителям НКО стремиться …"), not whom it asks."""
         self.stack: list[tuple[tuple[str, int], Item]] = []
+
+    def item(self, text: str, number: str | None) -> Item:
+        return make_item(text, number, opening_addressee=not self.headed)
 
     def add(self, style: tuple[str, int], item: Item) -> None:
         for depth, (seen, _) in enumerate(self.stack):
@@ -160,7 +166,7 @@ def read_body(units: list[Unit]) -> Body:
                 heading, text = text, phrase  # "Рекомендовать органам …:" names "органам …"
             block = Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading)
             body.blocks.append(block)
-            open_list, mode = _List(block.items), "recommendations"
+            open_list, mode = _List(block.items, headed=True), "recommendations"
             opened_by = style_of(unit) if unit.marker else None
             body.trace.append(("heading", text))
             continue
@@ -196,12 +202,12 @@ def read_body(units: list[Unit]) -> Body:
                 block = Block()
                 body.blocks.append(block)
                 open_list, mode, opened_by = _List(block.items), "recommendations", None
-            open_list.add(style_of(unit), make_item(text, display_number(unit.marker)))
+            open_list.add(style_of(unit), open_list.item(text, display_number(unit.marker)))
             body.trace.append(("item", text))
             index += 1
             continue
         if open_list is not None and mode == "recommendations" and _starts_unnumbered_point(unit, open_list):
-            open_list.add(("plain", 0), make_item(text, None))
+            open_list.add(("plain", 0), open_list.item(text, None))
             body.trace.append(("item", text))
             index += 1
             continue
@@ -210,14 +216,14 @@ def read_body(units: list[Unit]) -> Body:
             block = Block()
             body.blocks.append(block)
             open_list, opened_by = _List(block.items), None
-            open_list.add(("plain", 0), make_item(text, None))
+            open_list.add(("plain", 0), open_list.item(text, None))
             body.trace.append(("item", text))
             index += 1
             continue
         if open_list is not None and open_list.last is not None:
             last = open_list.last
             last.text = f"{last.text} {text}"
-            last.addressee = last.addressee or inline_addressee(text)
+            last.addressee = last.addressee or inline_addressee(text, opening=False)
             if _deadline_line().search(text):  # an explicit "Срок: …" outranks a year in passing
                 last.deadline = find_item_deadline(text) or last.deadline
             else:
