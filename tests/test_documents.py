@@ -603,3 +603,18 @@ def test_opening_dative_is_the_addressee_only_outside_a_headed_block() -> None:
     assert [item.addressee for item in headed.items] == [None, None]
     [point] = plain.items
     assert point.addressee and point.addressee.name == "Органы местного самоуправления"
+
+
+def test_a_signature_run_into_the_last_point_is_split_off() -> None:
+    document = parse(
+        """РЕКОМЕНДАЦИИ
+
+1. Провести обучение волонтёров до 1 марта 2025 г.
+2. Подготовить доклад о результатах работы. Председатель комиссии И.И. Иванов
+"""
+    )
+    assert [item.text for item in document.recommendations[0].items] == [
+        "Провести обучение волонтёров до 1 марта 2025 г.",
+        "Подготовить доклад о результатах работы.",
+    ]
+    assert [(s.position, s.name) for s in document.signatories] == [("Председатель комиссии", "И.И. Иванов")]

@@ -28,6 +28,7 @@ from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
 from resparse.structure.dates import find_item_deadline
+from resparse.structure.signatures import split_signature
 from resparse.structure.units import Unit
 
 HEADING_JOIN_MAX = 200
@@ -130,6 +131,7 @@ class _List:
 def read_body(units: list[Unit]) -> Body:
     body = Body()
     last_point = _last_point(units)
+    signed = _signature_in_last_point(units, last_point)
     open_list: _List | None = None
     opened_by: tuple[str, int] | None = None
     """Marker style of the numbered heading or intro that opened ``open_list``: a point of
@@ -233,7 +235,22 @@ def read_body(units: list[Unit]) -> Body:
             body.preamble.append(text)
             body.trace.append(("preamble", text))
         index += 1
+    if signed is not None:
+        body.tail.insert(0, signed)
     return body
+
+
+def _signature_in_last_point(units: list[Unit], last_point: int) -> Unit | None:
+    """A last point whose paragraph runs on into the signature ("… до 1 марта. Председатель
+    комиссии И.И. Иванов"): the point keeps its text, the signature becomes a unit of the tail."""
+    if last_point < 0:
+        return None
+    unit = units[last_point]
+    before, signatory = split_signature(unit.text)
+    if signatory is None or not before.strip():
+        return None
+    unit.text = before
+    return Unit(text=f"{signatory.position}\t{signatory.name}", origin=unit.origin)
 
 
 SECTION_HEADING_MAX = 100
