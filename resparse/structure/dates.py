@@ -31,7 +31,8 @@ from resparse.structure import morph
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 DASH = r"\s*[-–—]\s*"
 YEAR = r"(?:19|20)\d{2}"
-YEAR_WORD = r"(?:\s*(?:гг?\.?|годы|годов|годах|годам|годами|года|году|год)(?![а-яё]))?"
+YEAR_WORDS = r"\s*(?:гг?\.?|годы|годов|годах|годам|годами|года|году|год)(?![а-яё])"
+YEAR_WORD = rf"(?:{YEAR_WORDS})?"
 RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?:по|до)\s+)"
 DAY_JOIN = r"(?:\s*[-–—]\s*|\s+по\s+)"
 NUMBER_1_4 = r"(?:[1-4]|IV|I{1,3})"
@@ -59,13 +60,14 @@ def _rules() -> dict[str, Any]:
 
 
 @cache
-def _month_names() -> dict[str, int]:
+def month_numbers() -> dict[str, int]:
+    """Every month form of grammars/dates.yaml → its number."""
     months = _rules()["months"]
     return {form: int(number) for number, forms in months.items() for form in forms}
 
 
 @cache
-def _month(after_day: bool = False) -> str:
+def month_pattern(after_day: bool = False) -> str:
     """Month names; after a day number only the genitive and abbreviations ("1 марта", "1 мар.").
 
     Abbreviations are the forms that cut the nominative short; only they take a dot.
@@ -83,7 +85,7 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    month, of_day, day = _month(), _month(after_day=True), r"[0-3]?\d"
+    month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
     text_date = rf"«?(?P<day>{day})»?\s+(?P<month>{month})\s+(?P<year>{YEAR}|\d{{2}}(?!\d))"
     num_date = r"(?P<nday>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<nyear>\d{4}|\d{2})(?!\d)"
     term = (
@@ -145,7 +147,7 @@ def find_date_span(text: str) -> tuple[int, int] | None:
 
 def _match_date(match: re.Match[str]) -> date | None:
     if match.group("day"):
-        month = _month_names().get(match.group("month").lower().rstrip("."))
+        month = month_numbers().get(match.group("month").lower().rstrip("."))
         if month is None:
             return None
         return _safe_date(_year(match.group("year")), month, int(match.group("day")))
@@ -159,7 +161,7 @@ def _term(match: re.Match[str]) -> Term | None:
         found = _safe_date(_year(group("ny")), int(group("nm")), int(group("nd")))
         return Term(span, "date", found.year, found.month, found.month, found.day) if found else None
     if group("td"):
-        month = _month_names().get(group("tm").lower().rstrip("."))
+        month = month_numbers().get(group("tm").lower().rstrip("."))
         year = int(group("ty")) if group("ty") else None
         return Term(span, "date", year, month, month or 12, int(group("td"))) if month else None
     if group("bd"):
@@ -173,7 +175,7 @@ def _term(match: re.Match[str]) -> Term | None:
         number = _number(group("h"))
         return Term(span, "half", int(group("hy")) if group("hy") else None, 6 * number - 5, 6 * number)
     if group("mm"):
-        month = _month_names().get(group("mm").lower().rstrip("."))
+        month = month_numbers().get(group("mm").lower().rstrip("."))
         return (
             Term(span, "month", int(group("my")) if group("my") else None, month, month or 12)
             if month
@@ -284,7 +286,7 @@ class Candidate:
 @cache
 def _item_term() -> str:
     """A dated phrase with a year: one term, a range of two, or a school year."""
-    month, of_day, day = _month(), _month(after_day=True), r"[0-3]?\d"
+    month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
     full_date = rf"(?:«?{day}»?\s+{of_day}\s+{YEAR}|{day}\.[01]?\d\.(?:\d{{4}}|\d{{2}})(?!\d))"
     quarter = rf"{NUMBER_1_4}{ORDINAL_END}(?:{DASH}{NUMBER_1_4}{ORDINAL_END})?\s*квартал\w*"
     half = rf"(?:[12]|II|I){ORDINAL_END}\s*полугоди\w*"
@@ -299,7 +301,7 @@ def _item_term() -> str:
 @cache
 def _item_patterns() -> dict[str, re.Pattern[str]]:
     rules = _rules()
-    month, of_day = _month(), _month(after_day=True)
+    month, of_day = month_pattern(), month_pattern(after_day=True)
     term = _item_term()
     adverbs = _alternation(rules["item_recurrence"])
     yearless = rf"[0-3]?\d\s+(?:{of_day}|числа)|{NUMBER_1_4}{ORDINAL_END}\s*квартал\w*|{month}"

@@ -21,7 +21,7 @@ from functools import cache
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import is_heading
-from resparse.structure.dates import find_date, find_date_span
+from resparse.structure.dates import DASH, YEAR_WORDS, find_date, find_date_span, month_numbers, month_pattern
 from resparse.structure.units import Unit, clean
 
 BODY_LENGTH = 250
@@ -30,8 +30,7 @@ STAMP_LINES = 8
 DATE_LINE_LENGTH = 60
 _TIME = re.compile(r"^\s*(?:в\s+)?\d{1,2}(?:[:.]\d{2}|\s*час\w*)(?:\s*\d{1,2}\s*мин\w*\.?)?", re.I)
 _COLUMN_GAP = re.compile(r"\t|[ \u00a0\u2007\u202f]{3,}")
-_YEAR_WORD = re.compile(r"\s*(?:года|году|год|г\.?)(?![а-яё])", re.I)
-_DASH = r"\s*[-–—]\s*"
+_YEAR_WORD = re.compile(YEAR_WORDS, re.I)
 
 
 @dataclass
@@ -129,16 +128,8 @@ def heading_words() -> list[str]:
 @cache
 def _range_start() -> re.Pattern[str]:
     """The first day of a range before a date: "23–" of "23–25 августа", "30 сентября – "."""
-    forms = [form for forms in load("dates")["months"].values() for form in forms]
-    month = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    return re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)(?:\s+(?P<month>{month})\.?)?{_DASH}$", re.I)
-
-
-def _month_number(word: str) -> int | None:
-    for number, forms in load("dates")["months"].items():
-        if word.lower() in forms:
-            return int(number)
-    return None
+    month = month_pattern(after_day=True)
+    return re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)(?:\s+(?P<month>{month}))?{DASH}$", re.I)
 
 
 def is_place_line(text: str) -> bool:
@@ -203,12 +194,16 @@ def find_header_date(text: str) -> tuple[int, int, dt.date] | None:
     start, end = span
     before = _range_start().search(text[:start])
     if before:
-        month = _month_number(before.group("month").rstrip(".")) if before.group("month") else found.month
+        month = (
+            month_numbers().get(before.group("month").lower().rstrip("."))
+            if before.group("month")
+            else found.month
+        )
         first = _safe_date(found.year, month or found.month, int(before.group("day")))
         if first and first <= found:
             start, found = before.start(), first
     end += _year_word_length(text[end:])
-    dash = re.match(_DASH, text[end:])
+    dash = re.match(DASH, text[end:])
     second = find_date_span(text[end + dash.end() :]) if dash else None
     if dash and second and second[0] == 0:  # "12.03.2024 – 14.03.2024"
         end += dash.end() + second[1]
