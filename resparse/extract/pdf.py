@@ -47,7 +47,7 @@ from itertools import pairwise
 from typing import Any
 
 from resparse.errors import CorruptFileError, InputError, LimitExceededError
-from resparse.extract.pdf_page import PageContent, open_pdf, page_count, read_page, ruled_tables
+from resparse.extract.pdf_page import PageContent, open_pdf, read_page, ruled_tables
 from resparse.extract.pdf_tables import (
     SENTENCE_END,
     Line,
@@ -116,7 +116,7 @@ def needs_ocr(data: bytes) -> bool:
     """Whether a PDF has no readable text layer on any page (a scan): OCR is needed."""
     document = open_pdf(data)
     try:
-        for index in range(page_count(document)):
+        for index in range(len(document)):
             text = " ".join(word["text"] for word in read_page(document, index).words)
             if text_is_readable(text) and any(ch.isalpha() for ch in _CID.sub("", text)):
                 return False
@@ -211,7 +211,7 @@ def _assemble_with(pages: list[_Page], recognised: dict[int, list[Block]]) -> li
 
 
 def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
-    count = page_count(document)
+    count = len(document)
     if count == 0:
         raise CorruptFileError("damaged PDF (no pages)")
     if count > limits.max_pages:

@@ -27,7 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError
 
-__all__ = ["PageContent", "open_pdf", "page_count", "read_page", "ruled_tables"]
+__all__ = ["PageContent", "open_pdf", "read_page", "ruled_tables"]
 
 Word = dict[str, Any]
 Edge = dict[str, Any]
@@ -61,10 +61,6 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise _open_error(error) from error
-
-
-def page_count(document: pdfium.PdfDocument) -> int:
-    return len(document)
 
 
 def _open_error(error: pdfium.PdfiumError) -> InputError:
