@@ -8,7 +8,8 @@ from datetime import date
 from resparse.emit import to_data
 from resparse.models import Document
 from resparse.pipeline import extract
-from resparse.structure.header import find_header_date, read_meta, topic_of
+from resparse.structure.meta import find_header_date, read_meta
+from resparse.structure.title import topic_of
 from support import missing_words
 
 ITEMS = "\n1. Провести совещание с руководителями учреждений.\n2. Подготовить отчёт о проделанной работе.\n"

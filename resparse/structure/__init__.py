@@ -19,9 +19,10 @@ from resparse.models import Document, RoadmapRow
 from resparse.structure.abbreviations import find_abbreviations
 from resparse.structure.blocks import Body, read_body
 from resparse.structure.dates import find_date
-from resparse.structure.header import kind_of, read_header, topic_of
+from resparse.structure.header import read_header
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
+from resparse.structure.title import kind_of, topic_of
 from resparse.structure.units import Unit, clean, flatten
 
 __all__ = ["build_document", "explain"]

@@ -36,6 +36,9 @@ YEAR_WORD = rf"(?:{YEAR_WORDS})?"
 RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?:по|до)\s+)"
 DAY_JOIN = r"(?:\s*[-–—]\s*|\s+по\s+)"
 NUMBER_1_4 = r"(?:[1-4]|IV|I{1,3})"
+OPEN_QUOTE = r"(?:[«\"]\s*)?"
+CLOSE_QUOTE = r"(?:\s*[»\"]\s*|\s+)"
+"""A day may stand in quotes, with or without spaces inside: "«5» июня", "« 27 » июня"."""
 ORDINAL_END = r"(?:-?(?:й|го|ом|м|ый|ой|ий))?"
 CLAUSE_END = r"[,;:!?()]|\.(?!\d)"
 UNTIL_BEFORE = re.compile(r"(?:^|[^а-яё])(?:до|не\s+позднее|к|по)\s+(?:конца\s+|окончания\s+)?$", re.I)
@@ -86,11 +89,11 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
-    text_date = rf"«?(?P<day>{day})»?\s+(?P<month>{month})\s+(?P<year>{YEAR}|\d{{2}}(?!\d))"
+    text_date = rf"{OPEN_QUOTE}(?P<day>{day}){CLOSE_QUOTE}(?P<month>{month})\s+(?P<year>{YEAR}|\d{{2}}(?!\d))"
     num_date = r"(?P<nday>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<nyear>\d{4}|\d{2})(?!\d)"
     term = (
         rf"(?<!\d)(?P<nd>{day})[./](?P<nm>[01]?\d)[./](?P<ny>\d{{4}}|\d{{2}})(?!\d)"
-        rf"|(?<!\d)«?(?P<td>{day})»?\s+(?P<tm>{of_day})(?:\s+(?P<ty>{YEAR})(?!\d))?"
+        rf"|(?<!\d){OPEN_QUOTE}(?P<td>{day}){CLOSE_QUOTE}(?P<tm>{of_day})(?:\s+(?P<ty>{YEAR})(?!\d))?"
         rf"|(?<![\d.])(?P<bd>{day})(?={DAY_JOIN}{day}\s+{of_day})"
         rf"|(?<!\w)(?P<q1>{NUMBER_1_4}){ORDINAL_END}(?:{DASH}(?P<q2>{NUMBER_1_4}){ORDINAL_END})?"
         rf"\s*квартал\w*(?:\s+(?P<qy>{YEAR})(?!\d))?"

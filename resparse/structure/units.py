@@ -42,6 +42,15 @@ def clean(text: str) -> str:
     return " ".join(_SPACES.sub(" ", text.replace("\t", " ").replace("\n", " ")).split())
 
 
+_LETTER_SPACED = re.compile(r"(?<![\w.])(?:\w ){2,}\w(?![\w.])")
+
+
+def unspaced(text: str) -> str:
+    """Letter-spaced words closed up: "П Р О Т О К О Л" → "ПРОТОКОЛ", "п о с т а н о в л я ю:"
+    → "постановляю:" (titles and operative cues are often set so)."""
+    return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+
+
 def flatten(layout: Layout, skip_tables: set[int]) -> list[Unit]:
     """Units for every block but the tables in ``skip_tables`` (those the roadmap rules took)."""
     units: list[Unit] = []

@@ -1,0 +1,225 @@
+"""Header lines that hold facts, not title: date, place, number, time.
+
+A header line may hold several columns ("20 февраля 2024 г.      г. Тамбов      № 1184"): it
+is read segment by segment, split on tabs and wide gaps. The rule data is in
+``grammars/header.yaml`` and ``grammars/places.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from resparse.rules import load
+from resparse.structure import morph
+from resparse.structure.dates import DASH, YEAR_WORDS, find_date, find_date_span, month_numbers, month_pattern
+from resparse.structure.units import clean
+
+DATE_LINE_LENGTH = 60
+TIME = re.compile(r"^\s*(?:в\s+)?\d{1,2}(?:[:.]\d{2}|\s*час\w*)(?:\s*\d{1,2}\s*мин\w*\.?)?", re.I)
+_COLUMN_GAP = re.compile(r"\t|[ \u00a0\u2007\u202f]{3,}")
+_YEAR_WORD = re.compile(YEAR_WORDS, re.I)
+
+
+@dataclass
+class Meta:
+    """What a date/place line of the header holds."""
+
+    date: dt.date | None = None
+    date_text: str | None = None
+    places: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    header = load("header")
+    places = load("places")
+
+    def either(patterns: list[str]) -> str:
+        return "|".join(f"(?:{p})" for p in patterns)
+
+    address = either(places["address_abbreviations"])
+    return {
+        "place_start": re.compile(
+            either(
+                [f"^(?:{p})" for p in places["place_starts"]]
+                + [f"^(?:{p})(?![а-яё])" for p in places["place_labels"]]  # "Адрес:", not "Адресная …"
+            ),
+            re.I,
+        ),
+        "address": re.compile(rf"(?:^|\s)(?:{address})\.\s*", re.I),
+        "abbreviation_end": re.compile(rf"(?:^|[\s,.])(?:{address}|г|обл|р-н|пос|им|[а-яё])\.$", re.I),
+        "place_label": re.compile(rf"^(?:{either(places['place_labels'])})\s*:\s*", re.I),
+        "heading": re.compile(rf"^\W*(?:{either(heading_words())})", re.I),
+        "stamp": re.compile(rf"^\W*(?:{either(header['stamp_starts'])})", re.I),
+        "date_label": re.compile(rf"^(?:{either(header['date_labels'])})(?![а-яё])\s*", re.I),
+        "number": re.compile(header["number"], re.I),
+        "subject": re.compile(rf"^(?:{header['subject_start']})"),
+        "subject_in_title": re.compile(rf"(?<!\S)(?:{header['subject_start']})"),
+    }
+
+
+def heading_words() -> list[str]:
+    """Patterns of the words a title opens with: the kinds' and the kind-less ones."""
+    kinds = [re.sub(r"^\^\\W\*", "", rule["pattern"]) for rule in load("kinds")["kinds"]]
+    return kinds + load("header")["headings"]
+
+
+@cache
+def _range_start() -> re.Pattern[str]:
+    """The first day of a range before a date: "23–" of "23–25 августа", "30 сентября – "."""
+    month = month_pattern(after_day=True)
+    return re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)(?:\s+(?P<month>{month}))?{DASH}$", re.I)
+
+
+def is_place_line(text: str) -> bool:
+    """ "г. Томск", "ул. Смольного, д.3", "в формате онлайн", or a line led by a place name."""
+    text = text.strip()
+    marked = bool(
+        patterns()["place_start"].search(text)
+        or patterns()["address"].search(text)
+        or _starts_with_place_name(text)
+    )
+    return marked and not _has_verb(text)
+
+
+def _has_verb(text: str) -> bool:
+    """A finite verb makes a sentence ("Томск принял участников форума…"), not an address."""
+    outside = re.sub(r"«[^»]*»?", " ", text)
+    return any(
+        morph.parses(word.lower())[:1] and morph.parses(word.lower())[0].tag.POS == "VERB"
+        for word in morph.WORD.findall(outside)
+    )
+
+
+def _starts_with_place_name(text: str) -> bool:
+    """ "Санкт-Петербург, Кирпичный пер." — a short line whose first word is a geographic name."""
+    first = morph.WORD.match(text)
+    if not first or len(text) > 80 or not first.group()[:1].isupper():
+        return False
+    return any("Geox" in p.tag and p.tag.case == "nomn" for p in morph.parses(first.group().lower())[:2])
+
+
+def split_place_label(text: str) -> tuple[str | None, str]:
+    """ "Место проведения: Дом учёных" → ("Место проведения:", "Дом учёных")."""
+    text = text.strip()
+    label = patterns()["place_label"].match(text)
+    return (label.group().strip(), text[label.end() :].strip()) if label else (None, text)
+
+
+def _labelled(match: re.Match[str] | None) -> list[str]:
+    """The label a date/place pattern matched, when it is a real one ("Дата:", not "от")."""
+    return [match.group().strip()] if match and match.group().strip().endswith(":") else []
+
+
+def join_place(parts: list[str]) -> str | None:
+    """Place lines joined with commas; a closing full stop is dropped ("…, актовый зал." →
+    "…, актовый зал"), one after an abbreviation is kept ("Кирпичный пер.")."""
+    text = ""
+    for part in (p.strip(" ,") for p in parts):
+        if part:
+            text = f"{text}, {part}" if text else part
+    if text.endswith(".") and not patterns()["abbreviation_end"].search(text):
+        text = text[:-1]
+    return text or None
+
+
+def find_header_date(text: str) -> tuple[int, int, dt.date] | None:
+    """Where the date of a header line stands, with the date: a range ("23–25 августа 2024
+    года") counts from its first day and covers both ends; the year word is included."""
+    span = find_date_span(text)
+    found = find_date(text)
+    if span is None or found is None:
+        return None
+    start, end = span
+    before = _range_start().search(text[:start])
+    if before:
+        month = (
+            month_numbers().get(before.group("month").lower().rstrip("."))
+            if before.group("month")
+            else found.month
+        )
+        first = _safe_date(found.year, month or found.month, int(before.group("day")))
+        if first and first <= found:
+            start, found = before.start(), first
+    end += _year_word_length(text[end:])
+    dash = re.match(DASH, text[end:])
+    second = find_date_span(text[end + dash.end() :]) if dash else None
+    if dash and second and second[0] == 0:  # "12.03.2024 – 14.03.2024"
+        end += dash.end() + second[1]
+        end += _year_word_length(text[end:])
+    return start, end, found
+
+
+def _year_word_length(text: str) -> int:
+    match = _YEAR_WORD.match(text)
+    return match.end() if match else 0
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_meta(raw: str) -> Meta | None:
+    """Read a date/place/number line ("г. Казань      «5» июня 2023 г.", "г. Уфа    № 4",
+    "Дата проведения: 2 декабря 2024 г."); None when some column of it is something else."""
+    meta = Meta()
+    segments = [clean(s) for s in _COLUMN_GAP.split(raw) if clean(s)]
+    if not segments:
+        return None
+    for segment in segments:
+        if not _read_segment(segment, meta):
+            return None
+    return meta if meta.date or meta.places or meta.numbers else None
+
+
+def _read_segment(segment: str, meta: Meta) -> bool:
+    """Add one column of a header line to ``meta``; False when it is not date, place or number."""
+    found = find_header_date(segment) if meta.date is None else None
+    if found:
+        start, end, date = found
+        before = segment[:start].strip(" ,")
+        label = patterns()["date_label"].match(before)
+        if not _read_rest(before[label.end() :] if label else before, meta, strict=True):
+            return False
+        meta.labels.extend(_labelled(label))
+        meta.date, meta.date_text = date, segment[start:end].strip()
+        return _read_rest(segment[end:], meta, strict=len(segment) - start > DATE_LINE_LENGTH)
+    return _read_rest(segment, meta, strict=True)
+
+
+def _read_rest(text: str, meta: Meta, strict: bool) -> bool:
+    """The part of a column beside the date: a number, a place, a time; otherwise, after a date
+    (``strict`` False), the words stay with the date text ("15 марта 2024 г. (пятница)")."""
+    text = text.strip(" ,")
+    number = patterns()["number"].search(text)
+    if number and not patterns()["address"].search(text[: number.start()]):
+        meta.numbers.append(number.group())
+        text = (text[: number.start()] + " " + text[number.end() :]).strip(" ,")
+    if not text:
+        return True
+    label, place = split_place_label(text)
+    if TIME.match(text) and meta.date:
+        meta.notes.append(text)
+    elif is_place_line(text) and place:
+        meta.places.append(place)
+        meta.labels.extend([label] if label else [])
+    elif strict:
+        return False
+    else:
+        meta.date_text = f"{meta.date_text} {text}"
+    return True
+
+
+def is_date_line(text: str) -> bool:
+    """A short line holding a date, maybe after the place: "г. Абакан        15 марта 2024 г."."""
+    meta = read_meta(text)
+    return bool(meta and meta.date)
