@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from resparse.emit import to_data
 from resparse.models import Document
 from resparse.pipeline import extract
@@ -203,3 +205,92 @@ def test_a_date_inside_a_paragraph_is_not_the_document_date() -> None:
     )
     assert document.date is None
     assert document.title == "РЕКОМЕНДАЦИИ семинара"
+
+
+# Headers of acts as legal databases and municipal sites print them. Each case is written in
+# the shape of a real header, with invented names, numbers and dates.
+ACT_HEADERS = [
+    (
+        "АДМИНИСТРАЦИЯ СЕЛЬСКОГО ПОСЕЛЕНИЯ ЛЕСНОЕ\n\nПОСТАНОВЛЕНИЕ\nот 14 мая 2019 г. № 88-п\n\nО ПРОВЕДЕНИИ СУББОТНИКА",
+        date(2019, 5, 14),
+        "№ 88-п",
+        "decision",
+    ),
+    (
+        "ГЛАВА ГОРОДА ЗАРЕЧНЫЙ\n\nПОСТАНОВЛЕНИЕ\n\n     07.02.2001 г.                                  N 12\n\nО мерах по охране лесов",
+        date(2001, 2, 7),
+        "N 12",
+        "decision",
+    ),
+    ("ПОСТАНОВЛЕНИЕот 21.03.2023 № 5\nОб утверждении порядка", date(2023, 3, 21), "№ 5", "decision"),
+    ("Постановление от 02.08.2016 г № 311\n\nО создании комиссии", date(2016, 8, 2), "№ 311", "decision"),
+    ("Приказ № 02-11/7 от 11.09.2020 г. О проведении олимпиады", date(2020, 9, 11), "№ 02-11/7", "decision"),
+    ("Р А С П О Р Я Ж Е Н И Е\nОт 3 апреля 2018 года № 12", date(2018, 4, 3), "№ 12", "decision"),
+    (
+        "Липецкая область\nП Р О Т О К О Л\nпубличных слушаний\n« 5 » июня 2003 г.",
+        date(2003, 6, 5),
+        None,
+        "decision",
+    ),
+    (
+        "ПРОТОКОЛ ПУБЛИЧНЫХ СЛУШАНИЙ\n\nс. Ивановка                                      18 декабря 2016 года",
+        date(2016, 12, 18),
+        None,
+        "decision",
+    ),
+    # a database card line above the official header: its citation gives the date too
+    (
+        'Приказ Министерства культуры области от 06.03.2013 N 35-н "Об общественном совете от 01.01.2001"\n\nМИНИСТЕРСТВО КУЛЬТУРЫ\nПРИКАЗ\nОБ ОБЩЕСТВЕННОМ СОВЕТЕ',
+        date(2013, 3, 6),
+        "N 35-н",
+        "decision",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "day", "number", "kind"), ACT_HEADERS)
+def test_date_and_number_of_an_act_in_every_common_header_form(
+    header: str, day: date, number: str | None, kind: str
+) -> None:
+    document = parse(header + "\n\nВ целях наведения порядка постановляю:" + ITEMS)
+    assert document.date == day
+    assert document.number == number
+    assert document.kind == kind
+
+
+def test_an_oblique_heading_word_names_another_act_not_this_one() -> None:
+    document = parse(
+        "Постановлением администрации города от 24 ноября 2011 г. N 3519 в настоящее приложение "
+        "внесены изменения\nПриложение 2\nСистема мероприятий\n\nУчастники предлагают:" + ITEMS
+    )
+    assert document.kind != "decision"
+    assert document.date is None
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "В целях улучшения санитарного состояния поселения постановляю:",
+        "Руководствуясь Уставом района, администрация района ПОСТАНОВЛЯЕТ:",
+        "В соответствии с Положением о комиссии\n\nп о с т а н о в л я ю:",
+        "С целью организованного проведения линеек приказываю:",
+    ],
+)
+def test_the_grounds_before_the_operative_cue_are_preamble_never_title(preamble: str) -> None:
+    document = parse(preamble + ITEMS)
+    assert document.title is None
+    assert document.kind == "decision"
+    assert preamble.split()[1] in (document.preamble or "")
+    assert [item.number for item in document.recommendations[0].items] == ["1", "2"]
+
+
+def test_a_point_run_on_after_the_operative_cue_is_a_point() -> None:
+    document = parse(
+        "Собрание постановляет: 6. Приступить к созданию общественных советов. Оргкомитету "
+        "собрания до 23 марта 2020 года выработать рекомендации.\n"
+    )
+    assert document.kind == "decision"
+    assert document.date is None, "a term is not the adoption date"
+    item = document.recommendations[0].items[0]
+    assert item.number == "6"
+    assert item.deadline is not None and item.deadline.end == date(2020, 3, 23)

@@ -78,9 +78,10 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         _with_marker(u) for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
     )
     unparsed.extend(tail_left)
+    body_preamble = body.preamble[0] if body.preamble else None
     document = Document(
         source=layout.source,
-        kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks)),  # type: ignore[arg-type]
+        kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks), body_preamble),  # type: ignore[arg-type]
         title=header.title,
         topic=topic_of(header.title),
         date=date,

@@ -19,16 +19,17 @@ the point above; a style seen before closes the deeper levels. So "·" bullets b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from resparse.markers import is_bullet, marker_depth
+from resparse.markers import is_bullet, marker_depth, split_marker
 from resparse.models import Block, Item, Section
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
 from resparse.structure.dates import find_item_deadline
 from resparse.structure.signatures import split_signature
+from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
 
 HEADING_JOIN_MAX = 200
@@ -128,8 +129,25 @@ class _List:
         return self.stack[-1][1] if self.stack else None
 
 
+def split_operative(units: list[Unit]) -> list[Unit]:
+    """ "Собрание постановляет: 6. Приступить …" on one line: the cue ends the preamble and the
+    point after it is a point of its own, as if it stood on the next line."""
+    result: list[Unit] = []
+    for unit in units:
+        cue = None if unit.marker or unit.claimed else operative_cue(unit.text)
+        rest = unit.text[cue.end() :] if cue and unit.text[cue.start() : cue.end()] == cue.group() else ""
+        marker, point = split_marker(rest)
+        if cue is None or marker is None:
+            result.append(unit)
+            continue
+        result.append(replace(unit, text=unit.text[: cue.end()]))
+        result.append(replace(unit, text=point, marker=marker))
+    return result
+
+
 def read_body(units: list[Unit]) -> Body:
     body = Body()
+    units = split_operative(units)
     last_point = _last_point(units)
     signed = _signature_in_last_point(units, last_point)
     open_list: _List | None = None

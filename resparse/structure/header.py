@@ -20,15 +20,19 @@ from dataclasses import dataclass, field
 from resparse.structure.addressees import is_heading
 from resparse.structure.meta import (
     TIME,
+    Citation,
     Meta,
+    citation,
     find_header_date,
     is_place_line,
     join_place,
+    opens_preamble,
     patterns,
     read_meta,
     split_place_label,
 )
-from resparse.structure.units import Unit
+from resparse.structure.title import names_itself, operative_cue
+from resparse.structure.units import Unit, unspaced
 
 BODY_LENGTH = 250
 SUBJECT_LENGTH = 400
@@ -87,9 +91,17 @@ def is_stamp_start(text: str) -> bool:
 
 def is_heading_line(unit: Unit) -> bool:
     """A line opened by a title heading word in capitals ("РЕКОМЕНДАЦИИ", "РЕШЕНИЕ КОЛЛЕГИИ")."""
-    text = unit.clean
+    text = unspaced(unit.clean)
     match = patterns()["heading"].match(text)
     return bool(match and (unit.caps or match.group().isupper()))
+
+
+def opens_with_heading(text: str) -> bool:
+    """A line that opens with a title heading word in any letter case ("Приказ № 5 от …")."""
+    text = unspaced(text)
+    match = patterns()["heading"].match(text)
+    first = re.search(r"\w", text)
+    return bool(match and first) and names_itself(text, first.start())
 
 
 def is_subject_line(text: str) -> bool:
@@ -106,13 +118,16 @@ def is_body_start(unit: Unit, position: int, next_marked: bool = False) -> bool:
     """A list item, a long sentence, or an intro line ending in ":" starts the body.
 
     A long line that starts in lower case ("по итогам заседания комиссии …") continues the
-    title instead.
+    title instead. An act's operative cue ("… постановляю:") and the sentence that states its
+    grounds ("В целях …", "В соответствии с …") open the body wherever they stand.
     """
     text = unit.clean
     if read_meta(unit.text) or is_place_line(text):
         return False
     return bool(
         unit.marker
+        or operative_cue(text)
+        or opens_preamble(text)
         or (len(text) > BODY_LENGTH and not text[:1].islower())
         or (position > 0 and text.endswith(":") and not unit.bold and not unit.caps)
         or (position > 0 and is_heading(text) and (text.endswith(":") or next_marked))
@@ -127,6 +142,8 @@ class _State:
     in_stamp: bool = False
     heading_seen: bool = False
     stamp_date: tuple[dt.date, str] | None = None
+    cited: Citation | None = None
+    """The date and number a title line cites for the act itself ("Приказ № 5 от 15.06.2021")."""
 
 
 def read_header(units: list[Unit], stop: int) -> Header:
@@ -143,8 +160,12 @@ def read_header(units: list[Unit], stop: int) -> Header:
             header.end = index
             break
         unit.claimed = True
+    if header.date is None and state.cited and state.cited.date:
+        header.date, header.date_text = state.cited.date, state.cited.date_text
     if header.date is None and state.stamp_date:
         header.date, header.date_text = state.stamp_date
+    if not header.numbers and state.cited and state.cited.number:
+        header.numbers.append(state.cited.number)
     return header
 
 
@@ -206,8 +227,14 @@ def _add_meta(meta: Meta, header: Header) -> None:
 def _add_title_line(unit: Unit, header: Header, state: _State) -> None:
     """A title line; the lines above the first heading word in capitals were a letterhead.
 
-    Lines with a quoted name ("Круглый стол «…»") stay in the title: they name the event.
+    Lines with a quoted name ("Круглый стол «…»") stay in the title: they name the event. A
+    line that repeats the title (a web page's heading over the document's own) is a note.
     """
+    if unit.clean in header.title_lines:
+        header.notes.append(unit.clean)
+        return
+    if state.cited is None and opens_with_heading(unit.clean):
+        state.cited = citation(unit.clean)
     if not state.heading_seen and is_heading_line(unit):
         state.heading_seen = True
         if header.title_lines and not any("«" in line for line in header.title_lines):

@@ -223,3 +223,56 @@ def is_date_line(text: str) -> bool:
     """A short line holding a date, maybe after the place: "г. Абакан        15 марта 2024 г."."""
     meta = read_meta(text)
     return bool(meta and meta.date)
+
+
+@dataclass
+class Citation:
+    """The date and number an act's own title line gives ("ПОСТАНОВЛЕНИЕ от 20.03.2014 N 314-п")."""
+
+    date: dt.date | None
+    date_text: str | None
+    number: str | None
+
+
+_CITED_DATE_BEFORE = re.compile(r"(?:^|[\sа-яё])от\s*$|^\W*[А-ЯЁа-яё]+\s*$", re.I)
+"""What stands before the act's own date: "от" (maybe run on: "ПОСТАНОВЛЕНИЕот 21.03.2023"),
+or the heading word alone ("РАСПОРЯЖЕНИЕ 15.03.2017")."""
+
+
+def citation(text: str) -> Citation | None:
+    """The date and number a title line cites outside quotes, None when it cites neither.
+
+    "Приказ № 01-07/43 от 15.06.2021 г. О проведении …" → 2021-06-15, "№ 01-07/43"; a date
+    inside the quoted subject ("«О внесении изменений в решение от …»") is another act's.
+    """
+    outside = _blank_quoted(text)
+    date = date_text = None
+    for match in re.finditer(r"\d", outside):
+        found = find_header_date(outside[match.start() :])
+        if found is None:
+            continue
+        start, end, value = found
+        start += match.start()
+        if _CITED_DATE_BEFORE.search(outside[:start]):
+            date, date_text = value, text[start : end + match.start()].strip()
+        break
+    number = patterns()["number"].search(outside)
+    if date is None and number is None:
+        return None
+    return Citation(date=date, date_text=date_text, number=number.group() if number else None)
+
+
+def _blank_quoted(text: str) -> str:
+    """``text`` with quoted parts blanked out, positions kept."""
+    return re.sub(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?", lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _preamble_openers() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load('cues')['preamble_openers'])})(?![а-яё])", re.I)
+
+
+def opens_preamble(text: str) -> bool:
+    """ "В целях …", "В соответствии с …", "Руководствуясь …": the grounds of an act, which
+    open its body (they are never a title line)."""
+    return bool(_preamble_openers().match(text.strip()))

@@ -12,12 +12,15 @@ from functools import cache
 
 from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.meta import patterns
+from resparse.structure.meta import opens_preamble, patterns
 from resparse.structure.units import unspaced
 
 
-def kind_of(title: str | None, body: str, has_roadmap: bool, has_blocks: bool) -> str:
-    """The kind the title's heading word names, else the body's (see :func:`body_kind`).
+def kind_of(
+    title: str | None, body: str, has_roadmap: bool, has_blocks: bool, preamble: str | None = None
+) -> str:
+    """The kind the title's heading word names, else the body's (see :func:`body_kind`); with
+    neither, points after grounds stated the way acts state them ("В целях …:") make a decision.
 
     Of the heading words found in the title the earliest wins ("РЕКОМЕНДАЦИИ … о ходе
     исполнения решения" is recommendations); ties go by rule order. A heading word in an
@@ -29,16 +32,20 @@ def kind_of(title: str | None, body: str, has_roadmap: bool, has_blocks: bool) -
         (match.start(), order, rule["kind"])
         for order, rule in enumerate(rules["kinds"])
         for match in re.finditer(rule["pattern"], title, re.I)
-        if _names_itself(title, match.start())
+        if names_itself(title, match.start())
     ]
     if found:
         return min(found)[2]
     if has_roadmap:
         return "roadmap"
-    return body_kind(body) or ("recommendations" if has_blocks else "other")
+    if kind := body_kind(body):
+        return kind
+    if has_blocks and preamble and opens_preamble(preamble):
+        return "decision"  # "В целях …:" then points: the grounds and orders of an act
+    return "recommendations" if has_blocks else "other"
 
 
-def _names_itself(text: str, start: int) -> bool:
+def names_itself(text: str, start: int) -> bool:
     """The word at ``start`` can be in the nominative: "ПРИКАЗ", "План", "Итоговый", not
     "Постановлением" or "к Постановлению"."""
     word = morph.WORD.match(text, start)
