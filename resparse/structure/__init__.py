@@ -17,7 +17,7 @@ import datetime as dt
 from resparse.layout import Layout, Table
 from resparse.models import Document, RoadmapRow
 from resparse.structure.abbreviations import find_abbreviations
-from resparse.structure.blocks import Body, read_body
+from resparse.structure.blocks import Body, read_body, split_operative
 from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
@@ -54,7 +54,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
             unparsed.append(" | ".join(header))  # a second roadmap table with other columns
         unparsed.extend(leftover)
 
-    units = flatten(layout, roadmap_tables)
+    units = split_operative(flatten(layout, roadmap_tables))
     first_table = min(roadmap_tables, default=None)
     stop = next(
         (i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units)

@@ -14,7 +14,8 @@ from functools import cache
 from resparse.models import Party
 from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.parties import party, trim_name
+from resparse.structure.parties import party
+from resparse.structure.phrases import phrase_end
 
 HEADING_MAX = 300
 
@@ -91,36 +92,49 @@ def _modal_pattern() -> re.Pattern[str]:
 def inline_addressee(text: str, opening: bool = True) -> Party | None:
     """The addressee a point names inside its text, or None.
 
-    ``opening``: may a dative phrase opening the point before its infinitive be the addressee
-    ("Отделу кадров разработать …")? Not under an addressee heading, where it names a part of
-    the heading's addressee.
+    ``opening``: may a phrase opening a sentence of the point before its infinitive be the
+    addressee ("Отделу кадров разработать …")? Not under an addressee heading, where it names
+    a part of the heading's addressee.
     """
-    found = _before_colon(text) or _after_verb(text) or _before_modal(text)
-    return found or (_before_infinitive(text) if opening else None)
+    found = _before_colon(text) or _after_verb(text) or _charged(text) or _before_modal(text)
+    if found or not opening:
+        return found
+    return next(filter(None, (_before_infinitive(s) for s in _SENTENCE.split(text))), None)
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁ])")
 INFINITIVE_REACH = 25
 """How many words an addressee opening a point may run before its infinitive."""
 
 
 def _before_infinitive(text: str) -> Party | None:
     """ "Отделу развития животноводства (Сафина Л.Ф.) совместно с … разработать меры": a dative
-    phrase naming a person or an organisation, then the infinitive of what it is to do."""
+    phrase naming a person or an organisation (or a body's abbreviation: "Минобрнауки России
+    разработать"), then, within reach, the infinitive of what it is to do."""
     tokens = list(morph.WORD.finditer(text))[:INFINITIVE_REACH]
-    verb = next((t for t in tokens[1:] if morph.is_infinitive(t.group())), None)
-    if verb is None:
+    if not tokens or not any(morph.is_infinitive(t.group()) for t in tokens[1:]):
         return None
-    end = verb.start()
-    phrase = text[:end]
-    if re.search(r"[.;:!?]\s", _outside_brackets(phrase)):
+    first = tokens[0].group()
+    case = "nomn" if morph.is_abbreviation(first) else "datv"
+    end = phrase_end(text, case)
+    words = _words_outside_quotes(text[:end])
+    if not end or morph.is_function_word(first) or any(morph.is_predicate(w) for w in words):
         return None
-    words = _words_outside_quotes(trim_name(phrase))
-    if not words or morph.is_function_word(words[0]) or not _dative_start(words):
+    after = morph.WORD.search(text, end)
+    if after is None or not (morph.is_infinitive(after.group()) or _reaches_infinitive(text[end:])):
         return None
-    if any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words):
-        return None
-    head = next(w for w in words if morph.can_be(w, {"NOUN"}, "datv"))
-    return party(phrase, "datv") if _names_someone(head) else None
+    if case == "nomn":
+        return party(text[:end])
+    head = next((w for w in words if morph.can_be(w, {"NOUN"}, "datv")), "")
+    return party(text[:end], "datv") if head and _names_someone(head) else None
+
+
+def _reaches_infinitive(rest: str) -> bool:
+    """What stands between the addressee and its infinitive is a clause of manner or time
+    ("совместно с …", "в срок до …", "ежегодно, до …"), not another sentence."""
+    cut = re.search(r"[.;:!?]\s", _outside_brackets(rest))
+    span = rest[: cut.start()] if cut else rest
+    return any(morph.is_infinitive(w) for w in morph.WORD.findall(span))
 
 
 def _outside_brackets(text: str) -> str:
@@ -131,13 +145,19 @@ def _names_someone(noun: str) -> bool:
     """A person ("Секретарю") or an organisation ("Отделу", "Мэрии"), not a thing ("Работе")."""
     heads = _organisation_heads()
     for parse in morph.parses(noun.lower()):
-        if (
-            parse.tag.POS == "NOUN"
-            and parse.tag.case == "datv"
-            and ("anim" in parse.tag or parse.normal_form in heads)
-        ):
+        if parse.tag.POS != "NOUN" or parse.tag.case != "datv":
+            continue
+        lemma = parse.normal_form
+        if "anim" in parse.tag or "Orgn" in parse.tag or lemma in heads:
             return True
+        if any(lemma.endswith(head) for head in heads if len(head) >= COMPOUND_HEAD):
+            return True  # "оргкомитет", "горсовет", "райисполком"
     return False
+
+
+COMPOUND_HEAD = 5
+"""An organisation word may end a compound ("оргкомитет" ← "комитет"); shorter heads
+("орган") would match too many unrelated words."""
 
 
 @cache
@@ -159,25 +179,37 @@ def _before_colon(text: str) -> Party | None:
 
 
 def _after_verb(text: str) -> Party | None:
+    """ "Рекомендовать главам … организовать", "Просить Государственный Совет … рассмотреть",
+    "Обязать руководителей … обеспечить": the phrase after a verb of asking, in the case the
+    verb governs, when an infinitive follows it."""
     for match in _verb_pattern().finditer(text):
         rest = text[match.end() :]
         tokens = list(morph.WORD.finditer(rest))
         if not tokens or morph.is_infinitive(tokens[0].group()):
             continue
-        end = None
-        for token in tokens[:15]:
-            if morph.is_infinitive(token.group()):
-                end = token.start()
-                break
-        if end is None:
+        if not any(morph.is_infinitive(t.group()) for t in tokens[:15]):
             continue
-        phrase = rest[:end].strip(" ,")
-        words = _words_outside_quotes(trim_name(phrase))
-        if words and (_dative_start(words) or morph.is_abbreviation(words[0])):
-            return party(phrase, None if morph.is_abbreviation(words[0]) else "datv")
-        verb = match.group().strip().lower()
-        if words and verb in _accusative_verbs() and _case_start(words, "accs"):
-            return party(phrase, "accs")
+        accusative = match.group().strip().lower() in _accusative_verbs()
+        for case in ("accs",) if accusative else ("datv", "nomn"):
+            end = phrase_end(rest, case)
+            if end and (case != "nomn" or morph.is_abbreviation(tokens[0].group())):
+                return party(rest[:end], None if case == "nomn" else case)
+    return None
+
+
+@cache
+def _charge_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(_cues()["charge_cues"]), re.I)
+
+
+def _charged(text: str) -> Party | None:
+    """ "Контроль за исполнением … возложить на заместителя главы … В.В. Иванову", "Возложить на
+    руководителей учреждений ответственность …": whom the point charges, in the accusative."""
+    for match in _charge_pattern().finditer(text):
+        rest = text[match.end() :]
+        end = phrase_end(rest, "accs")
+        if end:
+            return party(rest[:end], "accs")
     return None
 
 

@@ -28,6 +28,7 @@ from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
 from resparse.structure.dates import find_item_deadline
+from resparse.structure.meta import opens_preamble
 from resparse.structure.signatures import split_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
@@ -62,8 +63,8 @@ def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def intro_kind(text: str, next_items: list[str]) -> str:
     """ "recommendations" or "findings" for a line that introduces a list."""
     recommend, finding = _intro_patterns()
-    if recommend.search(text):
-        return "recommendations"
+    if recommend.search(text) or operative_cue(text) or opens_preamble(text):
+        return "recommendations"  # an act's grounds and orders: what follows is ordered
     if finding.search(text):
         return "findings"
     first_words = [morph.WORD.search(t) for t in next_items[:3]]
@@ -147,7 +148,6 @@ def split_operative(units: list[Unit]) -> list[Unit]:
 
 def read_body(units: list[Unit]) -> Body:
     body = Body()
-    units = split_operative(units)
     last_point = _last_point(units)
     signed = _signature_in_last_point(units, last_point)
     open_list: _List | None = None
@@ -398,7 +398,7 @@ def _join_heading(units: list[Unit], index: int) -> tuple[str, int]:
         and not units[following].blank
         and not units[following].marker
         and len(units[following].clean) < HEADING_JOIN_MAX
-        and not heading_phrase(units[following].clean)
+        and (_continues_line(units[following].clean) or not heading_phrase(units[following].clean))
         and not any(
             morph.is_predicate(w) or morph.is_infinitive(w)
             for w in morph.WORD.findall(units[following].clean)
@@ -408,6 +408,11 @@ def _join_heading(units: list[Unit], index: int) -> tuple[str, int]:
         text = f"{text} {units[following].clean}"
         following += 1
     return text.rstrip(" :"), following
+
+
+def _continues_line(text: str) -> bool:
+    """A line that cannot open a sentence: it starts in lower case, with "(" or with ","."""
+    return bool(text) and (text[0].islower() or text[0] in "(,")
 
 
 def _next_texts(units: list[Unit], index: int) -> list[str]:

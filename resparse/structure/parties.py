@@ -18,6 +18,7 @@ from functools import cache
 from resparse.models import Executor, Party
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.phrases import conjuncts, persons_to_nominative
 
 ADJECTIVE = {"ADJF", "PRTF"}
 OBLIQUE_CASES = ("datv", "gent", "ablt", "loct", "accs")
@@ -166,10 +167,22 @@ def trim_name(text: str) -> str:
 
 def party(text: str, case: str | None = None) -> Party:
     """A :class:`Party` from words as written; trailing ":" and spaces are not part of it, nor
-    partners or a definition after it. The name also drops a responsible person in brackets."""
+    partners or a definition after it. Every coordinated head and a person in apposition are
+    put in the nominative; a person in brackets stays as written ("… (Гладкова)")."""
     written = trim_name(" ".join(text.split()).rstrip(" :"))
-    name = RESPONSIBLE_PERSON.sub("", written).strip(" ,")
-    return Party(text=written, name=to_nominative(name, case))
+    if case is None:
+        return Party(text=written, name=to_nominative(written))
+    name = "".join(_keep_spacing(piece, to_nominative(piece, case)) for piece in conjuncts(written, case))
+    return Party(text=written, name=persons_to_nominative(name, case))
+
+
+def _keep_spacing(original: str, new: str) -> str:
+    stripped = original.strip()
+    return (
+        original[: len(original) - len(original.lstrip())]
+        + new
+        + original[len(stripped) + (len(original) - len(original.lstrip())) :]
+    )
 
 
 # --- executors -------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""Where a named party ends in a sentence, and its parts.
+
+An addressee is a noun phrase: adjectives, a head noun in the case its verb governs, then
+what depends on the head — genitives ("главам муниципальных образований городов и районов
+области"), a proper name ("… муниципального образования Динской район"), a quoted name, a
+person in apposition or in brackets ("Мэру города Ижевска Балакину В.В.", "(Гладкова)"), and
+heads coordinated in the same case ("Начальнику управления …, начальникам отделов …"). It
+stops at the first word that is none of these: a preposition ("при разработке программ"), an
+adverb ("ежегодно", "совместно с …"), an infinitive, a word in another case.
+
+    >>> text = "Оргкомитету собрания совместно со всеми специалистами выработать"
+    >>> text[: phrase_end(text, "datv")]
+    'Оргкомитету собрания'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from resparse.rules import load
+from resparse.structure import morph
+
+_INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
+_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
+PERSON = re.compile(rf"(?:{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})(?![а-яёА-ЯЁ])")
+"""Surname and initials in either order: "Балакину В.В.", "В.В. Иванову", "А.А.ЖИЛКИН"."""
+
+_TOKEN = re.compile(
+    rf"(?P<person>{PERSON.pattern})"
+    r"|(?P<quote>«[^»]*»?|\"[^\"]*\"?|“[^”]*”?)"
+    r"|(?P<paren>\([^)]*\)?)"
+    r"|(?P<number>(?:№|N)\s*\d[\w/-]*)"
+    r"|(?P<word>[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*)"
+    r"|(?P<comma>,)"
+    r"|(?P<other>[^\s])"
+)
+NOUNISH = {"NOUN", "ADJF", "PRTF"}
+COORDINATORS = {"и", "или", "а", "также"}
+
+
+@dataclass
+class _Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(load("roadmap").get("organisation_heads", []))
+
+
+def _is_organisation(word: str) -> bool:
+    heads = _organisation_heads()
+    return any(p.normal_form in heads for p in morph.parses(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _before_name(after: list[_Token]) -> bool:
+    return bool(after) and after[0].kind in {"word", "quote"} and after[0].text[:1].isupper()
+
+
+def _names_body(tokens: list[_Token]) -> bool:
+    """Do the words after "при" name a body or a person ("при министерстве", "при Губернаторе"),
+    not an occasion ("при разработке программ")?"""
+    for token in tokens[:3]:
+        if token.kind != "word":
+            return False
+        if morph.can_be(token.text, {"NOUN"}):
+            animate = any("anim" in p.tag for p in morph.parses(token.text.lower()) if p.tag.POS == "NOUN")
+            return _is_organisation(token.text) or animate
+    return False
+
+
+@dataclass
+class _Reader:
+    """Walks the tokens of a phrase; ``end`` is where the phrase read so far stops."""
+
+    case: str
+    head: bool = False
+    end: int = 0
+    in_name: bool = False
+    """Inside a proper name ("Динской район"): a nominative word continues it."""
+    after_preposition: bool = False
+    """After "по"/"при" that an organisation's name holds ("Комитету по делам молодёжи")."""
+    last_noun: str = ""
+
+    def word(self, token: _Token, after: list[_Token]) -> bool:
+        word = token.text
+        capital = word[:1].isupper() and token.start > 0
+        if morph.is_abbreviation(word):
+            self.head, self.end, self.in_name = True, token.end, False
+            return True
+        if not self.head:
+            return self._before_head(token)
+        lower = word.lower()
+        if (
+            lower in {"по", "при"}
+            and _is_organisation(self.last_noun)
+            and after
+            and (lower == "по" or _names_body(after))
+        ):
+            self.after_preposition = True
+            return True
+        if morph.is_function_word(word) or morph.is_infinitive(word) or morph.is_predicate(word):
+            return False
+        dependent = morph.can_be(word, NOUNISH | {"NUMR"}, "gent")
+        governed = self.after_preposition and (
+            morph.can_be(word, NOUNISH, "datv") or morph.can_be(word, NOUNISH, "loct")
+        )
+        named = morph.can_be(word, NOUNISH, "nomn") and (
+            capital or self.in_name or _before_name(after)  # "образования город Белогорск"
+        )
+        if dependent or governed or named or capital:
+            self.end, self.in_name = token.end, capital or (self.in_name and named)
+            if morph.can_be(word, {"NOUN"}):
+                self.last_noun = word
+            return True
+        return False
+
+    def _before_head(self, token: _Token) -> bool:
+        word = token.text
+        if morph.can_be(word, {"NOUN"}, self.case):
+            self.head, self.end, self.last_noun = True, token.end, word
+            return True
+        return morph.can_be(word, {"ADJF", "PRTF"}, self.case) or morph.best_pos(word) == "ADVB"
+
+    def coordinated(self, following: _Token | None) -> bool:
+        """After "," or "и": does another head (or genitive) of the same phrase follow?"""
+        if following is None:
+            return False
+        if following.kind == "person":
+            return True
+        if following.kind != "word" or morph.is_infinitive(following.text):
+            return False
+        word = following.text
+        if morph.is_abbreviation(word):
+            return True
+        if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
+            self.head = False  # a new conjunct: its own head in the same case
+            return True
+        return self.head and morph.can_be(word, NOUNISH, "gent")
+
+
+def phrase_end(text: str, case: str) -> int:
+    """Where the noun phrase in ``case`` that opens ``text`` ends (0 when none opens it)."""
+    reader = _Reader(case=case)
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (token.kind == "word" and token.text.lower() in COORDINATORS) or token.kind == "comma":
+            if not reader.coordinated(following):
+                break
+        elif token.kind == "word":
+            if not reader.word(token, tokens[index + 1 :]):
+                break
+        elif token.kind in {"person", "quote", "number"}:
+            reader.head = True
+            reader.end = token.end
+        elif token.kind == "paren":
+            if re.match(r"\(\s*далее\b", token.text, re.I) or not reader.head:
+                break
+            reader.end = token.end
+        else:
+            break
+    return reader.end if reader.head else 0
+
+
+def persons_to_nominative(text: str, case: str) -> str:
+    """Surnames in apposition put in the nominative: "Балакину В.В." → "Балакин В.В.",
+    "В.В. Иванову" (accusative) → "В.В. Иванова". Bracketed persons are left as written."""
+    depth = 0
+    pieces: list[str] = []
+    position = 0
+    for match in PERSON.finditer(text):
+        depth = text[: match.start()].count("(") - text[: match.start()].count(")")
+        if depth > 0:
+            continue
+        surname = re.search(_SURNAME, re.sub(_INITIALS, " ", match.group()))
+        if surname is None:
+            continue
+        start = match.start() + match.group().index(surname.group())
+        new = _surname_nominative(surname.group(), case)
+        pieces.append(text[position:start] + new)
+        position = start + len(surname.group())
+    return "".join(pieces) + text[position:]
+
+
+def _surname_nominative(surname: str, case: str) -> str:
+    for parse in morph.parses(surname.lower()):
+        if "Surn" in parse.tag and parse.tag.case == case:
+            form = parse.inflect({"nomn"})
+            if form is not None:
+                return morph.match_case(form.word, surname)
+    return surname
+
+
+def conjuncts(text: str, case: str) -> list[str]:
+    """``text`` cut where a coordinated head in ``case`` begins, separators kept with the
+    piece before: "Начальнику управления, начальникам отделов" → ["Начальнику управления, ",
+    "начальникам отделов"]; adjectives sharing one head stay together ("Городским, районным
+    Советам")."""
+    pieces: list[str] = []
+    start = 0
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens[:-1]):
+        is_joint = token.kind == "comma" or (token.kind == "word" and token.text.lower() in COORDINATORS)
+        following = tokens[index + 1]
+        if not is_joint or following.kind != "word" or _depth(text, token.start):
+            continue
+        before = text[start : token.start]
+        governed = re.search(r"(?<![а-яё])(?:по|при)\s", before, re.I)  # "Комитету по спорту и …"
+        if morph.can_be(following.text, {"NOUN", "ADJF"}, case) and _has_noun(before, case) and not governed:
+            pieces.append(text[start : following.start])
+            start = following.start
+    pieces.append(text[start:])
+    return pieces
+
+
+def _depth(text: str, position: int) -> int:
+    head = text[:position]
+    return head.count("(") - head.count(")") + head.count("«") - head.count("»")
+
+
+def _has_noun(text: str, case: str) -> bool:
+    return any(morph.can_be(word, {"NOUN"}, case) for word in morph.WORD.findall(text))
