@@ -111,10 +111,42 @@ def test_party_keeps_words_as_written_without_colon() -> None:
             [("Департамент образования", "responsible"), ("общественные организации", "involved")],
         ),
         ("", []),
+        # persons one after another, a position over a name, a remark, abbreviations, footnote stars
+        (
+            "Гардымова Р.А. Никитина И.А.",
+            [("Гардымова Р.А.", "responsible"), ("Никитина И.А.", "responsible")],
+        ),
+        ("Орлов П.П.,\nВетрова С.С.", [("Орлов П.П.", "responsible"), ("Ветрова С.С.", "responsible")]),
+        ("Заведующий отделом\nКовалёв Д.Д.", [("Заведующий отделом Ковалёв Д.Д.", "responsible")]),
+        ("Директор школы Симонович О.С.", [("Директор школы Симонович О.С.", "responsible")]),
+        ("Отдел ЗАГС (по согласованию)", [("Отдел ЗАГС", "responsible")]),
+        (
+            "МО, ФОИВ, ОМСУ и организации",
+            [
+                ("МО", "responsible"),
+                ("ФОИВ", "responsible"),
+                ("ОМСУ", "responsible"),
+                ("организации", "responsible"),
+            ],
+        ),
+        ("Рабочие группы ФОИВ, ОИВ", [("Рабочие группы ФОИВ, ОИВ", "responsible")]),
+        ("УК *, ЦБС", [("УК", "responsible"), ("ЦБС", "responsible")]),
+        (
+            "Отдел по делам культуры, спорта и молодёжи",
+            [("Отдел по делам культуры, спорта и молодёжи", "responsible")],
+        ),
     ],
 )
 def test_split_executors(cell: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.name, e.role) for e in split_executors(cell)] == expected
+
+
+def test_executor_text_keeps_the_remark() -> None:
+    (executor,) = split_executors("Управление образования (по согласованию)")
+    assert (executor.name, executor.text) == (
+        "Управление образования",
+        "Управление образования (по согласованию)",
+    )
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,10 @@ def _paragraph(line: str, number: int) -> Paragraph:
     indent = len(text) - len(text.lstrip(" \t"))
     indent_width = len(text[:indent].replace("\t", "    "))
     marker, rest = split_marker(text)
-    paragraph = Paragraph(text=(rest if marker else text).strip(), bold=bold, where=Where(line=number))
+    # A line of spaces is kept as one space: in a table copied from a web page it is an empty
+    # cell, where an empty line only separates paragraphs.
+    kept = " " if line and not line.strip() else (rest if marker else text).strip()
+    paragraph = Paragraph(text=kept, bold=bold, where=Where(line=number))
     if marker:
         paragraph.marker = marker
         paragraph.marker_source = "typed"

@@ -22,6 +22,7 @@ from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
+from resparse.structure.text_tables import rebuild_tables
 from resparse.structure.title import kind_of, topic_of
 from resparse.structure.units import Unit, clean, flatten
 
@@ -40,6 +41,7 @@ def explain(layout: Layout) -> list[tuple[str, str]]:
 
 
 def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
+    layout = rebuild_tables(layout)
     roadmap: list[RoadmapRow] = []
     roadmap_columns: list[str] = []
     unparsed: list[str] = []

@@ -12,9 +12,9 @@ import re
 from functools import cache
 
 from resparse.layout import Row, Table
-from resparse.models import RoadmapRow, RoadmapSection
+from resparse.models import Deadline, RoadmapRow, RoadmapSection
 from resparse.rules import load
-from resparse.structure.dates import parse_deadline
+from resparse.structure.dates import find_date_span, parse_deadline
 from resparse.structure.parties import split_executors
 from resparse.structure.units import clean
 
@@ -34,6 +34,11 @@ def grid(row: Row) -> list[str]:
         slots.append("" if cell.merged else clean(cell.text))
         slots.extend([""] * (max(cell.span, 1) - 1))
     return slots
+
+
+def names_column(text: str) -> bool:
+    """Does ``text`` (lower case) name a roadmap column ("№ п/п", "Срок исполнения")?"""
+    return any(pattern.search(text) for pattern in _column_patterns().values())
 
 
 def column_map(header: list[str]) -> dict[int, str] | None:
@@ -64,7 +69,7 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     header = grid(table.rows[0])
     mapping = column_map(header) or {}
     position_of = {name: position for position, name in mapping.items()}
-    groups: list[tuple[list[str], RoadmapSection | None]] = []  # a row's cells, fragments merged in
+    groups: list[Group] = []  # a row's cells, fragments merged in
     sections: list[RoadmapSection] = []
     section: RoadmapSection | None = None
     for row in table.rows[1:]:
@@ -85,13 +90,48 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
             section = _titled_section(next(c for c in cells if c))
             sections.append(section)
         elif not number and "number" in position_of and groups and groups[-1][1] is section:
-            _merge_fragment(groups[-1][0], cells)  # a row continued over a page break
+            if _own_row(groups[-1][0], cells, position_of):
+                groups.append((cells, section))  # a row printed without a number
+            else:
+                _merge_fragment(groups[-1][0], cells)  # a row continued over a page break
         else:
             groups.append((cells, section))
+    groups, leftover = _headings(groups, sections, position_of)
     used = {id(owner) for _, owner in groups}
     # A section row with no rows under it would be lost: list it as unparsed.
     unparsed = [" ".join(filter(None, (s.number, s.title))) for s in sections if id(s) not in used]
+    unparsed += leftover
     return [_row(cells, mapping, header, owner) for cells, owner in groups], unparsed
+
+
+Group = tuple[list[str], RoadmapSection | None]
+
+
+def _headings(
+    groups: list[Group], sections: list[RoadmapSection], position_of: dict[str, int]
+) -> tuple[list[Group], list[str]]:
+    """Rows that head numbered sub-rows become sections: in a programme table task "1" and
+    group "1.1" head measure "1.1.1" when they set no term and name no executor. Their other
+    cells (a rating, a cost) are returned to be listed as unparsed."""
+    if not {"number", "action"} <= position_of.keys():
+        return groups, []
+    kept: list[Group] = []
+    leftover: list[str] = []
+    heading: dict[int, RoadmapSection] = {}  # id of a written section → the heading below it
+    for index, (cells, written) in enumerate(groups):
+        owner = heading.get(id(written), written)
+        number = cells[position_of["number"]].rstrip(".")
+        following = groups[index + 1][0][position_of["number"]] if index + 1 < len(groups) else ""
+        filled = [cells[position_of[n]] for n in ("deadline", "executors") if n in position_of]
+        if number and following.startswith(f"{number}.") and not any(filled):
+            section = RoadmapSection(number=number, title=cells[position_of["action"]])
+            sections.append(section)
+            heading[id(written)] = section  # the nearest section row above the rows that follow
+            skip = {position_of["number"], position_of["action"]}
+            leftover += [c for i, c in enumerate(cells) if c and i not in skip]
+            continue
+        kept.append((cells, owner))
+    return kept, leftover
 
 
 def _numbers_columns(cells: list[str]) -> bool:
@@ -125,7 +165,19 @@ def _titled_section(text: str) -> RoadmapSection:
     return RoadmapSection(number=found.group(1), title=text if labelled else found.group(2))
 
 
+def _own_row(previous: list[str], cells: list[str], position_of: dict[str, int]) -> bool:
+    """An unnumbered row is a row of its own, not the previous row continued over a page break,
+    when its measure begins like a sentence and it fills the term and executors cells that the
+    previous row has filled already."""
+    action = cells[position_of["action"]] if "action" in position_of else ""
+    if not action[:1].isupper():
+        return False
+    others = [position_of[name] for name in ("deadline", "executors") if name in position_of]
+    return bool(others) and all(cells[i] and previous[i] for i in others)
+
+
 def _merge_fragment(cells: list[str], fragment: list[str]) -> None:
+    cells.extend([""] * (len(fragment) - len(cells)))  # a fragment may be wider than its row
     for position, text in enumerate(fragment):
         if text:
             cells[position] = f"{cells[position]} {text}".strip()
@@ -158,10 +210,22 @@ def _row(
         section=section,
         action=values.get("action", ""),
         result=values.get("result") or None,
-        deadline=parse_deadline(values.get("deadline", "")),
+        deadline=_cell_deadline(values.get("deadline", "")),
         executors=split_executors(values.get("executors", "")),
         extra=extra,
     )
+
+
+def _cell_deadline(text: str) -> Deadline | None:
+    """A deadline cell; a cell holding one date and nothing else is that day ("01.07.2018"),
+    where in running text "01.07.2018" is the day a task is due by."""
+    deadline = parse_deadline(text)
+    if deadline and deadline.start is None and deadline.end is not None:
+        span = find_date_span(deadline.text)
+        rest = deadline.text[span[1] :] if span else deadline.text
+        if span and span[0] == 0 and re.fullmatch(r"\s*(?:г\.?|года)?\s*", rest):
+            deadline.start = deadline.end
+    return deadline
 
 
 def _key(cells: list[str]) -> tuple[str, ...]:

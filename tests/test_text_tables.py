@@ -1,0 +1,358 @@
+"""Plans of measures whose table reached us as text: rows rebuilt from the header row.
+
+The texts are written for these tests in the shapes met on legal-database and web pages
+(cells closed by "|", " | " rows, rows with single spaces between cells, one cell per
+paragraph); their measures, terms and executors are not those of any corpus document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from resparse.emit import to_data
+from resparse.models import Document
+from resparse.pipeline import extract
+from resparse.structure.text_rows import split_header, split_row
+from support import missing_words
+
+Row = tuple[str | None, str, str | None, date | None, date | None, str | None, list[str]]
+
+
+def parse(text: str) -> Document:
+    document = extract(text.encode("utf-8"), name="plan.txt")
+    assert not missing_words(text, to_data(document)), "every word must reach the output"
+    return document
+
+
+def rows(document: Document) -> list[Row]:
+    return [
+        (
+            r.number,
+            r.action,
+            r.deadline.text if r.deadline else None,
+            r.deadline.start if r.deadline else None,
+            r.deadline.end if r.deadline else None,
+            r.deadline.recurrence if r.deadline else None,
+            [e.name for e in r.executors],
+        )
+        for r in document.roadmap
+    ]
+
+
+SPACED = """План мероприятий по развитию школьного спорта
+
+№ п/п Наименование мероприятия Срок исполнения Ответственный исполнитель
+1. Проведение спартакиады среди учащихся в Управление образования района Ежегодно, до 15 мая текущего года Комитет по физической культуре и спорту
+(в ред. решения Совета депутатов от 12.03.2015 N 44)
+2. Подготовка отчёта о проведённых соревнованиях за 2023 год Ежеквартально Заместитель главы администрации П.С. Орлова
+3. Ремонт спортивного зала Постоянно Управление образования
+"""
+
+PIPED_CELLS = """N п/п
+|
+Наименование мероприятия
+|
+Срок
+|
+Ответственные исполнители
+|
+1.
+|
+Разработка порядка учёта объектов
+|
+01.09.2021
+|
+МО, ОИВ, ОМСУ и учреждения
+|
+2
+|
+Проведение проверки объектов
+|
+2022
+|
+УФ *, РЦ
+|
+"""
+
+GARANT_CELLS = """N п/п |
+Мероприятия |
+Исполнители |
+Срок (годы) |
+Затраты |
+Ожидаемый результат |
+|
+Раздел II. Поддержка семей |
+||||
+2 |
+Задача 2. Укрепление семьи |
+|
+|
+|
+|
+2.1 |
+Целевая группа: молодые семьи: |
+|
+|
+|
+|
+2.1.1 |
+Проведение консультаций для молодых семей |
+УСЗН, ЦСОН |
+2015 |
+МБ - 0,1 |
+Охват 300 семей |
+"""
+
+INLINE_PIPES = """№ | Мероприятие | Срок | Ответственный
+1. | Организация выставки | II квартал 2025 г. | Отдел культуры
+2. | Выпуск буклета | 2026 | Отдел культуры (по согласованию)
+"""
+
+PARAGRAPH_CELLS = """План работы библиотеки на каникулы
+
+№ п/п
+
+Мероприятие
+
+Срок
+
+Возрастная
+
+группа
+
+Ответственный
+
+ОСНОВНЫЕ МЕРОПРИЯТИЯ
+
+1.
+
+Книжная выставка к юбилею писателя
+
+02.11.2021
+
+Учащиеся 5-7 классов
+
+Заведующий библиотекой
+
+Петрова Н.К.
+
+2.
+
+Громкие чтения для младших школьников
+
+03.11.2021 –
+
+05.11.2021
+
+_
+
+Кравец А.А.,
+
+Орлов Б.Б.
+
+_
+
+Подготовка отчёта о каникулах
+
+08.11.2021
+
+_
+
+Заведующий библиотекой Петрова Н.К.
+""".replace("\n_\n", "\n \n")  # "_" stands for a line of one space: an empty cell
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            SPACED,
+            [
+                (
+                    "1",
+                    "Проведение спартакиады среди учащихся в Управление образования района",
+                    "Ежегодно, до 15 мая текущего года",
+                    None,
+                    None,
+                    "annual",
+                    ["Комитет по физической культуре и спорту"],
+                ),
+                (
+                    "2",
+                    "Подготовка отчёта о проведённых соревнованиях за 2023 год",
+                    "Ежеквартально",
+                    None,
+                    None,
+                    "quarterly",
+                    ["Заместитель главы администрации П.С. Орлова"],
+                ),
+                ("3", "Ремонт спортивного зала", "Постоянно", None, None, None, ["Управление образования"]),
+            ],
+        ),
+        (
+            PIPED_CELLS,
+            [
+                (
+                    "1",
+                    "Разработка порядка учёта объектов",
+                    "01.09.2021",
+                    date(2021, 9, 1),
+                    date(2021, 9, 1),
+                    None,
+                    ["МО", "ОИВ", "ОМСУ", "учреждения"],
+                ),
+                (
+                    "2",
+                    "Проведение проверки объектов",
+                    "2022",
+                    date(2022, 1, 1),
+                    date(2022, 12, 31),
+                    None,
+                    ["УФ", "РЦ"],
+                ),
+            ],
+        ),
+        (
+            GARANT_CELLS,
+            [
+                (
+                    "2.1.1",
+                    "Проведение консультаций для молодых семей",
+                    "2015",
+                    date(2015, 1, 1),
+                    date(2015, 12, 31),
+                    None,
+                    ["УСЗН", "ЦСОН"],
+                )
+            ],
+        ),
+        (
+            INLINE_PIPES,
+            [
+                (
+                    "1",
+                    "Организация выставки",
+                    "II квартал 2025 г.",
+                    date(2025, 4, 1),
+                    date(2025, 6, 30),
+                    None,
+                    ["Отдел культуры"],
+                ),
+                (
+                    "2",
+                    "Выпуск буклета",
+                    "2026",
+                    date(2026, 1, 1),
+                    date(2026, 12, 31),
+                    None,
+                    ["Отдел культуры"],
+                ),
+            ],
+        ),
+        (
+            PARAGRAPH_CELLS,
+            [
+                (
+                    "1",
+                    "Книжная выставка к юбилею писателя",
+                    "02.11.2021",
+                    date(2021, 11, 2),
+                    date(2021, 11, 2),
+                    None,
+                    ["Заведующий библиотекой Петрова Н.К."],
+                ),
+                (
+                    "2",
+                    "Громкие чтения для младших школьников",
+                    "03.11.2021 – 05.11.2021",
+                    date(2021, 11, 3),
+                    date(2021, 11, 5),
+                    None,
+                    ["Кравец А.А.", "Орлов Б.Б."],
+                ),
+                (
+                    None,
+                    "Подготовка отчёта о каникулах",
+                    "08.11.2021",
+                    date(2021, 11, 8),
+                    date(2021, 11, 8),
+                    None,
+                    ["Заведующий библиотекой Петрова Н.К."],
+                ),
+            ],
+        ),
+    ],
+    ids=["spaced", "piped-cells", "garant-cells", "inline-pipes", "paragraph-cells"],
+)
+def test_table_as_text_gives_rows(text: str, expected: list[Row]) -> None:
+    document = parse(text)
+    assert document.kind == "roadmap"
+    assert rows(document) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        (GARANT_CELLS, [("2.1", "Целевая группа: молодые семьи:")]),
+        (PARAGRAPH_CELLS, [(None, "ОСНОВНЫЕ МЕРОПРИЯТИЯ")] * 3),
+        (SPACED, [None, None, None]),
+    ],
+)
+def test_section_rows(text: str, sections: list[tuple[str | None, str] | None]) -> None:
+    found = [(r.section.number, r.section.title) if r.section else None for r in parse(text).roadmap]
+    assert found == sections
+
+
+def test_extra_column_and_remarks_are_kept() -> None:
+    document = parse(PARAGRAPH_CELLS)
+    assert document.roadmap[0].extra == {"Возрастная группа": "Учащиеся 5-7 классов"}
+    second = parse(INLINE_PIPES).roadmap[1].executors[0]
+    assert (second.name, second.text) == ("Отдел культуры", "Отдел культуры (по согласованию)")
+
+
+def test_editorial_note_is_not_a_row() -> None:
+    document = parse(SPACED)
+    assert "(в ред. решения Совета депутатов от 12.03.2015 N 44)" in document.unparsed
+    assert all("в ред." not in r.action for r in document.roadmap)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "expected"),
+    [
+        (
+            "Сбор заявок на участие в Программе Ежегодно, до 1 мая текущего года Отдел молодёжной политики",
+            ["action", "deadline", "executors"],
+            [
+                "Сбор заявок на участие в Программе",
+                "Ежегодно, до 1 мая текущего года",
+                "Отдел молодёжной политики",
+            ],
+        ),
+        (
+            "Проведение семинара Комитет по образованию В течение 2024 года",
+            ["action", "executors", "deadline"],
+            ["Проведение семинара", "Комитет по образованию", "В течение 2024 года"],
+        ),
+        ("Проведение семинара для педагогов", ["action", "deadline", "executors"], None),
+        ("Проведение семинара Постоянно Отдел", ["action", "result", "executors"], None),
+    ],
+)
+def test_split_row(text: str, fields: list[str], expected: list[str] | None) -> None:
+    assert split_row(text, fields) == expected  # type: ignore[arg-type]
+
+
+def test_split_header() -> None:
+    assert split_header("№ п/п Содержание мероприятия Сроки Ответственные") == [
+        "№ п/п",
+        "Содержание мероприятия",
+        "Сроки",
+        "Ответственные",
+    ]
+
+
+def test_plain_paragraphs_stay_paragraphs() -> None:
+    text = "Мероприятие\n\nпрошло успешно.\n\nСрок подготовки отчёта истёк, ответственный назначен.\n"
+    document = parse(text)
+    assert document.roadmap == []
