@@ -296,9 +296,14 @@ def _minimums(values: list[str] | None) -> dict[str, float]:
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold documents, <stem>.json each.")],
+    gold_dir: Annotated[
+        Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold documents, <stem>.json each.")
+    ],
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files and folders; C001.txt, C001.pdf, … score against C001.json.")
+        list[Path],
+        typer.Argument(
+            metavar="INPUTS", help="Files and folders; C001.txt, C001.pdf, … score against C001.json."
+        ),
     ],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also one line per document.")] = False,
     json_out: Annotated[
