@@ -147,7 +147,8 @@ def evaluation_lines(
     lines += ["", *_format_table(report)] if report.formats else []
     seconds = sorted(d.seconds for d in report.documents)
     median = f" median_s={statistics.median(seconds):.2f}" if seconds else ""
-    lines.append(f"files={len(report.documents)} failed={len(report.failures)}{median}")
+    unmatched = f" no_gold={len(report.unmatched)}" if report.unmatched else ""
+    lines.append(f"files={len(report.documents)} failed={len(report.failures)}{unmatched}{median}")
     short = below(report, minimums or {})
     summary = report.summary
     line = " ".join(f"{k}={summary[k]:.2f}" for k in SUMMARY_FIELDS if k in summary)

@@ -263,6 +263,7 @@ def test_cli_scores_each_input_and_format(case: tuple[Path, Path], tmp_path: Pat
     items = report["fields"]["items"]
     assert items["tp"] == items["gold"] == items["pred"] == 2 * len(gold(STEM)["recommendations"][0]["items"])
     assert report["unmatched"] == [str(inputs / "notes.txt")]
+    assert "files=2 failed=0 no_gold=1" in result.stdout
     assert result.stderr == ""
 
 
