@@ -31,6 +31,7 @@ app = typer.Typer(
   resparse extract *.docx -f jsonl | jq .kind
   resparse batch archive.zip folder/ -o out/
   resparse layout report.pdf
+  resparse evaluate tests/corpus/gold tests/corpus/inputs -v
   resparse schema > resparse.schema.json
 """,
 )
@@ -268,6 +269,98 @@ def batch(
         ocr=ocr,
     )
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeated options, each possibly comma-separated: ``--field items,kind --field date``."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _minimums(values: list[str] | None) -> dict[str, float]:
+    from resparse.evaluate import FIELDS
+
+    minimums = {}
+    for value in _split(values):
+        key, _, number = value.partition("=")
+        try:
+            minimum = float(number)
+        except ValueError:
+            minimum = -1.0
+        if key not in FIELDS or not 0 <= minimum <= 1:
+            raise typer.BadParameter(
+                f"{value!r}: use FIELD=VALUE, VALUE 0…1, FIELD one of {', '.join(FIELDS)}"
+            )
+        minimums[key] = minimum
+    return minimums
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[
+        Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold documents, <stem>.json each.")
+    ],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUTS", help="Files and folders; C001.txt, C001.pdf, … score against C001.json."
+        ),
+    ],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also one line per document.")] = False,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", help="Also write the full report as JSON here.")
+    ] = None,
+    minimum: Annotated[
+        Optional[list[str]],
+        typer.Option("--min", help="FIELD=VALUE: exit 1 when the field's micro F1 is below (repeatable)."),
+    ] = None,
+    field: Annotated[
+        Optional[list[str]], typer.Option("--field", help="Score only these fields (repeatable, a,b).")
+    ] = None,
+    only: Annotated[
+        Optional[list[str]], typer.Option("--only", help="Only inputs whose name matches (*.pdf; a,b).")
+    ] = None,
+    skip: Annotated[
+        Optional[list[str]], typer.Option("--skip", help="Leave out inputs whose name matches.")
+    ] = None,
+    max_pages: MaxPagesOption = 500,
+    max_part_mb: MaxPartOption = 200,
+    max_file_mb: MaxFileOption = 200,
+    ocr: OcrOption = "auto",
+    timeout: TimeoutOption = 60.0,
+    debug: DebugOption = False,
+) -> None:
+    """Score outputs against gold: precision, recall and F1 per field, micro-averaged over documents."""
+    from resparse.evaluate import FIELDS
+    from resparse.evaluate import evaluate as run
+
+    _check_ocr(ocr)
+    minimums, fields = _minimums(minimum), _split(field)
+    if not gold_dir.is_dir():
+        raise typer.BadParameter("not a folder", param_hint="GOLD_DIR")
+    if set(fields) - set(FIELDS):
+        raise typer.BadParameter(f"use some of {', '.join(FIELDS)}", param_hint="--field")
+    report = run(
+        gold_dir,
+        inputs,
+        limits=_limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout),
+        ocr=ocr,
+        only=_split(only),
+        skip=_split(skip),
+        fields=fields,
+        on_failure=lambda failure: _error(failure.path, failure.reason),
+        debug=debug,
+    )
+    if not report.documents:
+        _error(str(gold_dir), "no input matches a gold file here")
+        raise typer.Exit(1)
+    from resparse.evaluate import below
+    from resparse.view import evaluation_lines
+
+    for line in evaluation_lines(report, verbose=verbose, minimums=minimums):
+        typer.echo(line)
+    if json_out:
+        json_out.write_text(report.model_dump_json(indent=1), encoding="utf-8")
+    raise typer.Exit(1 if report.failures or below(report, minimums) else 0)
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
-"""Views for people: a document as a rich tree and tables, a layout as numbered lines.
+"""Views for people: a document as a rich tree and tables, a layout as numbered lines, an evaluation.
 
 Only the CLI uses this module; machines get JSON from :mod:`resparse.emit`.
 """
 
 from __future__ import annotations
+
+import statistics
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -11,6 +13,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
+from resparse.evaluate import SUMMARY_FIELDS, DocumentScore, Report, below, ordered
 from resparse.layout import Layout, Paragraph
 from resparse.models import Document, Item
 
@@ -110,4 +113,46 @@ def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[st
             lines.append("          └")
     for warning in layout.warnings:
         lines.append(f"warning: {warning}")
+    return lines
+
+
+def _cells(document: DocumentScore) -> str:
+    cells = [
+        f"cov={score.recall:.3f}" if key == "coverage" else f"{key}={score.f1:.2f}"
+        for key, score in document.fields.items()
+    ]
+    return " ".join(cells) + (" FAILED" if document.failed else "")
+
+
+def _format_table(report: Report) -> list[str]:
+    formats = sorted(report.formats)
+    lines = [f"{'per format (F1)':22s} " + " ".join(f"{fmt:>10s}" for fmt in formats)]
+    for key in ordered(report.fields):
+        values = [report.formats[fmt].get(key) for fmt in formats]
+        lines.append(f"{key:22s} " + " ".join(f"{v.f1:10.3f}" if v else f"{'-':>10s}" for v in values))
+    return lines
+
+
+def evaluation_lines(
+    report: Report, *, verbose: bool = False, minimums: dict[str, float] | None = None
+) -> list[str]:
+    """The text report: per-document lines (``verbose``), the field table, per format, the summary."""
+    lines = [f"{d.name:45s} {_cells(d)}" for d in report.documents] + [""] if verbose else []
+    lines.append(f"{'metric':22s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>6s} {'gold':>6s} {'pred':>6s}")
+    for key in ordered(report.fields):
+        s = report.fields[key]
+        lines.append(
+            f"{key:22s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6d} {s.gold:6d} {s.pred:6d}"
+        )
+    lines += ["", *_format_table(report)] if report.formats else []
+    seconds = sorted(d.seconds for d in report.documents)
+    median = f" median_s={statistics.median(seconds):.2f}" if seconds else ""
+    unmatched = f" no_gold={len(report.unmatched)}" if report.unmatched else ""
+    lines.append(f"files={len(report.documents)} failed={len(report.failures)}{unmatched}{median}")
+    short = below(report, minimums or {})
+    summary = report.summary
+    line = " ".join(f"{k}={summary[k]:.2f}" for k in SUMMARY_FIELDS if k in summary)
+    lines.append(
+        ("SHORT " + " ".join(short) + " | " if short else "") + f"failed={len(report.failures)} {line}"
+    )
     return lines

@@ -1,0 +1,101 @@
+"""The CI gate: `resparse evaluate` on the corpus and the samples stays at or above the floors.
+
+The floors live in tests/corpus/floors.yaml; raise one there when you improve a field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from resparse.evaluate import FIELDS, Report, evaluate
+from support import GOLD, SAMPLES
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+FLOORS: dict[str, dict[str, float]] = yaml.safe_load((CORPUS / "floors.yaml").read_text(encoding="utf-8"))
+SAMPLE_FORMATS = ["*.txt", "*.docx", "*.pdf"]  # .doc/.rtf/.odt need LibreOffice, scans need Tesseract
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Report:
+    return evaluate(CORPUS / "gold", [CORPUS / "inputs"])
+
+
+@pytest.fixture(scope="module")
+def samples() -> Report:
+    return evaluate(GOLD, [SAMPLES], only=SAMPLE_FORMATS, skip=["*.scan.pdf"])
+
+
+def _shortfalls(report: Report, floors: dict[str, float]) -> list[str]:
+    summary = report.summary
+    return [
+        f"{k}: {summary.get(k, 0.0):.4f} < floor {v:.2f}"
+        for k, v in floors.items()
+        if summary.get(k, 0.0) < v
+    ]
+
+
+def test_floors_name_known_fields() -> None:
+    for floors in FLOORS.values():
+        assert set(floors) <= set(FIELDS)
+        assert all(0 <= v <= 1 for v in floors.values())
+
+
+def test_every_corpus_document_is_read_and_scored(corpus: Report) -> None:
+    assert not corpus.failures
+    assert [d.name for d in corpus.documents] == sorted(
+        p.stem + ".txt" for p in (CORPUS / "gold").glob("*.json")
+    )
+
+
+def test_corpus_fields_stay_above_their_floors(corpus: Report) -> None:
+    assert set(corpus.summary) <= set(FLOORS["corpus"]), "a new field is measured: give it a floor"
+    assert not _shortfalls(corpus, FLOORS["corpus"]), corpus.summary
+
+
+def test_samples_stay_above_their_floors(samples: Report) -> None:
+    assert not samples.failures
+    assert set(samples.formats) == {"txt", "docx", "typed.docx", "pdf"}
+    assert len(samples.documents) == 16
+    assert not _shortfalls(samples, FLOORS["samples"]), samples.summary
+
+
+def _quoted(items: list[dict[str, Any]]) -> Iterator[str]:
+    for item in items or []:
+        yield item["text"]
+        yield from (item[k]["text"] for k in ("addressee", "deadline") if item.get(k))
+        yield from _quoted(item.get("items") or [])
+
+
+def _gold_quotes(gold: dict[str, Any]) -> Iterator[str]:
+    """Strings gold copies from the input (names in the nominative are not quotations)."""
+    for section in gold.get("findings") or []:
+        yield section["title"]
+        yield from _quoted(section["items"])
+    for block in gold.get("recommendations") or []:
+        yield from [block["addressee"]["text"]] if block.get("addressee") else []
+        yield from _quoted(block["items"])
+    for row in gold.get("roadmap") or []:
+        yield from (v for v in (row["action"], row.get("result")) if v)
+        yield from (
+            v["text"] if "text" in v else v["title"] for v in (row.get("deadline"), row.get("section")) if v
+        )
+        yield from (e["name"] for e in row.get("executors") or [])
+    yield from (v for s in gold.get("signatories") or [] for v in (s.get("position"), s["name"]) if v)
+    yield from (v for a in gold.get("abbreviations") or [] for v in (a["short"], a["full"]))
+
+
+@pytest.mark.parametrize("gold_path", sorted((CORPUS / "gold").glob("*.json")), ids=lambda p: p.stem)
+def test_gold_quotes_its_input(gold_path: Path) -> None:
+    def collapse(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    source = collapse((CORPUS / "inputs" / f"{gold_path.stem}.txt").read_text(encoding="utf-8"))
+    quotes = list(_gold_quotes(json.loads(gold_path.read_text(encoding="utf-8"))))
+    assert [q for q in quotes if collapse(q) not in source] == []
