@@ -8,8 +8,9 @@ comma lists of them — and ignores the rest (descendant selectors, pseudo-class
 those decide how a site looks, not what a document says.
 
 Page chrome — the site around the document — is dropped: ``nav`` anywhere, page-level
-``header``/``footer``/``aside`` (not those inside an ``article`` or ``main``, where a header
-holds the document's own title) and elements whose ARIA ``role`` says the same.
+``header``/``footer`` (not those inside an ``article`` or ``main``, where a header holds
+the document's own title), ``aside`` outside an ``article`` (a sidebar) and elements whose
+ARIA ``role`` says the same.
 """
 
 from __future__ import annotations
@@ -30,12 +31,11 @@ _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$", re.IGNORECA
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$")
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 _CHROME_TAGS = frozenset({"nav"})
-_PAGE_CHROME_TAGS = frozenset({"header", "footer", "aside"})
-"""Site chrome when they belong to the page, part of the document inside article/main."""
+_PAGE_CHROME_TAGS = {"header": ("article", "main"), "footer": ("article", "main"), "aside": ("article",)}
+"""Site chrome unless inside one of these: a document's own header, a sidebar beside it."""
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar"}
 )
-_CONTENT_TAGS = ("article", "main")
 
 
 def declarations(text: str) -> dict[str, str]:
@@ -109,7 +109,7 @@ def is_chrome(element: etree._Element, tag: str) -> bool:
         return True
     if tag not in _PAGE_CHROME_TAGS:
         return False
-    return not any(True for _ in element.iterancestors(*_CONTENT_TAGS))
+    return not any(True for _ in element.iterancestors(*_PAGE_CHROME_TAGS[tag]))
 
 
 def _bold(value: str) -> bool | None:
