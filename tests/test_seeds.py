@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from resparse.emit import to_data
 from resparse.pipeline import extract
-from support import SAMPLES, gold, missing_words, norm
+from support import ROOT, SAMPLES, gold, missing_words, norm
+
+HTML = ROOT / "tests" / "fixtures" / "html"
+"""Each sample as LibreOffice's HTML and XHTML exports and as a CMS web page (see its README)."""
+HTML_VARIANTS = ("libreoffice", "xhtml", "web")
 
 STEMS = [
     "000_858972ccd0d0de21",
@@ -18,6 +23,15 @@ STEMS = [
     "004_493f23bf5003ad19",
 ]
 RENDERINGS = [(stem, ext) for stem in STEMS for ext in ("txt", "docx", "pdf")] + [(STEMS[0], "typed.docx")]
+RENDERINGS += [(stem, f"{variant}.html") for stem in STEMS for variant in HTML_VARIANTS]
+
+
+def rendering_path(stem: str, ext: str) -> Path:
+    """samples/<stem>.<ext>, or an HTML rendering: tests/fixtures/html/<variant>/<stem>.html."""
+    variant, _, suffix = ext.partition(".")
+    if suffix == "html" and variant in HTML_VARIANTS:
+        return HTML / variant / f"{stem}.html"
+    return SAMPLES / f"{stem}.{ext}"
 
 
 def _items(items: list[dict[str, Any]]) -> list[tuple]:
@@ -61,7 +75,7 @@ def _roadmap(document: dict[str, Any]) -> list[tuple]:
 @pytest.fixture(scope="module", params=RENDERINGS, ids=lambda r: f"{r[0][:3]}.{r[1]}")
 def rendering(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
     stem, ext = request.param
-    return stem, to_data(extract(SAMPLES / f"{stem}.{ext}"))
+    return stem, to_data(extract(rendering_path(stem, ext)))
 
 
 def test_kind_and_date(rendering: tuple[str, dict[str, Any]]) -> None:

@@ -20,99 +20,62 @@ What the walk keeps, like the DOCX reader does:
   repeating the origin's text in each covered row, ``th``/``thead`` → header rows;
 - bold: ``h1``–``h6``, ``th``, ``b``/``strong``, CSS ``font-weight``; the paragraph is
   bold when all its text is; centred: ``<center>``, ``align="center"``, CSS
-  ``text-align:center``; caps: CSS ``text-transform:uppercase``;
-- ``script``, ``style``, ``head`` and hidden elements are skipped.
+  ``text-align:center``; caps: CSS ``text-transform:uppercase`` — CSS inline or from the
+  page's ``<style>`` (:mod:`resparse.extract.html_css`);
+- a tab typed in a line (a run of white space with a tab and no line break, as office
+  suites write one) stays a "\\t", as does a span placed at a tab stop (``position:absolute``):
+  "Председатель<tab>И.И. Иванов" reads as the DOCX's signature line;
+- ``script``, ``style``, ``head``, hidden elements and page chrome (``nav``, the page's
+  ``header``/``footer``) are skipped.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
-from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
+from resparse.extract.html_css import Style, StyleSheet, is_chrome, is_hidden, styled
+from resparse.extract.html_lists import (
+    Counters,
+    ListState,
+    int_attribute,
+    item_marker,
+    item_number,
+    list_marker,
+    open_list,
+)
+from resparse.extract.html_tables import SourceCell, bordered, spread_rowspans, table_rows, tag_of
+from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import Limits
-from resparse.markers import marker_depth, split_marker
+from resparse.markers import BULLET_CHARS, marker_depth, split_marker
 
 __all__ = ["decode", "list_marker", "read"]
 
-_SKIP = frozenset(
-    [
-        "head",
-        "title",
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "svg",
-        "math",
-        "canvas",
-        "select",
-        "button",
-    ]
-)
-_BLOCKS = frozenset(
-    [
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "main",
-        "nav",
-        "aside",
-        "address",
-        "center",
-        "dl",
-        "dt",
-        "dd",
-        "figure",
-        "figcaption",
-        "form",
-        "fieldset",
-        "legend",
-        "hr",
-        "body",
-        "html",
-        "caption",
-        "details",
-        "summary",
-    ]
-)
-_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+# fmt: off
+_SKIP = frozenset({
+    "head", "title", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+    "math", "canvas", "select", "button",
+})
+_BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article",
+    "header", "footer", "main", "nav", "aside", "address", "center", "dl", "dt", "dd", "figure",
+    "figcaption", "form", "fieldset", "legend", "hr", "body", "html", "caption", "details", "summary",
+})
+# fmt: on
 _LISTS = frozenset({"ol", "ul", "menu", "dir"})
-_BULLETS = ("•", "◦", "▪")
-"""What browsers draw for ``ul`` at depth 0, 1 and deeper (disc, circle, square)."""
-_BULLET_TYPES = {"disc": "•", "circle": "◦", "square": "▪"}
-_OL_TYPES = {
-    "1": "decimal",
-    "a": "lower-alpha",
-    "A": "upper-alpha",
-    "i": "lower-roman",
-    "I": "upper-roman",
-}
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _MSO_LEVEL = re.compile(r"mso-list\s*:[^;]*?level(\d+)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r" *\n *\n[ \n]*")
+_FLOATS = frozenset({"left", "right"})
+_LABEL_PROBE = "Текст"
+"""Text put after a list label so that :func:`split_marker` reads the label alone."""
 
 
 def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
@@ -120,9 +83,9 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     text, warnings = decode(data)
     root = _parse(text)
     body = root.find("body")
-    walker = _Walker()
+    walker = _Walker(sheet=StyleSheet.of(root))
     try:
-        walker.walk(body if body is not None else root, _Style())
+        walker.walk(body if body is not None else root, Style())
         walker.flush()
     except RecursionError as error:
         raise LimitExceededError("HTML nests elements too deeply") from error
@@ -185,189 +148,56 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
-# --------------------------------------------------------------------------- styles
-
-
-@dataclass(frozen=True)
-class _Style:
-    """Inherited presentation at a point of the tree."""
-
-    bold: bool = False
-    centered: bool = False
-    caps: bool = False
-    pre: bool = False
-
-
-def _css(element: etree._Element) -> dict[str, str]:
-    """The element's inline ``style`` as property → lower-cased value."""
-    declarations: dict[str, str] = {}
-    for part in (element.get("style") or "").split(";"):
-        name, colon, value = part.partition(":")
-        if colon:
-            declarations[name.strip().lower()] = value.strip().lower()
-    return declarations
-
-
-def _hidden(element: etree._Element, css: dict[str, str]) -> bool:
-    return element.get("hidden") is not None or css.get("display") == "none"
-
-
-def _bold(value: str) -> bool | None:
-    if value in ("bold", "bolder"):
-        return True
-    if value in ("normal", "lighter"):
-        return False
-    return int(value) >= 600 if value.isdigit() else None
-
-
-def _styled(element: etree._Element, tag: str, css: dict[str, str], style: _Style) -> _Style:
-    """The style inside ``element``: its tag, ``align`` attribute and inline CSS over ``style``."""
-    bold = style.bold or tag in ("b", "strong", "th") or tag in _HEADINGS
-    if "font-weight" in css:
-        weight = _bold(css["font-weight"])
-        bold = bold if weight is None else weight
-    centered = style.centered or tag == "center"
-    align = (element.get("align") or "").lower() or css.get("text-align", "")
-    if align:
-        centered = align.startswith("center") or align == "middle"
-    caps = style.caps
-    if "text-transform" in css:
-        caps = css["text-transform"] == "uppercase"
-    return _Style(bold=bold, centered=centered, caps=caps, pre=style.pre or tag in ("pre", "textarea"))
-
-
-# --------------------------------------------------------------------------- list numbers
-
-
-def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
-    values += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, letters in values:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def _alpha(number: int) -> str:
-    """1 → a, 26 → z, 27 → aa, as browsers count."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
-
-
-def list_marker(kind: str, number: int) -> str:
-    """The marker a browser draws for item ``number`` of an ``ol`` of list-style ``kind``."""
-    if number <= 0 or kind in ("decimal", ""):
-        return f"{number}."
-    if kind in ("lower-alpha", "lower-latin"):
-        return f"{_alpha(number)}."
-    if kind in ("upper-alpha", "upper-latin"):
-        return f"{_alpha(number).upper()}."
-    if kind == "lower-roman":
-        return f"{_roman(number).lower()}."
-    if kind == "upper-roman":
-        return f"{_roman(number)}."
-    return f"{number}."
-
-
-def _list_kind(element: etree._Element, css: dict[str, str]) -> str:
-    """The list-style of a list: CSS ``list-style-type`` first, then the ``type`` attribute."""
-    declared = css.get("list-style-type") or css.get("list-style", "").split(" ")[0]
-    if declared:
-        return declared
-    attribute = (element.get("type") or "").strip()
-    if element.tag == "ol":
-        return _OL_TYPES.get(attribute, "decimal")
-    return attribute.lower()
-
-
-def _int_attribute(element: etree._Element, name: str) -> int | None:
-    value = (element.get(name) or "").strip()
-    try:
-        return int(value)
-    except ValueError:
-        return None
-
-
-@dataclass
-class _List:
-    """An open list: its style, depth and the number the next item gets."""
-
-    ordered: bool
-    kind: str
-    depth: int
-    next: int
-    step: int
-
-
-def _open_list(element: etree._Element, css: dict[str, str], depth: int) -> _List:
-    ordered = element.tag == "ol"
-    kind = _list_kind(element, css)
-    step = -1 if ordered and element.get("reversed") is not None else 1
-    start = _int_attribute(element, "start")
-    if start is None:
-        start = _count_items(element) if step < 0 else 1
-    return _List(ordered=ordered, kind=kind, depth=depth, next=start, step=step)
-
-
-def _count_items(element: etree._Element) -> int:
-    return sum(1 for child in element if isinstance(child.tag, str) and child.tag == "li")
-
-
-def _item_marker(current: _List, item: etree._Element, css: dict[str, str]) -> str | None:
-    """The marker of one ``li`` and advance the count; None for ``list-style: none``."""
-    value = _int_attribute(item, "value")
-    if value is not None:
-        current.next = value
-    number = current.next
-    current.next += current.step
-    kind = css.get("list-style-type") or current.kind
-    if kind == "none":
-        return None
-    if kind in _BULLET_TYPES:
-        return _BULLET_TYPES[kind]
-    if current.ordered or kind in ("decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman"):
-        return list_marker(kind, number)
-    return _BULLETS[min(current.depth, len(_BULLETS) - 1)]
-
-
 # --------------------------------------------------------------------------- the walk
 
 
 @dataclass
 class _Piece:
     text: str
-    style: _Style
+    style: Style
+
+
+def _list_label(text: str) -> str | None:
+    """The marker a list label shows: "1.1.", "а)", a bullet (written twice is still one)."""
+    label = text.strip(" \t\n\xa0")
+    if len(set(label)) == 1 and label[0] in BULLET_CHARS:
+        label = label[0]
+    marker, rest = split_marker(f"{label} {_LABEL_PROBE}")
+    return marker if marker and rest == _LABEL_PROBE else None
+
+
+def _spaces(run: re.Match[str]) -> str:
+    """White space as a browser shows it, but a tab typed within a line kept as a tab."""
+    return "\t" if "\t" in run.group() and "\n" not in run.group() else " "
 
 
 @dataclass
 class _Walker:
     """Walks the tree in document order, collecting inline text into paragraphs."""
 
+    sheet: StyleSheet = field(default_factory=StyleSheet)
     blocks: list[Block] = field(default_factory=list)
     pieces: list[_Piece] = field(default_factory=list)
-    lists: list[_List] = field(default_factory=list)
+    lists: list[ListState] = field(default_factory=list)
+    counters: Counters = field(default_factory=Counters)
     marker: tuple[str, int] | None = None
     """The pending ``li`` marker and level, for the item's first paragraph."""
     typed_level: int | None = None
     """List level Word's HTML export states in ``mso-list`` for the paragraph being read."""
+    label_slot: bool = False
+    """At the start of an ``li`` that draws no marker: a floated label there is its marker."""
     line: int | None = None
     explicit_blank: bool = False
 
-    def walk(self, element: etree._Element, style: _Style) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        css = _css(element)
-        if tag in _SKIP or _hidden(element, css):
+    def walk(self, element: etree._Element, style: Style) -> None:
+        tag = tag_of(element)
+        css = self.sheet.css(element, tag)
+        if tag in _SKIP or is_hidden(element, css) or is_chrome(element, tag):
             return
         if tag == "br":
             self.pieces.append(_Piece("\n", style))
             return
-        inner = _styled(element, tag, css, style)
+        inner = styled(element, tag, css, style)
         if tag in _LISTS:
             self.list(element, css, inner)
         elif tag == "li":
@@ -379,9 +209,29 @@ class _Walker:
         elif tag in _BLOCKS:
             self.block(element, tag, inner)
         else:
-            self.inline(element, inner)
+            self.span(element, css, inner)
 
-    def inline(self, element: etree._Element, style: _Style) -> None:
+    def span(self, element: etree._Element, css: dict[str, str], style: Style) -> None:
+        """Inline text; a span placed at a tab stop is tabbed, a floated label spaced off."""
+        floated = css.get("float") in _FLOATS
+        if floated and self.label_slot and self.take_label(element):
+            return
+        if css.get("position") == "absolute" and self.pieces:
+            self.pieces.append(_Piece("\t", style))
+        self.inline(element, style)
+        if floated:
+            self.pieces.append(_Piece(" ", style))
+
+    def take_label(self, element: etree._Element) -> bool:
+        """A list item's number drawn as a floated span (LibreOffice's XHTML) as its marker."""
+        label = _list_label("".join(element.itertext()))
+        if label is None:
+            return False
+        self.marker = (label, self.lists[-1].depth if self.lists else 0)
+        self.label_slot = False
+        return True
+
+    def inline(self, element: etree._Element, style: Style) -> None:
         if element.text:
             self.add(element.text, style)
         for child in element:
@@ -389,7 +239,7 @@ class _Walker:
             if child.tail:
                 self.add(child.tail, style)
 
-    def block(self, element: etree._Element, tag: str, style: _Style) -> None:
+    def block(self, element: etree._Element, tag: str, style: Style) -> None:
         self.flush()
         level = _MSO_LEVEL.search(element.get("style") or "")
         self.typed_level = int(level.group(1)) - 1 if level else None
@@ -399,10 +249,10 @@ class _Walker:
         self.flush()
         self.typed_level = None
 
-    def list(self, element: etree._Element, css: dict[str, str], style: _Style) -> None:
+    def list(self, element: etree._Element, css: dict[str, str], style: Style) -> None:
         self.flush()
         self.marker = None  # an item holding only a sublist shows no text of its own
-        self.lists.append(_open_list(element, css, len(self.lists)))
+        self.lists.append(open_list(element, css, len(self.lists)))
         try:
             if element.text and element.text.strip():
                 self.add(element.text, style)
@@ -414,26 +264,32 @@ class _Walker:
         finally:
             self.lists.pop()
 
-    def item(self, element: etree._Element, css: dict[str, str], style: _Style) -> None:
+    def item(self, element: etree._Element, css: dict[str, str], style: Style) -> None:
         self.flush()
         if not self.lists:
-            self.lists.append(_List(ordered=False, kind="disc", depth=0, next=1, step=1))
+            self.lists.append(ListState(ordered=False, kind="disc", depth=0, next=1, step=1))
             self.item(element, css, style)
             self.lists.pop()
             return
         current = self.lists[-1]
-        marker = _item_marker(current, element, css)
-        self.marker = (marker, current.depth) if marker else None
+        number = item_number(current, element, css)
+        self.label_slot = number is None
+        if number is None:
+            self.marker = None
+        else:
+            self.marker = (item_marker(current, *number, self.counters), current.depth)
         self.line = element.sourceline
         self.inline(element, style)
         self.flush()
         self.marker = None
+        self.label_slot = False
 
-    def add(self, text: str, style: _Style) -> None:
+    def add(self, text: str, style: Style) -> None:
         if not style.pre:
-            text = _SPACES.sub(" ", text)
+            text = _SPACES.sub(_spaces, text)
         if text:
             self.pieces.append(_Piece(text, style))
+            self.label_slot = self.label_slot and not text.strip(" \n\t\xa0")
 
     def flush(self) -> None:
         """Close the paragraph being collected (two ``<br>`` in a row split it in two)."""
@@ -453,7 +309,7 @@ class _Walker:
             if paragraph is not None:
                 self.blocks.append(paragraph)
 
-    def paragraph(self, text: str, style: _Style) -> Paragraph | None:
+    def paragraph(self, text: str, style: Style) -> Paragraph | None:
         if not text:
             return None
         paragraph = Paragraph(
@@ -472,48 +328,48 @@ class _Walker:
 
     # tables ----------------------------------------------------------------
 
-    def table(self, element: etree._Element, style: _Style) -> list[Block]:
+    def table(self, element: etree._Element, style: Style) -> list[Block]:
         """The table, preceded by its caption as a paragraph."""
         blocks: list[Block] = []
         caption = element.find("caption")
         if caption is not None:
-            blocks.extend(_sub_blocks(caption, replace(style, centered=True)))
-        grid: list[tuple[list[_SourceCell], bool]] = []
-        for row, in_head in _rows(element):
-            cells = [self.cell(cell, style) for cell in row if _tag(cell) in ("td", "th")]
+            blocks.extend(self.sub_blocks(caption, replace(style, centered=True)))
+        grid: list[tuple[list[SourceCell], bool]] = []
+        for row, in_head in table_rows(element):
+            cells = [self.cell(cell, style) for cell in row if tag_of(cell) in ("td", "th")]
             header = in_head or (bool(cells) and all(cell.th for cell in cells))
             grid.append((cells, header))
-        rows = _spread_rowspans(grid)
+        rows = spread_rowspans(grid)
         if rows:
-            table = Table(rows=rows, borderless=not _bordered(element), where=Where(line=element.sourceline))
+            table = Table(
+                rows=rows, borderless=not bordered(element, self.css_of), where=Where(line=element.sourceline)
+            )
             blocks.append(table)
         return blocks
 
-    def cell(self, element: etree._Element, style: _Style) -> _SourceCell:
-        blocks = _sub_blocks(element, _styled(element, _tag(element), _css(element), style), cell=True)
+    def cell(self, element: etree._Element, style: Style) -> SourceCell:
+        blocks = self.sub_blocks(element, styled(element, "td", self.css_of(element), style))
         texts = [_flatten(block) for block in blocks]
         bolds = [block.bold for block in blocks if isinstance(block, Paragraph) and block.text]
-        return _SourceCell(
+        return SourceCell(
             text="\n".join(text for text in texts if text).strip(),
             bold=bool(bolds) and all(bolds),
-            span=max(1, min(_int_attribute(element, "colspan") or 1, 1000)),
-            rowspan=max(1, min(_int_attribute(element, "rowspan") or 1, 65534)),
-            th=_tag(element) == "th",
+            span=max(1, min(int_attribute(element, "colspan") or 1, 1000)),
+            rowspan=max(1, min(int_attribute(element, "rowspan") or 1, 65534)),
+            th=tag_of(element) == "th",
         )
 
+    def css_of(self, element: etree._Element) -> dict[str, str]:
+        return self.sheet.css(element, tag_of(element))
 
-def _tag(element: etree._Element) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
-def _sub_blocks(element: etree._Element, style: _Style, cell: bool = False) -> list[Block]:
-    """The blocks inside a cell or caption, read by a walker of their own."""
-    walker = _Walker()
-    walker.inline(element, style)
-    walker.flush()
-    return [
-        block for block in walker.blocks if not isinstance(block, Paragraph) or block.text or block.marker
-    ]
+    def sub_blocks(self, element: etree._Element, style: Style) -> list[Block]:
+        """The blocks inside a cell or caption, read by a walker of their own."""
+        walker = _Walker(sheet=self.sheet)
+        walker.inline(element, style)
+        walker.flush()
+        return [
+            block for block in walker.blocks if not isinstance(block, Paragraph) or block.text or block.marker
+        ]
 
 
 def _flatten(block: Block) -> str:
@@ -523,87 +379,13 @@ def _flatten(block: Block) -> str:
     return "\n".join("\t".join(cell.text for cell in row.cells) for row in block.rows)
 
 
-@dataclass
-class _SourceCell:
-    text: str
-    bold: bool
-    span: int
-    rowspan: int
-    th: bool
-
-
-def _rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
-    """The table's own rows (not a nested table's), with whether each is in ``thead``."""
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            yield child, False
-        elif tag in ("thead", "tbody", "tfoot"):
-            for row in child:
-                if _tag(row) == "tr":
-                    yield row, tag == "thead"
-
-
-def _spread_rowspans(grid: list[tuple[list[_SourceCell], bool]]) -> list[Row]:
-    """Rows with ``rowspan`` cells repeated as ``merged`` cells in the rows they cover."""
-    pending: dict[int, tuple[_SourceCell, int]] = {}  # grid column → (origin, rows still covered)
-    rows: list[Row] = []
-    for cells, header in grid:
-        out: list[Cell] = []
-        queue = list(cells)
-        column = 0
-        while queue or any(key >= column for key in pending):
-            if column in pending:
-                origin, left = pending.pop(column)
-                out.append(
-                    Cell(text=origin.text, span=origin.span, bold=origin.bold or origin.th, merged=True)
-                )
-                if left > 1:
-                    pending[column] = (origin, left - 1)
-                column += origin.span
-            elif queue:
-                source = queue.pop(0)
-                for key in range(column + 1, column + source.span):
-                    pending.pop(key, None)  # a ragged table: the span runs over a merge
-                out.append(Cell(text=source.text, span=source.span, bold=source.bold or source.th))
-                if source.rowspan > 1:
-                    pending[column] = (source, source.rowspan - 1)
-                column += source.span
-            else:
-                column = min(key for key in pending if key >= column)
-        if out:
-            rows.append(Row(cells=out, header=header))
-    return rows
-
-
-def _bordered(table: etree._Element) -> bool:
-    """Whether the table draws borders: ``border`` attribute, ``rules`` or CSS borders."""
-    border = (table.get("border") or "").strip()
-    if border and border != "0":
-        return True
-    if (table.get("rules") or "").lower() not in ("", "none"):
-        return True
-    for element in table.iter("table", "td", "th", "tr"):
-        for name, value in _css(element).items():
-            if name.startswith("border") and name != "border-collapse" and _visible_border(value):
-                return True
-    return False
-
-
-def _visible_border(value: str) -> bool:
-    words = value.replace(",", " ").split()
-    if not words or any(word in ("none", "hidden") for word in words):
-        return False
-    return not all(re.fullmatch(r"0(?:\.0+)?[a-z%]*", word) for word in words if word[0].isdigit())
-
-
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _paragraph_style(pieces: list[_Piece]) -> _Style:
+def _paragraph_style(pieces: list[_Piece]) -> Style:
     """Bold and caps when all visible text is so; centred as the first visible text is."""
     visible = [piece for piece in pieces if piece.text.strip(" \n\t\xa0")]
-    return _Style(
+    return Style(
         bold=all(piece.style.bold for piece in visible),
         centered=visible[0].style.centered,
         caps=all(piece.style.caps for piece in visible),
