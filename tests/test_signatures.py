@@ -143,3 +143,34 @@ def test_split_signature_gives_back_the_text_before_it() -> None:
 )
 def test_split_signature_needs_a_job_title(text: str) -> None:
     assert split_signature(text) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "signed"),
+    [
+        (["Министр | А.В. Иванов |"], [("Министр", "А.В. Иванов")]),
+        (["Глава Заречного |", "Б.Б. Петров |"], [("Глава Заречного", "Б.Б. Петров")]),
+        (
+            ["Глава администрации", "СП «Деревня Луговая»: С.В.Сидорова."],
+            [("Глава администрации СП «Деревня Луговая»", "С.В.Сидорова")],
+        ),
+        (["Губернатор области\tА.А.ЖИЛКИН"], [("Губернатор области", "А.А.ЖИЛКИН")]),
+        (
+            ["Председатель", "Совета депутатов", "муниципального округа", "Ю. ЕВДОКИМОВ"],
+            [("Председатель Совета депутатов муниципального округа", "Ю. ЕВДОКИМОВ")],
+        ),
+    ],
+)
+def test_signature_forms_of_acts(lines: list[str], signed: list[tuple[str, str]]) -> None:
+    assert sign(*lines)[0] == signed
+
+
+def test_a_participant_listed_amid_a_protocol_is_not_a_signatory() -> None:
+    signed, leftover = sign(
+        "Присутствовало: 18 человек",
+        "Председатель заседания: – Можина Е.В.",
+        "Секретарем заседания избрана – Козаченко О.А.",
+        "ВЫСТУПИЛ: Можина Е.В. – председательствующая, которая доложила, что вопрос вынесен на слушания.",
+    )
+    assert signed == []
+    assert "Можина Е.В." in " ".join(leftover) and "Козаченко О.А." in " ".join(leftover)

@@ -29,7 +29,7 @@ from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
 from resparse.structure.dates import find_item_deadline
 from resparse.structure.meta import opens_preamble
-from resparse.structure.signatures import split_signature
+from resparse.structure.signatures import is_signature, split_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
 
@@ -335,11 +335,19 @@ def is_plain_point(text: str) -> bool:
 
 
 def _last_point(units: list[Unit]) -> int:
-    """Index of the last list item or heading: everything after it is the tail."""
+    """Index of the last list item or heading: everything after it is the tail. A signature
+    after the points ends them: what follows it (an attachment, its stamp, its own numbered
+    sections) is not part of the act's points."""
     last = -1
     heading_seen = intro_seen = False
+    previous: str | None = None
     for index, unit in enumerate(units):
-        if unit.claimed or unit.blank or is_section_heading(unit):
+        if unit.claimed or unit.blank:
+            continue
+        if last >= 0 and is_signature(unit.text, previous):
+            break
+        previous = unit.text
+        if is_section_heading(unit):
             continue
         first = morph.WORD.search(unit.clean)
         if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):

@@ -202,7 +202,7 @@ def _bounds(term: Term, year: int | None) -> tuple[date | None, date | None]:
     return date(year, term.month, 1), _month_end(year, term.last_month)
 
 
-def _range(text: str, found: list[Term]) -> tuple[date, date] | None:
+def _range(text: str, found: list[Term]) -> tuple[date, date | None] | None:
     """Two terms joined by a dash or "по": the first may borrow month and year from the second."""
     for first, second in pairwise(found):
         joint = text[first.span[1] : second.span[0]]
@@ -216,6 +216,8 @@ def _range(text: str, found: list[Term]) -> tuple[date, date] | None:
             start, _ = _bounds(first, second.year - 1)
         if start and end and start <= end:
             return start, end
+        if start and end is None and second.day is not None:
+            return start, None  # "с 1 апреля по 31 июня 2014 года": no such last day
     return None
 
 
@@ -283,7 +285,7 @@ class Candidate:
 
     start: int
     end: int
-    kind: str  # "label", "strong", "weak", "recurring", "trailing"
+    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period" (no year: text only)
 
 
 @cache
@@ -314,7 +316,11 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     strong, weak = _alternation(rules["item_cues"]), _alternation(rules["item_weak_cues"])
     cue = rf"(?:(?:{strong}|{weak})\s+(?:конца\s+)?)?"
     left = r"(?<![а-яёa-z])"
+    day = r"[0-3]?\d"
+    yearless_range = rf"(?:в\s+период\s+)?с\s+{day}(?:\s+{of_day})?\s+по\s+{day}\s+{of_day}(?!\s*{YEAR})"
+    yearless_until = rf"(?:в\s+срок\s+)?до\s+{day}\s+{of_day}(?!\s*{YEAR})"
     return {
+        "period": re.compile(rf"{left}(?:{yearless_range}|{yearless_until})", re.I),
         "label": re.compile(
             rf"{left}(?:{rules['item_label']})\s*{cue}(?:{term}|{recurring}|{open_ended})", re.I
         ),

@@ -18,6 +18,7 @@ from functools import cache
 from resparse.models import Executor, Party
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.persons import PERSON
 from resparse.structure.phrases import conjuncts, persons_to_nominative
 
 ADJECTIVE = {"ADJF", "PRTF"}
@@ -146,11 +147,7 @@ def _inflect_adjective(word: str, case: str, wanted: set[str]) -> str | None:
     return None
 
 
-_INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
-_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_PERSON = rf"(?:{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
-RESPONSIBLE_PERSON = re.compile(rf"\s*\(\s*{_PERSON}(?:\s*[,;]\s*{_PERSON})*\s*\)")
-"""The person answering for an organisation's task: "Отделу … (Сафина Л.Ф.)"."""
+_PERSON = PERSON
 
 
 @cache

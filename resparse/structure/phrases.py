@@ -21,10 +21,9 @@ from functools import cache
 
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.persons import ANY_SURNAME, INITIALS, SIGNED_PERSON
 
-_INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
-_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
-PERSON = re.compile(rf"(?:{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})(?![а-яёА-ЯЁ])")
+PERSON = re.compile(rf"{SIGNED_PERSON}(?![а-яёА-ЯЁ])")
 """Surname and initials in either order: "Балакину В.В.", "В.В. Иванову", "А.А.ЖИЛКИН"."""
 
 _TOKEN = re.compile(
@@ -182,7 +181,7 @@ def persons_to_nominative(text: str, case: str) -> str:
         depth = text[: match.start()].count("(") - text[: match.start()].count(")")
         if depth > 0:
             continue
-        surname = re.search(_SURNAME, re.sub(_INITIALS, " ", match.group()))
+        surname = re.search(ANY_SURNAME, re.sub(INITIALS, " ", match.group()))
         if surname is None:
             continue
         start = match.start() + match.group().index(surname.group())

@@ -19,17 +19,16 @@ from functools import cache
 from resparse.models import Signatory
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.persons import SIGNED_PERSON
 from resparse.structure.units import Unit, clean
 
-_INITIALS = r"[А-ЯЁA-Z]\.\s?(?:[А-ЯЁA-Z]\.)?"
-_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-NAME = re.compile(rf"(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s+{_INITIALS})")
-_NAME_LINE = re.compile(rf"^\s*(?P<name>{NAME.pattern})\s*$")
-_NAME_AFTER_TAB = re.compile(rf"^(?P<position>.*\S)\s*\t\s*(?P<name>{NAME.pattern})\s*$", re.S)
+NAME = re.compile(SIGNED_PERSON)
+_NAME_LINE = re.compile(rf"^\s*(?P<name>{NAME.pattern})\.?\s*$")
+_NAME_AFTER_TAB = re.compile(rf"^(?P<position>.*\S)\s*\t\s*(?P<name>{NAME.pattern})\.?\s*$", re.S)
+_CELL_RULE = re.compile(r"[ \t]*\|[ \t]*")
+"""A table set as text keeps its cells apart with "|" ("Министр | А.В. Улюкаев |")."""
 # A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
-_NAME_AT_END = re.compile(
-    rf"^(?P<position>.*[^\s.])\s+(?P<name>{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s+{_INITIALS})\s*$", re.S
-)
+_NAME_AT_END = re.compile(rf"^(?P<position>.*[^\s.])\s+(?P<name>{SIGNED_PERSON})\.?\s*$", re.S)
 POSITION_MAX = 400
 POSITION_LINES = 4
 """A position runs over a few lines at most; earlier pending lines are closing prose."""
@@ -80,44 +79,89 @@ def split_position(text: str) -> tuple[str, str]:
 
 
 def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
-    """Signatories found in the tail, and the tail text that is not part of any, in order."""
-    signatories: list[Signatory] = []
+    """Signatories found in the tail, and the tail text that is not part of any, in order.
+
+    A signature block stands where the act ends: right after its points or at the very end.
+    A "position – name" line with prose both before and after it ("Председатель заседания: –
+    Можина Е.В." at the top of a protocol) lists a participant; its text is given back.
+    """
+    entries: list[Signatory | str] = []
+    raw: dict[int, list[str]] = {}
     pending: list[str] = []
-    leftover: list[str] = []
 
     def add_position_text(text: str) -> None:
         prose, position = split_position(text)
         if prose:
-            leftover.extend(pending)
-            leftover.append(prose)
+            entries.extend(pending)
+            entries.append(prose)
             pending.clear()
         if position:
             pending.append(position)
 
-    def sign(name: str) -> None:
+    def sign(name: str, line: str) -> None:
         lines = _position_lines(pending)
-        leftover.extend(pending[: len(pending) - len(lines)])
-        signatories.append(Signatory(position=" ".join(lines) or None, name=name))
+        entries.extend(pending[: len(pending) - len(lines)])
+        signatory = Signatory(position=" ".join(lines) or None, name=name)
+        raw[id(signatory)] = [*pending[len(pending) - len(lines) :], line]
+        entries.append(signatory)
         pending.clear()
 
     for unit in tail:
-        text = unit.text
+        text = cells(unit.text)
         if not text.strip():
             continue
         name_line = _NAME_LINE.match(clean(text))
         after_tab = _NAME_AFTER_TAB.match(text.strip("\n")) or _NAME_AT_END.match(clean(text))
         if name_line:
-            sign(name_line.group("name"))
+            sign(name_line.group("name"), clean(text))
         elif after_tab:
-            add_position_text(after_tab.group("position"))
-            sign(after_tab.group("name"))
+            add_position_text(after_tab.group("position").rstrip(" :"))
+            sign(after_tab.group("name"), after_tab.group("name"))
         elif len(clean(text)) <= POSITION_MAX:
             add_position_text(text)
         else:
-            leftover.extend(pending)
+            entries.extend(pending)
             pending.clear()
-            leftover.append(clean(text))
-    return signatories, leftover + pending
+            entries.append(clean(text))
+    entries.extend(pending)
+    return _in_place(entries, raw)
+
+
+def _in_place(entries: list[Signatory | str], raw: dict[int, list[str]]) -> tuple[list[Signatory], list[str]]:
+    """Keep the signatories of a closing block; give back the text of one amid prose."""
+    signatories: list[Signatory] = []
+    leftover: list[str] = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, str):
+            leftover.append(entry)
+            continue
+        before = any(isinstance(e, str) for e in entries[:index])
+        after = any(isinstance(e, str) for e in entries[index + 1 :])
+        if before and after:
+            leftover.extend(raw[id(entry)])
+        else:
+            signatories.append(entry)
+    return signatories, leftover
+
+
+def cells(text: str) -> str:
+    """ "Министр | А.В. Улюкаев |" → "Министр<tab>А.В. Улюкаев": the cells of a table set as text."""
+    return _CELL_RULE.sub("\t", text).strip("\t ")
+
+
+def is_signature(text: str, previous: str | None) -> bool:
+    """Does this line sign the document? A position and a name ("Министр | А.В. Улюкаев |",
+    "Глава района<tab>И.И. Иванов"), or a name whose position is the line above ("Глава
+    администрации" / "СП «Деревня Михеево»: С.В.Яковлева.", "Глава района" / "И.И. Иванов")."""
+    text = cells(text)
+    above = starts_position(cells(previous)) if previous else False
+    if _NAME_LINE.match(clean(text)):
+        return above
+    found = _NAME_AFTER_TAB.match(text) or _NAME_AT_END.match(clean(text))
+    if not found:
+        return False
+    prose, position = split_position(found.group("position").rstrip(" :"))
+    return not prose and bool(position) and (starts_position(position) or above)
 
 
 def _position_lines(pending: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, Table
+from resparse.structure.persons import PERSON
 from resparse.structure.roadmap import column_map, names_column
 from resparse.structure.text_rows import split_header, split_row
 from resparse.structure.units import clean
@@ -31,9 +32,7 @@ HEADER_CELL_MAX_WORDS = 8
 _ROW_NUMBER = re.compile(r"(?:\d{1,2}\.)*\d{1,3}\.?")
 _NOTE = re.compile(r"\(.*\)")
 _CONTINUED = re.compile(r"[-–—,]$")
-_PERSON = re.compile(
-    r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?|[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?\s?[А-ЯЁ][а-яё]+),?"
-)
+_PERSON = re.compile(rf"{PERSON},?")
 
 
 def rebuild_tables(layout: Layout) -> Layout:

@@ -1,0 +1,89 @@
+"""Whole acts (постановления, распоряжения, приказы) read end to end: the operative points are
+items, the grounds are preamble, the signature ends the points. Texts are written in the shape of
+real acts with invented names, numbers and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resparse.emit import to_data
+from resparse.models import Document
+from resparse.pipeline import extract
+from support import missing_words
+
+
+def parse(text: str) -> Document:
+    document = extract(text.encode(), name="act.txt")
+    assert not missing_words(text, to_data(document)), "every word must reach the output"
+    return document
+
+
+def test_an_attachment_after_the_signature_is_not_a_point() -> None:
+    document = parse(
+        "В соответствии с постановлением Правительства области от 3 марта 2015 г. № 8 приказываю:\n"
+        "Утвердить прилагаемую методику проведения консультаций.\n"
+        "Министр | А.В. Иванов |\n"
+        "Методика\nпроведения консультаций\n(утв. приказом министерства от 7 июля 2015 г. № 454)\n"
+        "I. Общие положения\n"
+        "1. Настоящая методика определяет порядок консультаций.\n"
+    )
+    assert document.kind == "decision"
+    items = [item.text for block in document.recommendations for item in block.items]
+    assert items == ["Утвердить прилагаемую методику проведения консультаций."]
+    assert [(s.position, s.name) for s in document.signatories] == [("Министр", "А.В. Иванов")]
+    assert not document.findings
+
+
+def test_grounds_mentioning_problems_open_orders_not_findings() -> None:
+    document = parse(
+        "В целях оказания содействия в решении актуальных социальных проблем района:\n"
+        "1. Провести в период с 18 по 26 апреля акцию «Неделя добра».\n"
+        "2. Утвердить план проведения мероприятий.\n"
+        "3. Руководителям образовательных учреждений района:\n"
+        "3.1. Организовать участие в акции учащихся.\n"
+        "3.2. Предоставлять информацию о ходе акции.\n"
+    )
+    assert not document.findings
+    assert [(b.number, b.addressee.name if b.addressee else None) for b in document.recommendations] == [
+        (None, None),
+        ("3", "Руководители образовательных учреждений района"),
+    ]
+    assert [i.number for i in document.recommendations[1].items] == ["3.1", "3.2"]
+
+
+def test_an_addressee_heading_wrapped_over_two_lines_keeps_its_person_and_second_head() -> None:
+    document = parse(
+        "ПОСТАНОВЛЯЮ:\n"
+        "1. Утвердить план мероприятий.\n"
+        "2. Начальнику Управления образования города (Петров А.П.),\n"
+        "(Сидоров Б.Б.), начальникам отделов образования районов города:\n"
+        "2.1. организовать подготовку учреждений к учебному году.\n"
+    )
+    block = document.recommendations[1]
+    assert block.number == "2"
+    assert block.addressee is not None
+    assert block.addressee.name.startswith("Начальник Управления образования города (Петров А.П.)")
+    assert block.addressee.name.endswith("начальники отделов образования районов города")
+
+
+def test_control_charged_to_a_deputy_is_the_points_addressee() -> None:
+    document = parse(
+        "Администрация округа постановляет:\n"
+        "1. Опубликовать настоящее постановление в газете «Вестник».\n"
+        "2. Контроль за исполнением настоящего постановления возложить на заместителя главы "
+        "администрации округа Е.Е. Смирнову.\n"
+        "Глава округа\tИ.И. Кузнецов\n"
+    )
+    item = document.recommendations[0].items[1]
+    assert item.addressee is not None
+    assert item.addressee.name == "заместитель главы администрации округа Е.Е. Смирнова"
+    assert [(s.position, s.name) for s in document.signatories] == [("Глава округа", "И.И. Кузнецов")]
+
+
+def test_a_term_from_to_with_an_impossible_day_keeps_its_start() -> None:
+    document = parse(
+        "ПОСТАНОВЛЯЮ:\n1. Провести с 1 апреля по 31 июня 2014 года месячник по благоустройству.\n"
+    )
+    deadline = document.recommendations[0].items[0].deadline
+    assert deadline is not None
+    assert (deadline.start, deadline.end) == (date(2014, 4, 1), None)
