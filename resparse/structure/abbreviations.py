@@ -18,6 +18,9 @@ from resparse.structure import morph
 from resparse.structure.parties import OBLIQUE_CASES, to_nominative
 
 DEFINITION = re.compile(r"\(\s*далее\s*(?:по\s+тексту\s*)?[-–—:\s]*(?P<short>[^()]{1,60}?)\s*\)", re.I)
+ACRONYM = re.compile(r"\(\s*(?P<short>[А-ЯЁ][А-ЯЁA-Z]{1,11})\s*\)")
+"""A full name followed by its acronym in brackets: "… советов организаций соотечественников
+(КСОРС)". Taken only when the acronym's letters start the words before it."""
 MAX_WORDS = 40
 _BRACKETS = re.compile(r"\([^()]*\)")
 _SENTENCE_END = re.compile(r"[.;:!?(]\s|[()]")
@@ -27,7 +30,7 @@ _WORD = re.compile(r"[«\"]?[\wЁё-]+[»\"]?")
 def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
     found: dict[str, Abbreviation] = {}
     for text in texts:
-        for match in DEFINITION.finditer(text):
+        for match in sorted([*DEFINITION.finditer(text), *ACRONYM.finditer(text)], key=lambda m: m.start()):
             short = match.group("short").strip(" «»\"'")
             if not short or short in found:
                 continue

@@ -115,8 +115,10 @@ class _List:
         return make_item(text, number, opening_addressee=not self.headed)
 
     def add(self, style: tuple[str, int], item: Item) -> None:
+        """A style seen before closes the deeper levels; so does a bullet indented less than
+        an open bullet (it never nests under one indented more)."""
         for depth, (seen, _) in enumerate(self.stack):
-            if seen == style:
+            if seen == style or (style[0] == seen[0] == "bullet" and seen[1] >= style[1]):
                 del self.stack[depth:]
                 break
         if self.stack:

@@ -317,7 +317,7 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     cue = rf"(?:(?:{strong}|{weak})\s+(?:конца\s+)?)?"
     left = r"(?<![а-яёa-z])"
     day = r"[0-3]?\d"
-    yearless_range = rf"(?:в\s+период\s+)?с\s+{day}(?:\s+{of_day})?\s+по\s+{day}\s+{of_day}(?!\s*{YEAR})"
+    yearless_range = rf"в\s+(?:период|срок)\s+с\s+{day}(?:\s+{of_day})?\s+по\s+{day}\s+{of_day}(?!\s*{YEAR})"
     yearless_until = rf"(?:в\s+срок\s+)?до\s+{day}\s+{of_day}(?!\s*{YEAR})"
     return {
         "period": re.compile(rf"{left}(?:{yearless_range}|{yearless_until})", re.I),
