@@ -15,7 +15,7 @@ from resparse.models import Party
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.parties import party
-from resparse.structure.phrases import phrase_end
+from resparse.structure.phrases import PERSON, phrase_end
 
 HEADING_MAX = 300
 
@@ -96,7 +96,9 @@ def inline_addressee(text: str, opening: bool = True) -> Party | None:
     addressee ("Отделу кадров разработать …")? Not under an addressee heading, where it names
     a part of the heading's addressee.
     """
-    found = _before_colon(text) or _after_verb(text) or _charged(text) or _before_modal(text)
+    found = (
+        _before_colon(text) or _after_verb(text) or _charged(text) or _appointed(text) or _before_modal(text)
+    )
     if found or not opening:
         return found
     return next(filter(None, (_before_infinitive(s) for s in _SENTENCE.split(text))), None)
@@ -211,6 +213,46 @@ def _charged(text: str) -> Party | None:
         if end:
             return party(rest[:end], "accs")
     return None
+
+
+@cache
+def _appointment() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = _cues()["appointment"]
+    verb = re.compile(rf"(?<![а-яё])(?:{'|'.join(cues['verbs'])})\s+", re.I)
+    return verb, re.compile(rf"^(?:{cues['responsible']})\s*", re.I)
+
+
+def _appointed(text: str) -> Party | None:
+    """ "Назначить ответственным за проведение месячника заместителя главы … Петрова П.П.",
+    "Назначить начальника отдела … ответственным за …": the person appointed, in the accusative.
+    After "ответственным за …" the person begins at the first animate noun (a post or a name)."""
+    verb, responsible = _appointment()
+    for match in verb.finditer(text):
+        rest = text[match.end() :]
+        named = responsible.match(rest)
+        if named is None:
+            end = phrase_end(rest, "accs")
+            if end and responsible.match(rest[end:].lstrip(" ,")):
+                return party(rest[:end], "accs")
+            continue
+        rest = rest[named.end() :]
+        start = _first_person(rest) if rest.lower().startswith("за ") else 0
+        end = phrase_end(rest[start:], "accs") if start is not None else 0
+        if end:
+            return party(rest[start : start + end], "accs")
+    return None
+
+
+def _first_person(text: str) -> int | None:
+    """Where the first animate noun (or a person's name) of ``text`` stands."""
+    person = PERSON.search(text)
+    for token in morph.WORD.finditer(text):
+        if person and token.start() >= person.start():
+            return person.start()
+        nouns = [p for p in morph.parses(token.group().lower()) if p.tag.POS == "NOUN"]
+        if nouns and all("anim" in p.tag for p in nouns):  # "заместителя", not "месячника"
+            return token.start()
+    return person.start() if person else None
 
 
 def _case_start(words: list[str], case: str) -> bool:
