@@ -105,6 +105,8 @@ def inline_addressee(text: str, opening: bool = True) -> Party | None:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁ])")
+_SENTENCE_BREAK = re.compile(r"[;:!?]\s|\.\s+(?=[А-ЯЁ«\"])")
+"""Where a clause ends; a full stop before a lower-case word ends an abbreviation ("2024 г. представить")."""
 INFINITIVE_REACH = 25
 """How many words an addressee opening a point may run before its infinitive."""
 
@@ -134,7 +136,7 @@ def _before_infinitive(text: str) -> Party | None:
 def _reaches_infinitive(rest: str) -> bool:
     """What stands between the addressee and its infinitive is a clause of manner or time
     ("совместно с …", "в срок до …", "ежегодно, до …"), not another sentence."""
-    cut = re.search(r"[.;:!?]\s", _outside_brackets(rest))
+    cut = _SENTENCE_BREAK.search(_outside_brackets(rest))
     span = rest[: cut.start()] if cut else rest
     return any(morph.is_infinitive(w) for w in morph.WORD.findall(span))
 

@@ -28,9 +28,19 @@ def parses(word: str) -> tuple[Any, ...]:
 
 
 def is_abbreviation(word: str) -> bool:
-    """ "НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect."""
+    """ "НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect. A word of the
+    dictionary set in capitals ("ПОВЕСТКА", "СОВЕТ", "РЕШИЛИ") is no abbreviation."""
     letters = word.replace("-", "")
-    return len(letters) >= 2 and letters.isupper()
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    lower = word.lower()
+    if len(letters) <= SHORT_ABBREVIATION:
+        return not is_function_word(lower)  # "ВОИ", "УО", but not "ПО", "И"
+    return not analyzer().word_is_known(lower) or any("Abbr" in p.tag for p in parses(lower))
+
+
+SHORT_ABBREVIATION = 3
+"""Capitals this short are an abbreviation even when they spell a word ("ВОИ" is no "вой")."""
 
 
 def can_be(word: str, pos: set[str], case: str | None = None) -> bool:

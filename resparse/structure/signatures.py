@@ -30,6 +30,8 @@ _CELL_RULE = re.compile(r"[ \t]*\|[ \t]*")
 # A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
 _NAME_AT_END = re.compile(rf"^(?P<position>.*[^\s.])\s+(?P<name>{SIGNED_PERSON})\.?\s*$", re.S)
 POSITION_MAX = 400
+LABEL_WORDS = 3
+"""A job title of this many words or fewer before a colon labels a line ("Ответственный:")."""
 POSITION_LINES = 4
 """A position runs over a few lines at most; earlier pending lines are closing prose."""
 
@@ -154,6 +156,9 @@ def is_signature(text: str, previous: str | None) -> bool:
     "Глава района<tab>И.И. Иванов"), or a name whose position is the line above ("Глава
     администрации" / "СП «Деревня Михеево»: С.В.Яковлева.", "Глава района" / "И.И. Иванов")."""
     text = cells(text)
+    label, colon, _ = text.partition(":")
+    if colon and starts_position(label) and len(label.split()) <= LABEL_WORDS:
+        return False  # "Ответственный: Мишустин М.В.", "Докладчик: …": a label, not a signature
     above = starts_position(cells(previous)) if previous else False
     if _NAME_LINE.match(clean(text)):
         return above
