@@ -356,3 +356,28 @@ def test_plain_paragraphs_stay_paragraphs() -> None:
     text = "Мероприятие\n\nпрошло успешно.\n\nСрок подготовки отчёта истёк, ответственный назначен.\n"
     document = parse(text)
     assert document.roadmap == []
+
+
+def test_section_lines_between_piped_rows_stay_in_the_table() -> None:
+    document = parse(
+        "ПЛАН мероприятий на 2022 год\n\n"
+        "№ п/п | Наименование мероприятия | Срок исполнения | Ответственные исполнители\n"
+        "1 | 2 | 3 | 4\n"
+        "1. Организационные мероприятия\n"
+        "1.1 | Проведение заседаний комиссии | Ежеквартально | Секретарь комиссии Иванова А.А.\n"
+        "1.2 | Обследование мест массового пребывания людей | II квартал 2022 г. | "
+        "Отдел ГО и ЧС, ОМВД России по Энскому району (по согласованию)\n"
+        "2. Информационные мероприятия\n"
+        "2.1 | Размещение материалов в СМИ | В течение года | Отдел информационной политики\n"
+    )
+    assert [(r.number, r.section.title if r.section else None) for r in document.roadmap] == [
+        ("1.1", "Организационные мероприятия"),
+        ("1.2", "Организационные мероприятия"),
+        ("2.1", "Информационные мероприятия"),
+    ]
+    assert [e.name for e in document.roadmap[1].executors] == [
+        "Отдел ГО и ЧС",
+        "ОМВД России по Энскому району",
+    ]
+    assert document.roadmap[1].deadline is not None
+    assert document.roadmap[1].deadline.end == date(2022, 6, 30)

@@ -310,7 +310,8 @@ def _new_executor(previous: str, segment: str, joiner: str) -> bool:
     after_abbreviation = len(words) == 1 and morph.is_abbreviation(words[0])
     if joiner == " и" and not (after_abbreviation or segment[:1].isupper()):
         return False
-    if morph.is_abbreviation(first) and len(words) > 1 and morph.is_abbreviation(words[-1]):
+    alone = len(_bare(segment).split()) == 1  # "комиссии ТФОИВ, ОИВ", not ", ОМВД России по …"
+    if alone and morph.is_abbreviation(first) and len(words) > 1 and morph.is_abbreviation(words[-1]):
         return False
     return _starts_organisation(segment)
 

@@ -141,6 +141,8 @@ class _Reader:
         word = following.text
         if morph.is_abbreviation(word):
             return True
+        if self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in ("datv", "loct")):
+            return True  # "комиссию по бюджету и налогам"
         if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
             self.head = False  # a new conjunct: its own head in the same case
             return True

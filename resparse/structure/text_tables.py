@@ -102,10 +102,27 @@ def _piped_rows(blocks: list[Block], index: int) -> tuple[list[Block], int] | No
         return None
     rows = [_row(header, len(header), blocks[index], header=True)]
     end = index + 1
-    while end < len(blocks) and "|" in _text(blocks[end]):
+    while end < len(blocks) and ("|" in _text(blocks[end]) or _title_between_rows(blocks, end)):
         rows.append(_row(_pipe_split(_text(blocks[end])), len(header), blocks[end]))
         end += 1
     return ([Table(rows=rows, where=blocks[index].where)], end) if len(rows) > 1 else None
+
+
+SECTION_TITLE_MAX = 200
+"""A section row set on its own line between piped rows is a short title."""
+
+
+def _title_between_rows(blocks: list[Block], index: int) -> bool:
+    """ "2. Информационные мероприятия" on its own line, a piped row after it: the title row of a
+    section that lost its one cell spanning the table."""
+    text = clean(_text(blocks[index]))
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        0 < len(text) <= SECTION_TITLE_MAX
+        and following is not None
+        and "|" in _text(following)
+        and not text.endswith((":", ";"))
+    )
 
 
 # --- cells closed by "|", one or more lines each ------------------------------------------------
