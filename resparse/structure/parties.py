@@ -40,11 +40,13 @@ def to_nominative(text: str, case: str | None = None) -> str:
     text = text.strip()
     adjectives: list[re.Match[str]] = []
     head = None
-    for token in _head_tokens(text):
+    tokens = _head_tokens(text)
+    for position, token in enumerate(tokens):
         word = token.group()
         if morph.is_abbreviation(word):
             return text
-        if morph.can_be(word, {"NOUN"}):
+        following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+        if morph.can_be(word, {"NOUN"}) and not _agrees_before(word, following, case):
             head = token
             break
         if morph.can_be(word, ADJECTIVE):
@@ -77,6 +79,12 @@ def to_nominative(text: str, case: str | None = None) -> str:
     for (start, end), word in sorted(replacements.items(), reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+def _agrees_before(word: str, noun: str, case: str | None) -> bool:
+    """ "первого заместителя": a word that may be a noun ("первое") but agrees as an adjective
+    with the noun after it is that noun's adjective."""
+    return bool(case and noun) and morph.can_be(word, ADJECTIVE, case) and morph.can_be(noun, {"NOUN"}, case)
 
 
 def _agreeing_case(noun: str, adjectives: list[str]) -> str | None:
