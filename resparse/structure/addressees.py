@@ -129,8 +129,17 @@ def _before_infinitive(text: str) -> Party | None:
         return None
     if case == "nomn":
         return party(text[:end])
-    head = next((w for w in words if morph.can_be(w, {"NOUN"}, "datv")), "")
-    return party(text[:end], "datv") if head and _names_someone(head) else None
+    return party(text[:end], "datv") if any(_names_someone(w) for w in _dative_run(words)) else None
+
+
+def _dative_run(words: list[str]) -> list[str]:
+    """The words opening a phrase that can be dative: its adjectives and head noun(s)."""
+    run = []
+    for word in words:
+        if not morph.can_be(word, {"NOUN", "ADJF", "PRTF"}, "datv"):
+            break
+        run.append(word)
+    return run
 
 
 def _reaches_infinitive(rest: str) -> bool:

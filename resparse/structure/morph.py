@@ -102,7 +102,10 @@ def noun_number(word: str, case: str) -> str | None:
 
 
 def match_case(new: str, original: str) -> str:
-    """Give ``new`` the letter case of ``original`` ("ЦЕНТРУ" → "ЦЕНТР", "Центру" → "Центр")."""
+    """Give ``new`` the letter case of ``original`` ("ЦЕНТРУ" → "ЦЕНТР", "Центру" → "Центр"),
+    and its spelling of ё: a source that writes "Ковалеву" gets "Ковалев", not "Ковалёв"."""
+    if "ё" not in original.lower():
+        new = new.replace("ё", "е").replace("Ё", "Е")
     if original.isupper() and len(original) > 1:
         return new.upper()
     if original[:1].isupper():

@@ -77,6 +77,28 @@ def _names_body(tokens: list[_Token]) -> bool:
     return False
 
 
+GOVERNED_CASES = ("datv", "loct", "ablt", "gent")
+"""Cases of the words a name's own "по"/"при" phrase holds ("по управлению муниципальным имуществом")."""
+
+
+@cache
+def _never_in_name() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load('parties')['never_in_name'])})(?![а-яё])", re.I)
+
+
+@cache
+def _position_heads() -> frozenset[str]:
+    return frozenset(load("parties")["position_heads"])
+
+
+def _is_owner(word: str) -> bool:
+    """A body or a post, whose name may go on with "по …" / "при …"."""
+    heads = _position_heads()
+    return _is_organisation(word) or any(
+        p.normal_form in heads for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"
+    )
+
+
 @dataclass
 class _Reader:
     """Walks the tokens of a phrase; ``end`` is where the phrase read so far stops."""
@@ -89,64 +111,99 @@ class _Reader:
     after_preposition: bool = False
     """After "по"/"при" that an organisation's name holds ("Комитету по делам молодёжи")."""
     last_noun: str = ""
+    owner: bool = False
+    """A body or a post was named ("ОМВД России по …", "Заместителю главы … по строительству"):
+    a "по"/"при" phrase after it belongs to the name."""
+    closed: bool = False
+    """A person in apposition closes the phrase ("… Смирнову Е.В. обязанности")."""
+    in_clause: bool = False
+    """Inside a participial clause after a comma ("…, расположенных на территории поселения,")."""
 
     def word(self, token: _Token, after: list[_Token]) -> bool:
         word = token.text
-        capital = word[:1].isupper() and token.start > 0
         if morph.is_abbreviation(word):
-            self.head, self.end, self.in_name = True, token.end, False
-            return True
+            self.head, self.end, self.in_name, self.last_noun, self.owner = True, token.end, False, word, True
+            return not self.closed
         if not self.head:
-            return self._before_head(token)
-        lower = word.lower()
-        if (
-            lower in {"по", "при"}
-            and _is_organisation(self.last_noun)
-            and after
-            and (lower == "по" or _names_body(after))
-        ):
-            self.after_preposition = True
-            return True
-        if morph.is_function_word(word) or morph.is_infinitive(word) or morph.is_predicate(word):
+            return self._before_head(token, after)
+        if self.closed or morph.is_infinitive(word) or morph.is_predicate(word):
             return False
-        dependent = morph.can_be(word, NOUNISH | {"NUMR"}, "gent")
-        governed = self.after_preposition and (
-            morph.can_be(word, NOUNISH, "datv") or morph.can_be(word, NOUNISH, "loct")
-        )
-        named = morph.can_be(word, NOUNISH, "nomn") and (
-            capital or self.in_name or _before_name(after)  # "образования город Белогорск"
-        )
-        if dependent or governed or named or capital:
-            self.end, self.in_name = token.end, capital or (self.in_name and named)
-            if morph.can_be(word, {"NOUN"}):
-                self.last_noun = word
+        if self.in_clause:
+            self.end = token.end
+            return True
+        if self._preposition(word, token, after):
+            return True
+        if morph.is_function_word(word):
+            return False
+        return self._dependent(token, after)
+
+    def _preposition(self, word: str, token: _Token, after: list[_Token]) -> bool:
+        lower, rest = word.lower(), " ".join(t.text for t in [token, *after[:2]])
+        if lower not in {"по", "при"} or not after or _never_in_name().match(rest):
+            return False
+        if self.owner and (lower == "по" or _names_body(after)):
+            self.after_preposition = True
             return True
         return False
 
-    def _before_head(self, token: _Token) -> bool:
+    def _dependent(self, token: _Token, after: list[_Token]) -> bool:
         word = token.text
+        capital = word[:1].isupper()
+        dependent = morph.can_be(word, NOUNISH | {"NUMR"}, "gent")
+        governed = self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in GOVERNED_CASES)
+        named = morph.can_be(word, NOUNISH, "nomn") and (
+            capital or self.in_name or _before_name(after)  # "образования город Белогорск"
+        )
+        if not (dependent or governed or named or capital):
+            return False
+        self.end, self.in_name = token.end, capital or (self.in_name and named)
+        if morph.can_be(word, {"NOUN"}):
+            self.last_noun = word
+            self.owner = self.owner or _is_owner(word)
+        return True
+
+    def _before_head(self, token: _Token, after: list[_Token]) -> bool:
+        word = token.text
+        following = after[0].text if after and after[0].kind == "word" else ""
+        adjective = morph.can_be(word, {"ADJF", "PRTF"}, self.case)
+        if adjective and following and morph.can_be(following, {"NOUN", "ADJF"}, self.case):
+            return True  # "Главному врачу": the adjective, though "главное" is a noun too
         if morph.can_be(word, {"NOUN"}, self.case):
             self.head, self.end, self.last_noun = True, token.end, word
+            self.owner = _is_owner(word)
             return True
-        return morph.can_be(word, {"ADJF", "PRTF"}, self.case) or morph.best_pos(word) == "ADVB"
+        return adjective or morph.best_pos(word) == "ADVB"
 
-    def coordinated(self, following: _Token | None) -> bool:
-        """After "," or "и": does another head (or genitive) of the same phrase follow?"""
-        if following is None:
+    def person(self, token: _Token) -> None:
+        self.head, self.end = True, token.end
+        self.closed = self.head and bool(self.last_noun)
+
+    def coordinated(self, following: _Token | None, comma: bool) -> bool:
+        """After "," or "и": does another head, a genitive or a participial clause follow?"""
+        if self.in_clause:
+            return not comma  # the comma after a participial clause closes it
+        if following is None or following.kind not in {"word", "person"}:
             return False
-        if following.kind == "person":
+        if following.kind == "person" or morph.is_abbreviation(following.text):
+            self.closed = False
             return True
-        if following.kind != "word" or morph.is_infinitive(following.text):
-            return False
         word = following.text
-        if morph.is_abbreviation(word):
+        if morph.is_infinitive(word):
+            return False
+        if comma and self.head and morph.can_be(word, {"PRTF"}) and _agrees(word, self.case):
+            self.in_clause = True  # "предприятиям, расположенным на территории …"
             return True
         if self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in ("datv", "loct")):
             return True  # "комиссию по бюджету и налогам"
         if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
-            self.head = False  # a new conjunct: its own head in the same case
+            self.head = self.closed = False  # a new conjunct: its own head in the same case
             return True
-        return self.head and morph.can_be(word, NOUNISH, "gent")
+        return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
+
+
+def _agrees(participle: str, case: str) -> bool:
+    """A participle that may agree with the head (in its case) or with a genitive dependent."""
+    return morph.can_be(participle, {"PRTF"}, case) or morph.can_be(participle, {"PRTF"}, "gent")
 
 
 def phrase_end(text: str, case: str) -> int:
@@ -155,15 +212,17 @@ def phrase_end(text: str, case: str) -> int:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if (token.kind == "word" and token.text.lower() in COORDINATORS) or token.kind == "comma":
-            if not reader.coordinated(following):
+        joint = token.kind == "comma" or (token.kind == "word" and token.text.lower() in COORDINATORS)
+        if joint:
+            if not reader.coordinated(following, comma=token.kind == "comma"):
                 break
         elif token.kind == "word":
             if not reader.word(token, tokens[index + 1 :]):
                 break
-        elif token.kind in {"person", "quote", "number"}:
-            reader.head = True
-            reader.end = token.end
+        elif token.kind == "person":
+            reader.person(token)
+        elif token.kind in {"quote", "number"}:
+            reader.head, reader.end = True, token.end
         elif token.kind == "paren":
             if re.match(r"\(\s*далее\b", token.text, re.I) or not reader.head:
                 break
