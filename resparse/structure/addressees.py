@@ -262,8 +262,17 @@ def _first_person(text: str) -> int | None:
             return person.start()
         nouns = [p for p in morph.parses(token.group().lower()) if p.tag.POS == "NOUN"]
         if nouns and all("anim" in p.tag for p in nouns):  # "заместителя", not "месячника"
-            return token.start()
+            return _adjectives_before(text, token.start())
     return person.start() if person else None
+
+
+def _adjectives_before(text: str, start: int) -> int:
+    """Move ``start`` back over the adjectives of the noun there ("главного специалиста")."""
+    for word in reversed(list(morph.WORD.finditer(text[:start]))):
+        if text[word.end() : start].strip() or not morph.can_be(word.group(), {"ADJF", "PRTF"}, "accs"):
+            break
+        start = word.start()
+    return start
 
 
 def _case_start(words: list[str], case: str) -> bool:

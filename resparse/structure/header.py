@@ -30,6 +30,7 @@ from resparse.structure.meta import (
     patterns,
     read_meta,
     split_place_label,
+    title_date,
 )
 from resparse.structure.title import names_itself, operative_cue
 from resparse.structure.units import Unit, unspaced
@@ -164,6 +165,8 @@ def read_header(units: list[Unit], stop: int) -> Header:
         header.date, header.date_text = state.cited.date, state.cited.date_text
     if header.date is None and state.stamp_date:
         header.date, header.date_text = state.stamp_date
+    if header.date is None and (found := title_date(header.title_lines)):
+        header.date, header.date_text = found
     if not header.numbers and state.cited and state.cited.number:
         header.numbers.append(state.cited.number)
     return header

@@ -276,3 +276,25 @@ def opens_preamble(text: str) -> bool:
     """ "В целях …", "В соответствии с …", "Руководствуясь …": the grounds of an act, which
     open its body (they are never a title line)."""
     return bool(_preamble_openers().match(text.strip()))
+
+
+_TERM_BEFORE = re.compile(r"(?:^|\s)(?:с|со|до|по|на|к|от)\s*$", re.I)
+_ACT_NUMBER_AFTER = re.compile(r"^\s*(?:г\.|года)?\s*(?:№|N\s*\d)")
+
+
+def title_date(lines: list[str]) -> tuple[dt.date, str] | None:
+    """The date the title gives an event ("… совещания, состоявшегося 20 февраля 2024 года",
+    "Общественная палата края, 6 марта 2024 года"): not one in a subject line ("О проведении …"),
+    a term ("с 1 июня по …", "до …") or another act's citation ("от 12.01.2020 № 5")."""
+    for line in lines:
+        if patterns()["subject"].match(line):
+            continue
+        outside = _blank_quoted(line)
+        found = find_header_date(outside)
+        if found is None:
+            continue
+        start, end, date = found
+        if _TERM_BEFORE.search(outside[:start]) or _ACT_NUMBER_AFTER.match(outside[end:]):
+            continue
+        return date, line[start:end].strip()
+    return None

@@ -116,6 +116,8 @@ class _Reader:
     a "по"/"при" phrase after it belongs to the name."""
     closed: bool = False
     """A person in apposition closes the phrase ("… Смирнову Е.В. обязанности")."""
+    complete: int = 0
+    """Where the phrase ended before a coordinated head that may not complete."""
     in_clause: bool = False
     """Inside a participial clause after a comma ("…, расположенных на территории поселения,")."""
 
@@ -195,8 +197,10 @@ class _Reader:
             return True
         if self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in ("datv", "loct")):
             return True  # "комиссию по бюджету и налогам"
+        if self.head and not self.closed and not comma and morph.can_be(word, NOUNISH, "gent"):
+            return True  # "отделу культуры и молодёжной политики": the genitive goes on
         if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
-            self.head = self.closed = False  # a new conjunct: its own head in the same case
+            self.complete, self.head, self.closed = self.end, False, False  # a new conjunct
             return True
         return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
 
@@ -229,7 +233,7 @@ def phrase_end(text: str, case: str) -> int:
             reader.end = token.end
         else:
             break
-    return reader.end if reader.head else 0
+    return reader.end if reader.head else reader.complete
 
 
 def persons_to_nominative(text: str, case: str) -> str:
@@ -276,7 +280,13 @@ def conjuncts(text: str, case: str) -> list[str]:
             continue
         before = text[start : token.start]
         governed = re.search(r"(?<![а-яё])(?:по|при)\s", before, re.I)  # "Комитету по спорту и …"
-        if morph.can_be(following.text, {"NOUN", "ADJF"}, case) and _has_noun(before, case) and not governed:
+        genitive = morph.can_be(following.text, NOUNISH, "gent")  # "творчества и культурно-досуговой …"
+        if (
+            morph.can_be(following.text, {"NOUN", "ADJF"}, case)
+            and _has_noun(before, case)
+            and not governed
+            and not genitive
+        ):
             pieces.append(text[start : following.start])
             start = following.start
     pieces.append(text[start:])

@@ -55,6 +55,9 @@ def starts_position(text: str) -> bool:
     heads, prefixes = _position_words()
     if prefixes.match(text.strip()):
         return True
+    first = morph.WORD.search(text)
+    if first and morph.is_infinitive(first.group()):
+        return False  # "Назначить ответственным …" is a point, not a post
     for word in morph.WORD.findall(text)[:3]:
         lemmas = {p.normal_form for p in morph.parses(word.lower())}
         if lemmas & heads:
@@ -159,7 +162,7 @@ def is_signature(text: str, previous: str | None) -> bool:
     label, colon, _ = text.partition(":")
     if colon and starts_position(label) and len(label.split()) <= LABEL_WORDS:
         return False  # "Ответственный: Мишустин М.В.", "Докладчик: …": a label, not a signature
-    above = starts_position(cells(previous)) if previous else False
+    above = bool(previous) and _is_position_line(cells(previous or ""))
     if _NAME_LINE.match(clean(text)):
         return above
     found = _NAME_AFTER_TAB.match(text) or _NAME_AT_END.match(clean(text))
@@ -167,6 +170,11 @@ def is_signature(text: str, previous: str | None) -> bool:
         return False
     prose, position = split_position(found.group("position").rstrip(" :"))
     return not prose and bool(position) and (starts_position(position) or above)
+
+
+def _is_position_line(text: str) -> bool:
+    """A line holding a post only: it opens with a job title and ends no sentence."""
+    return starts_position(text) and not text.rstrip().endswith((".", ";", ":"))
 
 
 def _position_lines(pending: list[str]) -> list[str]:
