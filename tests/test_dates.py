@@ -233,7 +233,6 @@ def test_item_deadline_forms(
         "Одобрить проект программы «Развитие культуры» на 2025–2030 годы.",
         "Подготовить доклад по итогам 2024 года.",
         "Сравнить показатели с 2023 годом",
-        "Провести мероприятие номер 11 в течение 5 рабочих дней.",
         "Участвовать в постоянно действующем семинаре.",
     ],
 )
@@ -245,3 +244,34 @@ def test_year_words_stay_in_item_text() -> None:
     deadline = find_item_deadline("Провести мероприятие в 2025-2026 годах.")
     assert deadline is not None
     assert deadline.text == "в 2025-2026 годах"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "end", "recurrence"),
+    [
+        # terms counted from an event: the words are the deadline, no calendar dates
+        ("Провести мероприятие номер 11 в течение 5 рабочих дней.", "в течение 5 рабочих дней", None, None),
+        ("Представить отчёт в месячный срок.", "в месячный срок", None, None),
+        ("Направить сведения в 3-дневный срок со дня получения запроса.", "в 3-дневный срок", None, None),
+        ("Разработать порядок в течение месяца со дня подписания.", "в течение месяца", None, None),
+        ("Устранить нарушения в установленные сроки.", "в установленные сроки", None, None),
+        # a first term, then a recurring one
+        (
+            "Представить доклад до 15.12.2024, далее – ежеквартально.",
+            "до 15.12.2024, далее – ежеквартально",
+            D(2024, 12, 15),
+            "quarterly",
+        ),
+    ],
+)
+def test_relative_and_then_recurring_terms(
+    text: str, phrase: str, end: date | None, recurrence: str | None
+) -> None:
+    deadline = find_item_deadline(text)
+    assert deadline is not None
+    assert (deadline.text, deadline.start, deadline.end, deadline.recurrence) == (
+        phrase,
+        None,
+        end,
+        recurrence,
+    )

@@ -285,7 +285,7 @@ class Candidate:
 
     start: int
     end: int
-    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period" (no year: text only)
+    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period", "relative" (text only)
 
 
 @cache
@@ -319,7 +319,9 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     day = r"[0-3]?\d"
     yearless_range = rf"в\s+(?:период|срок)\s+с\s+{day}(?:\s+{of_day})?\s+по\s+{day}\s+{of_day}(?!\s*{YEAR})"
     yearless_until = rf"(?:в\s+срок\s+)?до\s+{day}\s+{of_day}(?!\s*{YEAR})"
+    relative = _alternation(rules["relative_terms"])
     return {
+        "relative": re.compile(rf"{left}(?:{relative})", re.I),
         "period": re.compile(rf"{left}(?:{yearless_range}|{yearless_until})", re.I),
         "label": re.compile(
             rf"{left}(?:{rules['item_label']})\s*{cue}(?:{term}|{recurring}|{open_ended})", re.I
@@ -422,7 +424,16 @@ def find_item_deadline(text: str) -> Deadline | None:
     for candidate in candidates:
         if not _accepted(text, candidate):
             continue
-        deadline = parse_deadline(text[candidate.start : candidate.end].strip(" ,;"))
+        end = _then_recurring(text, candidate.end)
+        deadline = parse_deadline(text[candidate.start : end].strip(" ,;"))
         if deadline:
             return deadline
     return None
+
+
+def _then_recurring(text: str, end: int) -> int:
+    """Where a term ends when a recurring one follows it ("до 15.12.2024, далее – ежеквартально")."""
+    rules = _rules()
+    adverbs = _alternation(rules["item_recurrence"])
+    found = re.match(rf"{rules['then_recurring']}(?:{adverbs})(?![а-яё])", text[end:], re.I)
+    return end + found.end() if found else end
