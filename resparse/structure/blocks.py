@@ -42,7 +42,7 @@ from resparse.structure.body_lines import (
     last_point,
     next_texts,
 )
-from resparse.structure.points import OpenList, Style, continue_point, display_number, style_of
+from resparse.structure.points import TOP_NUMBERED, OpenList, Style, continue_point, display_number, style_of
 from resparse.structure.signatures import split_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
@@ -189,7 +189,7 @@ def point_opens_block(unit: Unit, state: BodyState) -> Decision | None:
         return None
     style = style_of(unit)
     sibling = state.opened_by is not None and style == state.opened_by
-    after_findings = state.mode == "findings" and style == ("number.", 0) and state.intro
+    after_findings = state.mode == "findings" and style == TOP_NUMBERED and state.intro
     if state.open_list is not None and not sibling and not after_findings:
         return None
     state.open_block(Block()).add_unit(unit)

@@ -23,6 +23,9 @@ Style = tuple[str, int]
 PLAIN_STYLE: Style = ("plain", 0)
 """The style of a point with no marker ("Провести фестиваль.")."""
 
+TOP_NUMBERED: Style = ("number.", 0)
+"""The style of a top-level numbered point ("1.", "12.")."""
+
 _LETTER_MARKER = re.compile(r"\(?[а-яa-z]\)")
 
 
