@@ -56,8 +56,8 @@ def test_layout_explain_names_the_rules() -> None:
     result = runner.invoke(app, ["layout", "--explain", str(SAMPLES / "002_8a20071a4967c9a1.txt")])
     assert result.exit_code == 0
     rules = result.stdout.split("# rules", 1)[1]
-    assert "intro:findings  Выделили сильные стороны" in rules
-    assert "heading  Совету общественных организаций" in rules
+    assert "findings-intro  Выделили сильные стороны" in rules
+    assert "addressee-heading  Совету общественных организаций" in rules
 
 
 def test_layout_json_round_trips() -> None:

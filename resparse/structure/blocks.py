@@ -1,39 +1,53 @@
-"""The body: preamble, findings and addressee → recommendation blocks.
+"""The body: preamble, findings and addressee → recommendation blocks, read by ordered rules.
 
-The body is read once, top to bottom, as a sequence of units. Each unit is claimed by the
-first rule that fits (see :func:`classify`, whose rule names ``explain`` reports):
+The body is read once, top to bottom, unit by unit. Each unit is claimed by the first rule
+in :data:`RULES` that fits; the rule acts on one :class:`BodyState` and returns a
+:class:`Decision`. ``resparse layout --explain`` shows the name of the rule that claimed
+each line. In order:
 
-- ``heading``   an addressee heading opens a block ("Комитету …", "1. Союзу …:", "НКО:");
-- ``intro``     a line ending in ":" opens a list: findings ("Выделили сильные стороны…:")
-                or recommendations ("собрание считает целесообразным:");
-- ``item``      a numbered or bulleted point joins the open list, nested by marker style;
-- ``continued`` an unmarked paragraph between points continues the point above it;
-- ``preamble``  narrative text before the first list;
-- ``tail``      what follows the last point (signatures, closing lines).
+- ``tail``              after the last point: signatures and closing lines, for the signature reader;
+- ``section-heading``   "II. ПРЕДЛОЖЕНИЯ": ends the list above; before any list, part of the preamble;
+- ``addressee-heading`` "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee;
+- ``findings-intro``    "Выделили сильные стороны…:": opens a section of findings;
+- ``operative-intro``   "собрание считает целесообразным:": the points after it are recommendations;
+- ``intro-ends-list``   "На основании изложенного … РЕШИЛ:" amid points: ends their list;
+- ``point-opens-block`` a marked point with no list to join (or a sibling of the numbered
+                        heading, or numbered points after findings): opens an unheaded block;
+- ``marked-point``      a numbered or bulleted point joins the open list, nested by marker style;
+- ``plain-point``       under a heading, an unnumbered paragraph that asks for something is a point;
+- ``plain-opens-block`` after an operative intro, such a paragraph opens an unheaded block;
+- ``continued-point``   an unmarked paragraph between points continues the point above it;
+- ``preamble``          narrative text before the first list.
 
-Nesting: the first marker style seen in a list is its top level; a new style nests under
-the point above; a style seen before closes the deeper levels. So "·" bullets between
-"5." and "6." become children of point 5, and " - " under "- " nests one level down.
+Blank units and units an earlier stage claimed are skipped. The tests behind the rules live
+in :mod:`.body_lines`; points and their nesting in :mod:`.points`.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from typing import Literal
 
-from resparse.markers import is_bullet, marker_depth, split_marker
-from resparse.models import Block, Item, Section
-from resparse.rules import load
-from resparse.structure import morph
-from resparse.structure.addressees import heading_party, heading_phrase, inline_addressee
-from resparse.structure.dates import find_item_deadline
-from resparse.structure.meta import opens_preamble
-from resparse.structure.signatures import is_signature, split_signature
+from resparse.markers import split_marker
+from resparse.models import Block, Section
+from resparse.structure.addressees import heading_party, heading_phrase
+from resparse.structure.body_lines import (
+    intro_kind,
+    is_block_heading,
+    is_intro,
+    is_plain_point,
+    is_section_heading,
+    join_heading,
+    last_point,
+    next_texts,
+)
+from resparse.structure.points import TOP_NUMBERED, OpenList, Style, continue_point, display_number, style_of
+from resparse.structure.signatures import split_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
 
-HEADING_JOIN_MAX = 200
+Mode = Literal["recommendations", "findings"]
 
 
 @dataclass
@@ -46,90 +60,252 @@ class Body:
     """(rule, text) for each unit, in order: what ``resparse layout --explain`` shows."""
 
 
-@cache
-def _deadline_line() -> re.Pattern[str]:
-    return re.compile("|".join(load("cues")["deadline_lines"]), re.I)
+@dataclass
+class BodyState:
+    """What the reader carries from one unit to the next."""
+
+    units: list[Unit]
+    last_point: int
+    """Index of the last point: the units after it are the tail."""
+    index: int = 0
+    """The unit being read."""
+    body: Body = field(default_factory=Body)
+    open_list: OpenList | None = None
+    """The list new points join: a block's or a finding section's."""
+    opened_by: Style | None = None
+    """Marker style of the numbered heading or intro that opened ``open_list``: a point of
+    the same style is its sibling, so it closes the list instead of nesting in it."""
+    mode: Mode = "recommendations"
+    """What the open (or next) list holds."""
+    intro: str | None = None
+    """The last operative intro ("собрание считает целесообразным"), when one was read."""
+
+    def open_block(self, block: Block, headed: bool = False) -> OpenList:
+        """A new block of recommendations: its list is the open one."""
+        self.body.blocks.append(block)
+        self.open_list, self.mode = OpenList(block.items, headed=headed), "recommendations"
+        return self.open_list
 
 
-@cache
-def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = load("cues")
-    return (
-        re.compile("|".join(cues["recommendation_intro"]), re.I),
-        re.compile("|".join(cues["finding_intro"]), re.I),
-    )
+@dataclass(frozen=True)
+class Decision:
+    """A rule's claim on a unit."""
+
+    text: str
+    """What the trace shows for it."""
+    owned: bool = True
+    """The body took the unit; when False it is left for the tail readers or ``unparsed``."""
+    next: int | None = None
+    """Index of the next unit to read, when the rule read more than this one."""
 
 
-def intro_kind(text: str, next_items: list[str]) -> str:
-    """ "recommendations" or "findings" for a line that introduces a list."""
-    recommend, finding = _intro_patterns()
-    if recommend.search(text) or operative_cue(text) or opens_preamble(text):
-        return "recommendations"  # an act's grounds and orders: what follows is ordered
-    if finding.search(text):
-        return "findings"
-    first_words = [morph.WORD.search(t) for t in next_items[:3]]
-    infinitives = sum(1 for w in first_words if w and morph.is_infinitive(w.group()))
-    return "recommendations" if infinitives * 2 >= max(1, len(first_words)) else "findings"
+Rule = Callable[[Unit, BodyState], Decision | None]
 
 
-def make_item(text: str, number: str | None, opening_addressee: bool = True) -> Item:
-    return Item(
-        number=number,
-        text=text,
-        addressee=inline_addressee(text, opening=opening_addressee),
-        deadline=find_item_deadline(text),
-    )
-
-
-def display_number(marker: str | None) -> str | None:
-    """ "1." → "1", "1.2." → "1.2", "2)" → "2", "а)" → "а"; bullets have no number."""
-    if not marker or is_bullet(marker):
+def tail(unit: Unit, state: BodyState) -> Decision | None:
+    """After the last point: signatures and closing lines, left for the signature reader."""
+    if state.index <= state.last_point:
         return None
-    return marker.strip("().") or None
+    state.body.tail.append(unit)
+    return Decision(unit.clean, owned=False)
 
 
-def style_of(unit: Unit) -> tuple[str, int]:
-    """The marker style that decides nesting: numbered by depth, bullets by level."""
-    marker = unit.marker or ""
-    if is_bullet(marker):
-        return ("bullet", unit.level)
-    if marker[:1].isdigit():
-        closing = ")" if marker.endswith(")") else "."
-        return (f"number{closing}", marker_depth(marker))
-    if re.match(r"\(?[а-яa-z]\)", marker):
-        return ("letter", 0)
-    return ("roman", 0)
+def section_heading(unit: Unit, state: BodyState) -> Decision | None:
+    """ "II. ПРЕДЛОЖЕНИЯ": structure, not a point; it ends the list above. Before any list it is
+    part of the preamble, later it is left for ``unparsed``."""
+    if not is_section_heading(unit):
+        return None
+    state.open_list, state.opened_by, state.intro = None, None, None
+    text = unit.clean
+    owned = not state.body.blocks and not state.body.findings
+    if owned:
+        state.body.preamble.append(f"{unit.marker} {text}" if unit.marker else text)
+    return Decision(text, owned=owned)
 
 
-class _List:
-    """An open list: the items of a block or a finding section, with its nesting stack."""
+def addressee_heading(unit: Unit, state: BodyState) -> Decision | None:
+    """ "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee (a heading may run
+    over two lines; "Рекомендовать органам …:" keeps the whole line as the block's heading)."""
+    if not is_block_heading(unit, state.units, state.index):
+        return None
+    phrase = heading_phrase(unit.clean) or unit.clean
+    text, following = join_heading(state.units, state.index)
+    heading = None
+    if not text.startswith(phrase.rstrip(" :")):
+        heading, text = text, phrase  # "Рекомендовать органам …:" names "органам …"
+    state.open_block(
+        Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading),
+        headed=True,
+    )
+    state.opened_by = style_of(unit) if unit.marker else None
+    return Decision(text, next=following)
 
-    def __init__(self, items: list[Item], headed: bool = False) -> None:
-        self.items = items
-        self.headed = headed
-        """Under an addressee heading: a point opening with a dative then names a part of
-        that addressee ("НКО:" / "Руководителям НКО стремиться …"), not whom it asks."""
-        self.stack: list[tuple[tuple[str, int], Item]] = []
 
-    def item(self, text: str, number: str | None) -> Item:
-        return make_item(text, number, opening_addressee=not self.headed)
+def _intro_kind(unit: Unit, state: BodyState) -> str | None:
+    """What a line ending in ":" that opens a list introduces; None for any other line."""
+    if not unit.clean.endswith(":") or not is_intro(unit, state.units, state.index):
+        return None
+    return intro_kind(unit.clean, next_texts(state.units, state.index))
 
-    def add(self, style: tuple[str, int], item: Item) -> None:
-        """A style seen before closes the deeper levels; so does a bullet indented less than
-        an open bullet (it never nests under one indented more)."""
-        for depth, (seen, _) in enumerate(self.stack):
-            if seen == style or (style[0] == seen[0] == "bullet" and seen[1] >= style[1]):
-                del self.stack[depth:]
-                break
-        if self.stack:
-            self.stack[-1][1].items.append(item)
-        else:
-            self.items.append(item)
-        self.stack.append((style, item))
 
-    @property
-    def last(self) -> Item | None:
-        return self.stack[-1][1] if self.stack else None
+def findings_intro(unit: Unit, state: BodyState) -> Decision | None:
+    """ "Выделили сильные стороны…:": opens a section of findings; its points join it."""
+    if _intro_kind(unit, state) != "findings":
+        return None
+    section = Section(title=unit.clean.rstrip(": "))
+    state.body.findings.append(section)
+    state.open_list, state.mode = OpenList(section.items), "findings"
+    state.opened_by = style_of(unit) if unit.marker else None
+    return Decision(unit.clean)
+
+
+def operative_intro(unit: Unit, state: BodyState) -> Decision | None:
+    """ "собрание считает целесообразным:": part of the preamble; the points after it are
+    recommendations, in a block they open."""
+    if _intro_kind(unit, state) != "recommendations":
+        return None
+    state.intro, state.open_list, state.mode = unit.clean.rstrip(": "), None, "recommendations"
+    state.opened_by = style_of(unit) if unit.marker else None
+    state.body.preamble.append(unit.clean)
+    return Decision(unit.clean)
+
+
+def intro_ends_list(unit: Unit, state: BodyState) -> Decision | None:
+    """ "На основании изложенного … РЕШИЛ:" before points that open lists themselves: it ends the
+    list above and introduces what follows, it does not continue a point."""
+    if not unit.clean.endswith(":") or unit.marker is not None or state.open_list is None:
+        return None
+    state.intro, state.open_list, state.opened_by = unit.clean.rstrip(": "), None, None
+    state.mode = "recommendations"
+    state.body.preamble.append(unit.clean)
+    return Decision(unit.clean)
+
+
+def point_opens_block(unit: Unit, state: BodyState) -> Decision | None:
+    """A marked point that cannot join the open list opens an unheaded block: there is no open
+    list, it is a sibling of the numbered heading or intro that opened the list, or it is a
+    top-level "N." point after an operative intro while findings are open."""
+    if not unit.marker:
+        return None
+    style = style_of(unit)
+    sibling = state.opened_by is not None and style == state.opened_by
+    after_findings = state.mode == "findings" and style == TOP_NUMBERED and state.intro
+    if state.open_list is not None and not sibling and not after_findings:
+        return None
+    state.open_block(Block()).add_unit(unit)
+    state.opened_by = None
+    return Decision(unit.clean)
+
+
+def marked_point(unit: Unit, state: BodyState) -> Decision | None:
+    """A numbered or bulleted point joins the open list, nested by its marker style."""
+    if not unit.marker or state.open_list is None:
+        return None
+    state.open_list.add_unit(unit)
+    return Decision(unit.clean)
+
+
+def plain_point(unit: Unit, state: BodyState) -> Decision | None:
+    """Under a heading, a paragraph opening with an infinitive (or a dative and one) is a point
+    even with no number ("Комитету по культуре:" / "Провести фестиваль."), unless numbered
+    points came before."""
+    open_list = state.open_list
+    if open_list is None or state.mode != "recommendations" or not open_list.plain:
+        return None
+    if not is_plain_point(unit.clean):
+        return None
+    open_list.add_plain(unit.clean)
+    return Decision(unit.clean)
+
+
+def plain_opens_block(unit: Unit, state: BodyState) -> Decision | None:
+    """ "По итогам обсуждения рекомендовано:" / "Мэрии города продолжить …" with no numbers: after
+    an operative intro, an unnumbered point opens an unheaded block."""
+    if state.open_list is not None or state.intro is None or state.mode != "recommendations":
+        return None
+    if not is_plain_point(unit.clean):
+        return None
+    state.open_block(Block()).add_plain(unit.clean)
+    state.opened_by = None
+    return Decision(unit.clean)
+
+
+def continued_point(unit: Unit, state: BodyState) -> Decision | None:
+    """An unmarked paragraph between points continues the point above it (its text, addressee
+    and term)."""
+    last = state.open_list.last if state.open_list is not None else None
+    if last is None:
+        return None
+    continue_point(last, unit.clean)
+    return Decision(unit.clean)
+
+
+def preamble(unit: Unit, state: BodyState) -> Decision | None:
+    """Whatever no other rule claims before the tail: narrative text of the preamble."""
+    state.body.preamble.append(unit.clean)
+    return Decision(unit.clean)
+
+
+RULES: list[Rule] = [
+    tail,
+    section_heading,
+    addressee_heading,
+    findings_intro,
+    operative_intro,
+    intro_ends_list,
+    point_opens_block,
+    marked_point,
+    plain_point,
+    plain_opens_block,
+    continued_point,
+    preamble,
+]
+"""The body rules, in the order they are tried: the first that returns a decision claims the unit."""
+
+
+def rule_name(rule: Rule) -> str:
+    """The name ``explain`` shows: ``section_heading`` → "section-heading"."""
+    return getattr(rule, "__name__", repr(rule)).replace("_", "-")
+
+
+def read_body(units: list[Unit]) -> Body:
+    """Apply :data:`RULES` to each unit of the body in turn."""
+    state = BodyState(units=units, last_point=last_point(units))
+    signed = _signature_in_last_point(units, state.last_point)
+    while state.index < len(units):
+        unit = units[state.index]
+        if not unit.clean or unit.claimed:
+            state.index += 1
+            continue
+        rule, decision = _first_claim(unit, state)
+        if decision.owned:
+            unit.claimed = True
+        state.body.trace.append((rule_name(rule), decision.text))
+        state.index = decision.next if decision.next is not None else state.index + 1
+    if signed is not None:
+        state.body.tail.insert(0, signed)
+    return state.body
+
+
+def _first_claim(unit: Unit, state: BodyState) -> tuple[Rule, Decision]:
+    for rule in RULES:
+        decision = rule(unit, state)
+        if decision is not None:
+            return rule, decision
+    raise AssertionError(f"no body rule claimed {unit.clean!r}")  # ``preamble`` claims everything
+
+
+def _signature_in_last_point(units: list[Unit], last: int) -> Unit | None:
+    """A last point whose paragraph runs on into the signature ("… до 1 марта. Председатель
+    комиссии И.И. Иванов"): the point keeps its text, the signature becomes a unit of the tail."""
+    if last < 0:
+        return None
+    unit = units[last]
+    before, signatory = split_signature(unit.text)
+    if signatory is None or not before.strip():
+        return None
+    unit.text = before
+    return Unit(text=f"{signatory.position}\t{signatory.name}", origin=unit.origin)
 
 
 def split_operative(units: list[Unit]) -> list[Unit]:
@@ -146,292 +322,3 @@ def split_operative(units: list[Unit]) -> list[Unit]:
         result.append(replace(unit, text=unit.text[: cue.end()]))
         result.append(replace(unit, text=point, marker=marker))
     return result
-
-
-def read_body(units: list[Unit]) -> Body:
-    body = Body()
-    last_point = _last_point(units)
-    signed = _signature_in_last_point(units, last_point)
-    open_list: _List | None = None
-    opened_by: tuple[str, int] | None = None
-    """Marker style of the numbered heading or intro that opened ``open_list``: a point of
-    the same style is its sibling, so it closes the list instead of nesting in it."""
-    mode = "recommendations"
-    intro: str | None = None
-    index = 0
-    while index < len(units):
-        unit = units[index]
-        text = unit.clean
-        if not text or unit.claimed:
-            index += 1
-            continue
-        if index > last_point:
-            body.tail.append(unit)
-            index += 1
-            continue
-        if is_section_heading(unit):
-            # "II. ПРЕДЛОЖЕНИЯ": structure, not a point; it ends the list above. Before any
-            # list it is part of the preamble, later it is left for ``unparsed``.
-            open_list, opened_by, intro = None, None, None
-            if not body.blocks and not body.findings:
-                unit.claimed = True
-                body.preamble.append(f"{unit.marker} {text}" if unit.marker else text)
-            body.trace.append(("section", text))
-            index += 1
-            continue
-        unit.claimed = True
-        if _is_block_heading(unit, units, index):
-            phrase = heading_phrase(unit.clean) or unit.clean
-            text, index = _join_heading(units, index)
-            heading = None
-            if not text.startswith(phrase.rstrip(" :")):
-                heading, text = text, phrase  # "Рекомендовать органам …:" names "органам …"
-            block = Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading)
-            body.blocks.append(block)
-            open_list, mode = _List(block.items, headed=True), "recommendations"
-            opened_by = style_of(unit) if unit.marker else None
-            body.trace.append(("heading", text))
-            continue
-        if text.endswith(":") and _is_intro(unit, units, index):
-            kind = intro_kind(text, _next_texts(units, index))
-            title = text.rstrip(": ")
-            opened_by = style_of(unit) if unit.marker else None
-            if kind == "findings":
-                section = Section(title=title)
-                body.findings.append(section)
-                open_list, mode = _List(section.items), "findings"
-            else:
-                intro, open_list, mode = title, None, "recommendations"
-                body.preamble.append(text)
-            body.trace.append((f"intro:{kind}", text))
-            index += 1
-            continue
-        if text.endswith(":") and unit.marker is None and open_list is not None:
-            # "На основании изложенного … РЕШИЛ:" before points that open lists themselves:
-            # it ends the list above and introduces what follows, it does not continue a point.
-            intro, open_list, opened_by, mode = text.rstrip(": "), None, None, "recommendations"
-            body.preamble.append(text)
-            body.trace.append(("intro:recommendations", text))
-            index += 1
-            continue
-        if unit.marker:
-            sibling = opened_by is not None and style_of(unit) == opened_by
-            if (
-                open_list is None
-                or sibling
-                or (mode == "findings" and style_of(unit) == ("number.", 0) and intro)
-            ):
-                block = Block()
-                body.blocks.append(block)
-                open_list, mode, opened_by = _List(block.items), "recommendations", None
-            open_list.add(style_of(unit), open_list.item(text, display_number(unit.marker)))
-            body.trace.append(("item", text))
-            index += 1
-            continue
-        if open_list is not None and mode == "recommendations" and _starts_unnumbered_point(unit, open_list):
-            open_list.add(("plain", 0), open_list.item(text, None))
-            body.trace.append(("item", text))
-            index += 1
-            continue
-        if open_list is None and intro is not None and mode == "recommendations" and is_plain_point(text):
-            # "По итогам обсуждения рекомендовано:" / "Мэрии города продолжить …" with no numbers
-            block = Block()
-            body.blocks.append(block)
-            open_list, opened_by = _List(block.items), None
-            open_list.add(("plain", 0), open_list.item(text, None))
-            body.trace.append(("item", text))
-            index += 1
-            continue
-        if open_list is not None and open_list.last is not None:
-            last = open_list.last
-            last.text = f"{last.text} {text}"
-            last.addressee = last.addressee or inline_addressee(text, opening=False)
-            if _deadline_line().search(text):  # an explicit "Срок: …" outranks a year in passing
-                last.deadline = find_item_deadline(text) or last.deadline
-            else:
-                last.deadline = last.deadline or find_item_deadline(text)
-            body.trace.append(("continued", text))
-        else:
-            body.preamble.append(text)
-            body.trace.append(("preamble", text))
-        index += 1
-    if signed is not None:
-        body.tail.insert(0, signed)
-    return body
-
-
-def _signature_in_last_point(units: list[Unit], last_point: int) -> Unit | None:
-    """A last point whose paragraph runs on into the signature ("… до 1 марта. Председатель
-    комиссии И.И. Иванов"): the point keeps its text, the signature becomes a unit of the tail."""
-    if last_point < 0:
-        return None
-    unit = units[last_point]
-    before, signatory = split_signature(unit.text)
-    if signatory is None or not before.strip():
-        return None
-    unit.text = before
-    return Unit(text=f"{signatory.position}\t{signatory.name}", origin=unit.origin)
-
-
-SECTION_HEADING_MAX = 100
-
-
-def is_section_heading(unit: Unit) -> bool:
-    """A short line in capitals with no verb, numbered or not: "I. ОБЩИЕ ПОЛОЖЕНИЯ".
-
-    Such a line names a part of the document; it is neither a point nor part of one.
-    """
-    text = unit.clean
-    if (unit.marker and is_bullet(unit.marker)) or len(text) > SECTION_HEADING_MAX or text.endswith(":"):
-        return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 4 or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
-        return False
-    words = morph.WORD.findall(text)
-    return not any(morph.is_infinitive(w) or morph.is_predicate(w) for w in words)
-
-
-def _is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
-    """Does this line ending in ":" open a list of its own?
-
-    An unmarked line does, unless the points after it are intros themselves ("Участники
-    круглого стола:" → "1) Выделили …:"). A numbered point does only when a cue says so —
-    "1) Выделили сильные стороны:" opens findings — otherwise it is a point with sub-points.
-    """
-    following = _next_nonblank(units, index)
-    if unit.marker is None:
-        nxt = units[following] if following is not None else None
-        return not (nxt and nxt.marker and nxt.clean.endswith(":") and _followed_by_list(units, following))
-    if not _followed_by_list(units, index) or is_bullet(unit.marker):
-        return False
-    recommend, finding = _intro_patterns()
-    return bool(finding.search(unit.clean) or recommend.search(unit.clean))
-
-
-def _starts_unnumbered_point(unit: Unit, open_list: _List) -> bool:
-    """Under a heading, a paragraph opening with an infinitive is a point even with no number
-    ("Комитету по культуре:" / "Провести фестиваль."), unless numbered points came before."""
-    if open_list.last is not None and open_list.stack[0][0] != ("plain", 0):
-        return False
-    return is_plain_point(unit.clean)
-
-
-PLAIN_POINT_REACH = 15
-"""How many words may stand between a point's addressee and its infinitive."""
-
-
-def is_plain_point(text: str) -> bool:
-    """An unnumbered point: it opens with an infinitive ("Провести фестиваль") or with whom it
-    asks, in the dative, followed by one ("Мэрии города продолжить кампанию", "Региональному
-    оператору обеспечить …", "Образовательным организациям рекомендуется включить …")."""
-    words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
-    if not words:
-        return False
-    if morph.is_infinitive(words[0]):
-        return True
-    return (
-        morph.can_be(words[0], {"NOUN", "ADJF", "PRTF"}, "datv")
-        and not morph.is_predicate(words[0])
-        and any(morph.is_infinitive(w) for w in words[1:])
-    )
-
-
-def _last_point(units: list[Unit]) -> int:
-    """Index of the last list item or heading: everything after it is the tail. A signature
-    after the points ends them: what follows it (an attachment, its stamp, its own numbered
-    sections) is not part of the act's points."""
-    last = -1
-    heading_seen = intro_seen = False
-    previous: str | None = None
-    for index, unit in enumerate(units):
-        if unit.claimed or unit.blank:
-            continue
-        if last >= 0 and is_signature(unit.text, previous):
-            break
-        previous = unit.text
-        if is_section_heading(unit):
-            continue
-        first = morph.WORD.search(unit.clean)
-        if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):
-            last = index
-        elif heading_phrase(unit.clean) and unit.clean.endswith(":"):
-            last, heading_seen = index, True
-        elif heading_seen and first and morph.is_infinitive(first.group()):
-            last = index
-        elif last >= 0 and _deadline_line().search(unit.clean):
-            last = index  # "Срок: …" under the last point is still that point
-        elif unit.clean.endswith(":"):
-            intro_seen = True
-        elif intro_seen and is_plain_point(unit.clean):
-            last = index
-    return last
-
-
-def _is_block_heading(unit: Unit, units: list[Unit], index: int) -> bool:
-    if not heading_phrase(unit.clean):
-        return False
-    if unit.marker and is_bullet(unit.marker):
-        return False
-    return _followed_by_list(units, index) or unit.clean.endswith(":")
-
-
-def _next_nonblank(units: list[Unit], index: int) -> int | None:
-    for following in range(index + 1, len(units)):
-        if not units[following].blank:
-            return following
-    return None
-
-
-def _followed_by_list(units: list[Unit], index: int) -> bool:
-    """A heading or intro is followed by points, possibly after its own continuation line."""
-    unit = units[index]
-    following = _next_nonblank(units, index)
-    for _ in range(2):
-        if following is None:
-            return False
-        candidate = units[following]
-        if candidate.marker:
-            if unit.marker and not is_bullet(unit.marker) and not is_bullet(candidate.marker):
-                return marker_depth(candidate.marker) > marker_depth(unit.marker)
-            return True
-        following = _next_nonblank(units, following)
-    return False
-
-
-def _join_heading(units: list[Unit], index: int) -> tuple[str, int]:
-    """A heading may run over two lines ("Комиссии по … информации" / "Общественной палаты …")."""
-    text = units[index].clean
-    following = index + 1
-    while (
-        following < len(units)
-        and not text.endswith(":")
-        and not units[following].blank
-        and not units[following].marker
-        and len(units[following].clean) < HEADING_JOIN_MAX
-        and (_continues_line(units[following].clean) or not heading_phrase(units[following].clean))
-        and not any(
-            morph.is_predicate(w) or morph.is_infinitive(w)
-            for w in morph.WORD.findall(units[following].clean)
-        )
-    ):
-        units[following].claimed = True
-        text = f"{text} {units[following].clean}"
-        following += 1
-    return text.rstrip(" :"), following
-
-
-def _continues_line(text: str) -> bool:
-    """A line that cannot open a sentence: it starts in lower case, with "(" or with ","."""
-    return bool(text) and (text[0].islower() or text[0] in "(,")
-
-
-def _next_texts(units: list[Unit], index: int) -> list[str]:
-    texts = []
-    for unit in units[index + 1 :]:
-        if unit.marker:
-            texts.append(unit.clean)
-        elif not unit.blank and texts:
-            break
-        if len(texts) == 3:
-            break
-    return texts

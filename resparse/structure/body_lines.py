@@ -1,0 +1,225 @@
+"""What a line of the body is: the tests the body rules (:mod:`.blocks`) are built from.
+
+- :func:`last_point`        where the points end and the tail begins;
+- :func:`is_section_heading` "II. ПРЕДЛОЖЕНИЯ": names a part of the document;
+- :func:`is_block_heading`  "Комитету по культуре:": an addressee opening a block;
+- :func:`is_intro`, :func:`intro_kind`  a line ending in ":" that opens findings or recommendations;
+- :func:`is_plain_point`    an unnumbered point ("Провести фестиваль", "Мэрии города продолжить …");
+- :func:`join_heading`      a heading running over two lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resparse.markers import is_bullet, marker_depth
+from resparse.rules import load
+from resparse.structure import morph
+from resparse.structure.addressees import heading_phrase
+from resparse.structure.meta import opens_preamble
+from resparse.structure.points import deadline_line
+from resparse.structure.signatures import is_signature
+from resparse.structure.title import operative_cue
+from resparse.structure.units import Unit
+
+HEADING_JOIN_MAX = 200
+"""Longest line (characters) that may continue a heading from the line above."""
+
+SECTION_HEADING_MAX = 100
+"""Longest line (characters) read as a section heading."""
+
+SECTION_HEADING_MIN_LETTERS = 4
+"""Fewer letters than this is no heading ("II.", "А)")."""
+
+SECTION_HEADING_CAPS_SHARE = 0.9
+"""Share of capital letters that makes a line a heading in capitals."""
+
+PLAIN_POINT_REACH = 15
+"""How many words may stand between a point's addressee and its infinitive."""
+
+INTRO_SAMPLE = 3
+"""How many points after an intro are read to tell findings from recommendations."""
+
+INFINITIVE_SHARE = 0.5
+"""Share of those points opening with an infinitive that makes them recommendations."""
+
+LIST_LOOKAHEAD = 2
+"""Lines looked at after a heading for its first point: its own continuation may come first."""
+
+
+@cache
+def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load("cues")
+    return (
+        re.compile("|".join(cues["recommendation_intro"]), re.I),
+        re.compile("|".join(cues["finding_intro"]), re.I),
+    )
+
+
+def intro_kind(text: str, next_items: list[str]) -> str:
+    """ "recommendations" or "findings" for a line that introduces a list."""
+    recommend, finding = _intro_patterns()
+    if recommend.search(text) or operative_cue(text) or opens_preamble(text):
+        return "recommendations"  # an act's grounds and orders: what follows is ordered
+    if finding.search(text):
+        return "findings"
+    first_words = [morph.WORD.search(t) for t in next_items[:INTRO_SAMPLE]]
+    infinitives = sum(1 for w in first_words if w and morph.is_infinitive(w.group()))
+    return "recommendations" if infinitives >= INFINITIVE_SHARE * max(1, len(first_words)) else "findings"
+
+
+def is_section_heading(unit: Unit) -> bool:
+    """A short line in capitals with no verb, numbered or not: "I. ОБЩИЕ ПОЛОЖЕНИЯ".
+
+    Such a line names a part of the document; it is neither a point nor part of one.
+    """
+    text = unit.clean
+    if (unit.marker and is_bullet(unit.marker)) or len(text) > SECTION_HEADING_MAX or text.endswith(":"):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < SECTION_HEADING_MIN_LETTERS:
+        return False
+    if sum(ch.isupper() for ch in letters) < SECTION_HEADING_CAPS_SHARE * len(letters):
+        return False
+    words = morph.WORD.findall(text)
+    return not any(morph.is_infinitive(w) or morph.is_predicate(w) for w in words)
+
+
+def is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
+    """Does this line ending in ":" open a list of its own?
+
+    An unmarked line does, unless the points after it are intros themselves ("Участники
+    круглого стола:" → "1) Выделили …:"). A numbered point does only when a cue says so —
+    "1) Выделили сильные стороны:" opens findings — otherwise it is a point with sub-points.
+    """
+    following = _next_nonblank(units, index)
+    if unit.marker is None:
+        nxt = units[following] if following is not None else None
+        return not (nxt and nxt.marker and nxt.clean.endswith(":") and _followed_by_list(units, following))
+    if not _followed_by_list(units, index) or is_bullet(unit.marker):
+        return False
+    recommend, finding = _intro_patterns()
+    return bool(finding.search(unit.clean) or recommend.search(unit.clean))
+
+
+def is_plain_point(text: str) -> bool:
+    """An unnumbered point: it opens with an infinitive ("Провести фестиваль") or with whom it
+    asks, in the dative, followed by one ("Мэрии города продолжить кампанию", "Региональному
+    оператору обеспечить …", "Образовательным организациям рекомендуется включить …")."""
+    words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
+    if not words:
+        return False
+    if morph.is_infinitive(words[0]):
+        return True
+    return (
+        morph.can_be(words[0], {"NOUN", "ADJF", "PRTF"}, "datv")
+        and not morph.is_predicate(words[0])
+        and any(morph.is_infinitive(w) for w in words[1:])
+    )
+
+
+def last_point(units: list[Unit]) -> int:
+    """Index of the last list item or heading: everything after it is the tail. A signature
+    after the points ends them: what follows it (an attachment, its stamp, its own numbered
+    sections) is not part of the act's points."""
+    last = -1
+    heading_seen = intro_seen = False
+    previous: str | None = None
+    for index, unit in enumerate(units):
+        if unit.claimed or unit.blank:
+            continue
+        if last >= 0 and is_signature(unit.text, previous):
+            break
+        previous = unit.text
+        if is_section_heading(unit):
+            continue
+        first = morph.WORD.search(unit.clean)
+        if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):
+            last = index
+        elif heading_phrase(unit.clean) and unit.clean.endswith(":"):
+            last, heading_seen = index, True
+        elif heading_seen and first and morph.is_infinitive(first.group()):
+            last = index
+        elif last >= 0 and deadline_line().search(unit.clean):
+            last = index  # "Срок: …" under the last point is still that point
+        elif unit.clean.endswith(":"):
+            intro_seen = True
+        elif intro_seen and is_plain_point(unit.clean):
+            last = index
+    return last
+
+
+def is_block_heading(unit: Unit, units: list[Unit], index: int) -> bool:
+    """An addressee phrase, not a bullet, ending in ":" or followed by points."""
+    if not heading_phrase(unit.clean):
+        return False
+    if unit.marker and is_bullet(unit.marker):
+        return False
+    return _followed_by_list(units, index) or unit.clean.endswith(":")
+
+
+def _next_nonblank(units: list[Unit], index: int) -> int | None:
+    for following in range(index + 1, len(units)):
+        if not units[following].blank:
+            return following
+    return None
+
+
+def _followed_by_list(units: list[Unit], index: int) -> bool:
+    """A heading or intro is followed by points, possibly after its own continuation line."""
+    unit = units[index]
+    following = _next_nonblank(units, index)
+    for _ in range(LIST_LOOKAHEAD):
+        if following is None:
+            return False
+        candidate = units[following]
+        if candidate.marker:
+            if unit.marker and not is_bullet(unit.marker) and not is_bullet(candidate.marker):
+                return marker_depth(candidate.marker) > marker_depth(unit.marker)
+            return True
+        following = _next_nonblank(units, following)
+    return False
+
+
+def join_heading(units: list[Unit], index: int) -> tuple[str, int]:
+    """A heading may run over two lines ("Комиссии по … информации" / "Общественной палаты …").
+
+    Returns the heading's text and the index of the first unit after it; the lines joined
+    to it are claimed."""
+    text = units[index].clean
+    following = index + 1
+    while (
+        following < len(units)
+        and not text.endswith(":")
+        and not units[following].blank
+        and not units[following].marker
+        and len(units[following].clean) < HEADING_JOIN_MAX
+        and (_continues_line(units[following].clean) or not heading_phrase(units[following].clean))
+        and not any(
+            morph.is_predicate(w) or morph.is_infinitive(w)
+            for w in morph.WORD.findall(units[following].clean)
+        )
+    ):
+        units[following].claimed = True
+        text = f"{text} {units[following].clean}"
+        following += 1
+    return text.rstrip(" :"), following
+
+
+def _continues_line(text: str) -> bool:
+    """A line that cannot open a sentence: it starts in lower case, with "(" or with ","."""
+    return bool(text) and (text[0].islower() or text[0] in "(,")
+
+
+def next_texts(units: list[Unit], index: int) -> list[str]:
+    """The texts of the first few points after ``index`` (what an intro introduces)."""
+    texts: list[str] = []
+    for unit in units[index + 1 :]:
+        if unit.marker:
+            texts.append(unit.clean)
+        elif not unit.blank and texts:
+            break
+        if len(texts) == INTRO_SAMPLE:
+            break
+    return texts

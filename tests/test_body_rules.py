@@ -1,0 +1,71 @@
+"""The body rules: ``explain`` names the rule that claimed each body line, and the rules document themselves."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from resparse.extract import read_layout
+from resparse.structure import blocks, explain
+from resparse.structure.blocks import RULES, rule_name
+
+HEADER = "ПРОТОКОЛ\nзаседания общественного совета\n\n1 марта 2024 г.\n\n"
+
+BODY: list[tuple[str, str]] = [
+    ("I. ОБЩИЕ ПОЛОЖЕНИЯ", "section-heading"),
+    ("Совет обсудил итоги работы за год.", "preamble"),
+    ("Участники отметили:", "findings-intro"),
+    ("1. Рост числа обращений граждан.", "marked-point"),
+    ("2. Снижение сроков рассмотрения.", "marked-point"),
+    ("На основании изложенного совет РЕШИЛ:", "intro-ends-list"),
+    ("1. Комитету по культуре:", "addressee-heading"),
+    ("1.1. Провести фестиваль.", "marked-point"),
+    ("1.2. Подготовить отчёт.", "marked-point"),
+    ("Срок: до 1 июня 2024 г.", "continued-point"),
+    ("2. Провести конкурс.", "point-opens-block"),
+    ("Совет рекомендует:", "operative-intro"),
+    ("Мэрии города продолжить кампанию.", "plain-opens-block"),
+    ("Министерству образования:", "addressee-heading"),
+    ("Провести семинар для учителей.", "plain-point"),
+    ("Председатель совета И.И. Иванов", "tail"),
+]
+"""A small document's body, line by line, with the rule expected to claim each line."""
+
+NOT_BODY = {"header", "signature"}
+"""Trace rows of the other stages."""
+
+
+@cache
+def body_trace() -> list[tuple[str, str]]:
+    text = HEADER + "\n".join(line for line, _ in BODY) + "\n"
+    return [row for row in explain(read_layout(text.encode(), name="rules.txt")) if row[0] not in NOT_BODY]
+
+
+def test_explain_has_one_row_per_body_line() -> None:
+    assert len(body_trace()) == len(BODY)
+
+
+@pytest.mark.parametrize(("position", "line", "rule"), [(i, *row) for i, row in enumerate(BODY)])
+def test_explain_names_the_rule_that_claimed_the_line(position: int, line: str, rule: str) -> None:
+    claimed_by, shown = body_trace()[position]
+    assert claimed_by == rule
+    assert shown.rstrip(":") in line  # the trace shows the line (without its marker)
+
+
+def test_every_rule_is_documented_and_named_once() -> None:
+    names = [rule_name(rule) for rule in RULES]
+    assert len(set(names)) == len(names)
+    for rule in RULES:
+        assert (rule.__doc__ or "").strip(), f"{rule_name(rule)} has no docstring"
+
+
+def test_the_module_docstring_maps_every_rule_in_order() -> None:
+    doc = blocks.__doc__ or ""
+    positions = [doc.find(f"``{rule_name(rule)}``") for rule in RULES]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_the_small_document_exercises_every_rule() -> None:
+    assert {rule for _, rule in BODY} == {rule_name(rule) for rule in RULES}
