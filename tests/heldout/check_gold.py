@@ -11,6 +11,7 @@ executor names, signatory positions and names, abbreviation short and full forms
 Party `name` (the nominative form) is not checked: it is a normalised form, not a quotation.
 Exit status 1 when anything is missing.
 """
+
 import json
 import re
 import sys
@@ -60,8 +61,16 @@ def strings(doc):
         yield "abbreviation full", a["full"]
 
 
-KEYS = ("schema_version", "kind", "title", "findings", "recommendations", "roadmap", "signatories",
-        "abbreviations")
+KEYS = (
+    "schema_version",
+    "kind",
+    "title",
+    "findings",
+    "recommendations",
+    "roadmap",
+    "signatories",
+    "abbreviations",
+)
 RECURRENCE = (None, "annual", "quarterly", "monthly")
 
 
