@@ -381,3 +381,218 @@ def test_section_lines_between_piped_rows_stay_in_the_table() -> None:
     ]
     assert document.roadmap[1].deadline is not None
     assert document.roadmap[1].deadline.end == date(2022, 6, 30)
+
+
+# --- a section row that is a single cell; a term cell of its own in the one-cell-per-paragraph form
+
+LINE_CELLS_ROMAN = """№ п/п |
+Наименование мероприятия |
+Показатель |
+Срок |
+Исполнитель |
+1 |
+2 |
+3 |
+4 |
+5 |
+I. МОДЕРНИЗАЦИЯ ЛЕТНИХ ЛАГЕРЕЙ |
+1. |
+Замена кровли корпуса лагеря «Берёзка» |
+Кровля заменена |
+2026 год |
+Управление образования района |
+II. КАДРЫ ДЛЯ ЛЕТНЕГО ОТДЫХА |
+2. |
+Набор вожатых из числа студентов |
+Не менее 40 вожатых |
+ежегодно, май |
+Отдел молодёжной политики |
+"""
+
+GARANT_SECTIONS = """N п/п
+|
+Содержание мероприятия
+|
+Сроки
+|
+Исполнители
+|
+Глава 1. Подготовка к отопительному сезону
+|
+1.1.
+|
+Промывка систем теплоснабжения
+|
+до 1 сентября 2025 г.
+|
+Управляющие организации
+|
+Глава 2. Контроль
+|
+2.1.
+|
+Проверка готовности котельных
+|
+III квартал 2025 г.
+|
+Комиссия по оценке готовности, руководители теплоснабжающих организаций
+|
+"""
+
+INLINE_CAPITALS = """№ | Мероприятие | Срок | Исполнитель | Отметка
+ПОДДЕРЖКА ЧТЕНИЯ
+1. | Неделя детской книги | март 2026 г. | Центральная библиотека |~
+2. | Конкурс чтецов | октябрь – ноябрь 2026 г. | Отдел культуры, местная еврейская национально-культурная автономия (по согласованию) |~
+РАБОТА С ВЕТЕРАНАМИ
+3. | Встречи с ветеранами в школах | в течение года | Совет ветеранов |~
+""".replace("|~", "| ")  # "~" stands for the space of an empty last cell
+
+PARAGRAPH_MONTHS = """№ п/п
+
+Мероприятие
+
+Срок
+
+Ответственный
+
+I. Работа с педагогами
+
+1.
+
+Семинар по профилактике травматизма
+
+март 2025 г.
+
+Завуч Беляева Л.Н.
+
+Методист Громова Е.Е.
+
+II. Работа с родителями
+
+2.
+
+Родительское собрание
+
+ноябрь – декабрь 2025 г.
+
+Классные руководители
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            LINE_CELLS_ROMAN,
+            [
+                (
+                    "1",
+                    "I",
+                    "МОДЕРНИЗАЦИЯ ЛЕТНИХ ЛАГЕРЕЙ",
+                    "2026 год",
+                    None,
+                    ["Управление образования района"],
+                ),
+                (
+                    "2",
+                    "II",
+                    "КАДРЫ ДЛЯ ЛЕТНЕГО ОТДЫХА",
+                    "ежегодно, май",
+                    "annual",
+                    ["Отдел молодёжной политики"],
+                ),
+            ],
+        ),
+        (
+            GARANT_SECTIONS,
+            [
+                (
+                    "1.1",
+                    "1",
+                    "Глава 1. Подготовка к отопительному сезону",
+                    "до 1 сентября 2025 г.",
+                    None,
+                    ["Управляющие организации"],
+                ),
+                (
+                    "2.1",
+                    "2",
+                    "Глава 2. Контроль",
+                    "III квартал 2025 г.",
+                    None,
+                    ["Комиссия по оценке готовности", "руководители теплоснабжающих организаций"],
+                ),
+            ],
+        ),
+        (
+            INLINE_CAPITALS,
+            [
+                ("1", None, "ПОДДЕРЖКА ЧТЕНИЯ", "март 2026 г.", None, ["Центральная библиотека"]),
+                (
+                    "2",
+                    None,
+                    "ПОДДЕРЖКА ЧТЕНИЯ",
+                    "октябрь – ноябрь 2026 г.",
+                    None,
+                    ["Отдел культуры", "местная еврейская национально-культурная автономия"],
+                ),
+                ("3", None, "РАБОТА С ВЕТЕРАНАМИ", "в течение года", None, ["Совет ветеранов"]),
+            ],
+        ),
+        (
+            PARAGRAPH_MONTHS,
+            [
+                (
+                    "1",
+                    "I",
+                    "Работа с педагогами",
+                    "март 2025 г.",
+                    None,
+                    ["Завуч Беляева Л.Н.", "Методист Громова Е.Е."],
+                ),
+                (
+                    "2",
+                    "II",
+                    "Работа с родителями",
+                    "ноябрь – декабрь 2025 г.",
+                    None,
+                    ["Классные руководители"],
+                ),
+            ],
+        ),
+    ],
+    ids=["line-cells-roman", "garant-sections", "inline-capitals", "paragraph-months"],
+)
+def test_single_cell_section_rows(text: str, expected: list[tuple]) -> None:
+    found = [
+        (
+            r.number,
+            r.section.number if r.section else None,
+            r.section.title if r.section else None,
+            r.deadline.text if r.deadline else None,
+            r.deadline.recurrence if r.deadline else None,
+            [e.name for e in r.executors],
+        )
+        for r in parse(text).roadmap
+    ]
+    assert found == expected
+    assert all(not r.extra for r in parse(text).roadmap)
+
+
+def test_month_deadline_cells() -> None:
+    first, second = parse(PARAGRAPH_MONTHS).roadmap
+    assert (first.deadline.start, first.deadline.end) == (date(2025, 3, 1), date(2025, 3, 31))  # type: ignore[union-attr]
+    assert (second.deadline.start, second.deadline.end) == (date(2025, 11, 1), date(2025, 12, 31))  # type: ignore[union-attr]
+
+
+def test_a_missing_cell_does_not_shift_the_rows_after_it() -> None:
+    text = (
+        "№ п/п |\nМероприятие |\nСрок |\nИсполнитель |\n"
+        "1. |\nУборка территории |\nапрель 2025 г. |\n"  # the executors cell was left out
+        "2. |\nПосадка деревьев |\nмай 2025 г. |\nОтдел благоустройства |\n"
+    )
+    rows = parse(text).roadmap
+    assert [(r.number, r.action, [e.name for e in r.executors]) for r in rows] == [
+        ("1", "Уборка территории", []),
+        ("2", "Посадка деревьев", ["Отдел благоустройства"]),
+    ]

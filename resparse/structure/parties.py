@@ -321,7 +321,7 @@ def _new_executor(previous: str, segment: str, joiner: str) -> bool:
     alone = len(_bare(segment).split()) == 1  # "комиссии ТФОИВ, ОИВ", not ", ОМВД России по …"
     if alone and morph.is_abbreviation(first) and len(words) > 1 and morph.is_abbreviation(words[-1]):
         return False
-    return _starts_organisation(segment)
+    return _starts_organisation(segment) or _starts_persons(segment)
 
 
 def _split_persons(name: str) -> list[str]:
@@ -339,22 +339,42 @@ def _split_persons(name: str) -> list[str]:
 
 
 def _starts_organisation(segment: str) -> bool:
+    """Does ``segment`` open with an organisation in the nominative: an abbreviation, a quoted
+    name, or a noun phrase whose head names an organisation ("Финансовое управление …")?"""
     tokens = _head_tokens(segment)
     if not tokens:
         return segment.lstrip()[:1] in QUOTE_OPEN
-    first = tokens[0].group()
-    if morph.is_abbreviation(first):
+    if morph.is_abbreviation(tokens[0].group()):
         return True
-    for token in tokens:
+    word = _head_noun(segment)
+    if word is None:
+        return False
+    lemmas = {p.normal_form for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"}
+    lemmas.add(morph.parses(word.lower())[0].normal_form)
+    return bool(lemmas & _organisation_heads()) and morph.can_be(word, {"NOUN"}, "nomn")
+
+
+def _starts_persons(segment: str) -> bool:
+    """Does ``segment`` open with persons in the nominative: a noun phrase whose head names a
+    person or a group of persons ("главные распорядители бюджетных средств", "Инспектор …",
+    "Педагоги дополнительного образования")? Continuations of a name after a comma are governed
+    words in an oblique case ("малого, среднего бизнеса", "по делам ветеранов, инвалидов")."""
+    word = _head_noun(segment)
+    return word is not None and any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and "anim" in p.tag for p in morph.parses(word.lower())
+    )
+
+
+def _head_noun(segment: str) -> str | None:
+    """The first noun of ``segment`` after its adjectives ("главные распорядители" → "распорядители");
+    None when another word comes first. A word read both ways is what it most likely is."""
+    for token in _head_tokens(segment):
         word = token.group()
-        if morph.can_be(word, {"NOUN"}):
-            lemma = morph.parses(word.lower())[0].normal_form
-            heads = {p.normal_form for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"}
-            known = bool(heads & _organisation_heads()) or lemma in _organisation_heads()
-            return known and morph.can_be(word, {"NOUN"}, "nomn")
+        if morph.can_be(word, {"NOUN"}) and morph.best_pos(word) not in ADJECTIVE:
+            return word
         if not morph.can_be(word, ADJECTIVE):
-            return False
-    return False
+            return None
+    return None
 
 
 @cache
@@ -368,7 +388,7 @@ def starts_executor(text: str) -> bool:
     text = text.lstrip()
     if not text[:1].isupper():
         return False
-    if re.match(_PERSON, text) or _starts_organisation(text):
+    if re.match(_PERSON, text) or _starts_organisation(text) or _starts_persons(text):
         return True
     for token in _head_tokens(text)[:3]:
         word = token.group()

@@ -155,6 +155,12 @@ def _section_title() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{words})\s+)?([IVXLC]+|\d+(?:\.\d+)*)[.)]?\s+(\S.*)$", re.I)
 
 
+def labelled_title(text: str) -> bool:
+    """Does ``text`` open with a section's label: "Раздел 2 …", "II. …", "3. …" (not "2024 год")?"""
+    found = _section_title().match(text)
+    return bool(found) and (found.start(1) > 0 or text[found.end(1) : found.end(1) + 1] in ".)")
+
+
 def _titled_section(text: str) -> RoadmapSection:
     """ "1. Информирование" → number "1", title "Информирование"; "Раздел 1. Информирование"
     keeps its label in the title (nothing is dropped); anything else is all title."""

@@ -63,6 +63,12 @@ def _cell_starts(text: str) -> list[int]:
     return starts
 
 
+def deadline_cell(text: str) -> bool:
+    """Is ``text`` a whole deadline cell: a term expression ("май 2024 г.", "II квартал",
+    "в течение года", "ежегодно", "постоянно", "01.09.2023", "2025") of a few words?"""
+    return bool(_deadline_lead().match(text)) and len(text.split()) <= DEADLINE_MAX_WORDS
+
+
 def _opens(field: str, tail: str) -> bool:
     if field == "deadline":
         return bool(_deadline_lead().match(tail))

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, Table
+from resparse.structure.parties import starts_executor
 from resparse.structure.persons import PERSON
-from resparse.structure.roadmap import column_map, names_column
-from resparse.structure.text_rows import split_header, split_row
+from resparse.structure.roadmap import column_map, labelled_title, names_column
+from resparse.structure.text_rows import deadline_cell, split_header, split_row
 from resparse.structure.units import clean
 
 MIN_COLUMNS = 3
@@ -151,11 +152,71 @@ def _piped_cells(blocks: list[Block], index: int) -> tuple[list[Block], int] | N
     if not _is_header(header):
         return None
     width = len(header)
+    numbered = column_map(header).get(0) == "number"  # type: ignore[union-attr]
     rows = [_row(header, width, blocks[index], header=True)]
-    for start in range(width, len(cells), width):
-        chunk = cells[start : start + width]
+    for chunk in _cell_rows(cells[width:], width, numbered):
         rows.append(_row([text for text, _ in chunk], width, chunk[0][1]))
     return ([Table(rows=rows, where=blocks[index].where)], last_pipe + 1) if len(rows) > 1 else None
+
+
+Cells = list[tuple[str, Block]]
+
+
+def _cell_rows(cells: Cells, width: int, numbered: bool) -> list[Cells]:
+    """Cells closed by "|" grouped into rows of ``width``, kept in step by the number column.
+
+    In a table with a number column a row begins with its number cell (or an empty one); a text
+    where a number is expected is a section title that lost its merged cell ("Раздел 2. …",
+    "I. РАЗВИТИЕ …") and is a row of its own. A row stops early where the number of the row that
+    follows appears ("1." then "2.", or "1." then "1.1"): a cell was left out.
+    """
+    if not numbered:
+        return [cells[start : start + width] for start in range(0, len(cells), width)]
+    rows: list[Cells] = []
+    position = 0
+    last = ""
+    while position < len(cells):
+        first = cells[position][0]
+        size = _column_numbers(cells, position, width)
+        if not size and first and not _ROW_NUMBER.fullmatch(first):
+            size = 1 + _padding(cells, position + 1, width)  # a section title
+        elif not size:
+            last = first or last
+            size = 1
+            while size < width and position + size < len(cells):
+                if _follows(cells[position + size][0], last):
+                    break
+                size += 1
+        rows.append(cells[position : position + size])
+        position += size
+    return rows
+
+
+def _column_numbers(cells: Cells, start: int, width: int) -> int:
+    """``width`` when the cells at ``start`` number the columns ("1", "2", … "5"), else 0."""
+    texts = [text.rstrip(".") for text, _ in cells[start : start + width]]
+    return width if texts == [str(n) for n in range(1, width + 1)] else 0
+
+
+def _padding(cells: Cells, start: int, width: int) -> int:
+    """Empty cells after a section title that fill its row ("Раздел II. … |" then "||||")."""
+    empty = 0
+    while start + empty < len(cells) and not cells[start + empty][0] and empty < width - 1:
+        empty += 1
+    following = cells[start + empty][0] if start + empty < len(cells) else ""
+    return empty if not following or _ROW_NUMBER.fullmatch(following) else 0
+
+
+def _follows(text: str, number: str) -> bool:
+    """Is ``text`` the number of a row that may come right after row ``number``: the next at
+    any level ("1.2" → "1.3", "2", "2."), or the first below it ("1" → "1.1")?"""
+    if not number or not _ROW_NUMBER.fullmatch(text) or not _ROW_NUMBER.fullmatch(number):
+        return False
+    current = [int(n) for n in number.rstrip(".").split(".")]
+    candidate = [int(n) for n in text.rstrip(".").split(".")]
+    if candidate == [*current, 1]:
+        return True
+    return any(candidate == [*current[:level], current[level] + 1] for level in range(len(current)))
 
 
 def _header_cells(cells: list[str]) -> list[str]:
@@ -165,6 +226,8 @@ def _header_cells(cells: list[str]) -> list[str]:
     for text in cells:
         if not text or _ROW_NUMBER.fullmatch(text) or len(text.split()) > HEADER_CELL_MAX_WORDS:
             break
+        if labelled_title(text):
+            break  # "Раздел 1. …", "I. …": a section row under the header
         if header and _caps(text) != _caps(header[0]):
             break
         header.append(text)
@@ -268,8 +331,12 @@ def _paragraph_header(stream: list[tuple[str, int]]) -> tuple[list[str], int]:
 
 
 def _starts_row(text: str, numbered: bool) -> bool:
-    """A row begins with its number, or an empty number cell, or is a section title."""
-    return not numbered or not text or bool(_ROW_NUMBER.fullmatch(text)) or _caps(text)
+    """A row begins with its number, or an empty number cell, or is a section title: in capitals,
+    or labelled by a word or a roman numeral ("Раздел 2. …", "II. …"; "2. …" may be a cell's
+    second paragraph)."""
+    if not numbered or not text or _ROW_NUMBER.fullmatch(text) or _caps(text):
+        return True
+    return labelled_title(text) and not text[:1].isdigit()
 
 
 def _take_row(
@@ -300,13 +367,18 @@ def _take_row(
 
 def _join(cells: list[str], first: int) -> int | None:
     """Which two neighbouring paragraphs are one cell: one ending in a dash or comma ("16.03.2020 –"
-    / "17.04.2020", "Сыса Д.А.," / "Лемеза М.Н."), then a lower-case continuation, then a name
-    under a position ("Директор школы" / "Симонович О.С.")."""
+    / "17.04.2020", "Сыса Д.А.," / "Лемеза М.Н."), then a lower-case continuation that is not a
+    term cell of its own ("май 2024 г.", "ежеквартально"), then a name under a position
+    ("Директор школы" / "Симонович О.С."), then two executors one under the other ("Рябова Т.С."
+    / "Инспектор ОГИБДД …")."""
     pairs = list(range(first, len(cells) - 1))
     tests = (
         lambda a, b: bool(a) and bool(b) and bool(_CONTINUED.search(a)),
-        lambda a, b: bool(a) and b[:1].islower(),
-        lambda a, b: bool(a) and bool(_PERSON.fullmatch(b)) and not _PERSON.search(a),
+        lambda a, b: bool(a) and b[:1].islower() and not deadline_cell(b),
+        lambda a, b: (
+            bool(a) and bool(_PERSON.fullmatch(b)) and not _PERSON.search(a) and not deadline_cell(a)
+        ),
+        lambda a, b: starts_executor(a) and starts_executor(b) and not deadline_cell(a),
     )
     for test in tests:
         for pair in pairs:
