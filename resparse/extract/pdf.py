@@ -6,15 +6,15 @@ A PDF has no paragraphs, only positioned words, so the reader rebuilds what a pe
    edges, which pdfplumber's table finder turns into ruled tables. Words inside a table go
    to its cells; the rest are clustered into lines (:mod:`.pdf_tables`). A gap of several
    ems inside a line becomes "\t".
-2. Running headers and footers go: a line in the top or bottom band that is only a page
-   number, or that repeats at the same place on most pages.
-3. Lines are grouped into paragraphs (:mod:`.pdf_paragraphs`). A new paragraph starts at a list marker, at a change
-   of the line's left edge (first-line indent, outdent), after a vertical gap wider than
-   the document's normal line pitch (a very wide gap also yields an empty separator
-   paragraph), and after a *forced* break — when the next line's first word would have
-   fitted on the line, the break was not word wrap — if that line ends a sentence, is
-   centred or changes style. Otherwise lines join with a space; a hyphen at the break is
-   dropped only when it splits a dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
+2. Running headers and footers go: the first or last line of a page, in the top or bottom
+   band, that is only a page number, and lines repeated at the same place on most pages.
+3. Lines are grouped into paragraphs by :mod:`.pdf_paragraphs`, from how Word lays out
+   an act: a first-line indent, a list marker, a centred line, a row with a tab gap, a
+   vertical gap wider than the normal pitch open a paragraph; so does a line after a
+   *forced* break (the next word would have fitted) that ends a sentence or changes style,
+   and a line at the first-line indent again after a one-line paragraph there. Otherwise
+   lines join with a space; a hyphen at the break is dropped only when it splits a
+   dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
 4. All list numbers are in the text layer, so every marker is "typed" and comes from
    :func:`~resparse.markers.split_marker`. A marker-looking start of a line that
    continues a paragraph ("… крупного бизнеса" / "- ПАО Сбербанк") is not a marker. The
@@ -44,8 +44,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from resparse.errors import CorruptFileError, InputError, LimitExceededError
+from resparse.extract.pdf_geometry import Page
 from resparse.extract.pdf_page import PageContent, open_pdf, read_page, ruled_tables
-from resparse.extract.pdf_paragraphs import Page, assemble
+from resparse.extract.pdf_paragraphs import assemble
 from resparse.extract.pdf_tables import Line, Word, build_piece, group_lines, make_line
 from resparse.layout import Block, Layout, SourceInfo
 from resparse.limits import Limits
@@ -299,11 +300,12 @@ def _drop_running_lines(pages: list[Page]) -> None:
         seen.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        drop = {
-            id(line)
-            for line in candidates[page.number]
-            if _PAGE_NUMBER.match(line.text.strip()) or seen[_running_key(line)] >= need
-        }
+        drop = {id(line) for line in candidates[page.number] if seen[_running_key(line)] >= need}
+        kept = [line for line in page.lines if id(line) not in drop]
+        # A page number is the first or last line; a number amid the text ("… № " / "203") stays.
+        edge = {id(line) for line in candidates[page.number]}
+        ends = {id(line) for line in kept[:1] + kept[-1:] if id(line) in edge}
+        drop |= {id(line) for line in kept if id(line) in ends and _PAGE_NUMBER.match(line.text.strip())}
         if drop:
             page.lines = [line for line in page.lines if id(line) not in drop]
 

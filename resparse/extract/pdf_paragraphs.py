@@ -12,19 +12,24 @@ lays out an official document when it exports a PDF:
   marker ("1.", "2.1.", "а)", "-") opens a paragraph; a row with a tab gap (position
   at the left, name at the right; date at the left, number at the right) is one.
 
-The rules and their thresholds are in :class:`ParagraphSettings`; :func:`assemble` walks
-the pages. Its input, a :class:`Page`, holds the lines and ruled table pieces the reader
-found on one page (:mod:`.pdf` builds them).
+The rules compare lines with document-wide measures (:mod:`.pdf_geometry`, which also holds
+their thresholds, :class:`~.pdf_geometry.ParagraphSettings`); :func:`assemble` walks the
+pages. Its input, a :class:`~.pdf_geometry.Page`, holds the lines and ruled table pieces the
+reader found on one page (:mod:`.pdf` builds them).
+
+- A one-line paragraph at the first-line indent followed by a line at the indent again:
+  the second line opens a paragraph (a paragraph's own second line starts further left).
+  Letterhead and title lines typed in the body style, "Приложение 2" / "Система …",
+  cells of a table pasted as text are such lines; a stamp indented as a whole is not.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from resparse.extract.pdf_geometry import SETTINGS, Geometry, Page, PageKey, ParagraphSettings, fits, measure
 from resparse.extract.pdf_tables import (
     SENTENCE_END,
     Line,
@@ -39,103 +44,7 @@ from resparse.extract.pdf_tables import (
 from resparse.layout import Paragraph, Table, Where
 from resparse.markers import marker_depth, marker_kind, split_marker
 
-__all__ = ["SETTINGS", "Page", "ParagraphSettings", "assemble"]
-
-
-@dataclass(frozen=True)
-class ParagraphSettings:
-    """Thresholds of the paragraph rules; lengths in points unless the name says ems."""
-
-    align: float = 3.0
-    """Two lines "start at the same x" when their left edges differ by at most this."""
-    centre_tolerance: float = 5.0
-    """A centred line's middle is at most this far from the middle of the text measure."""
-    common_start: float = 0.25
-    common_start_lines: int = 4
-    """An x where this many lines of the document start (within ``common_start``) is a
-    margin or an indent: a line starting there is not centred, however it sits."""
-    pitch_range: tuple[float, float] = (0.8, 2.0)
-    """Line pitches (as multiples of the font size) that count towards the normal pitch."""
-    default_pitch: float = 1.2
-    """The normal pitch when no two lines of a size follow each other."""
-    paragraph_gap: float = 1.4
-    """A pitch this many times the normal one separates paragraphs (spacing before/after)."""
-    blank_gap: float = 1.8
-    """A pitch this many times the normal one also yields an empty separator paragraph."""
-    invisible_table_pitch: float = 1.4
-    """Rows of an invisible (tab-separated) table are at most this many normal pitches apart."""
-    space_em: float = 0.25
-    """A space, in ems of the line's font size (for "would the next word have fitted")."""
-    fit_slack: float = 1.0
-    """A word "fits" when it ends at least this far before the right margin."""
-    size_change: float = 0.5
-    """Font sizes differing by more than this are a change of style."""
-    marker_cluster: float = 4.0
-    """Markers of one kind whose x differ by at most this are at the same list level."""
-
-
-SETTINGS = ParagraphSettings()
-
-
-@dataclass
-class Page:
-    """What the reader found on one page: text lines and ruled table pieces."""
-
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    pieces: list[TablePiece] = field(default_factory=list)
-    unreadable: str | None = None
-    """Why the page gave no text ("no text layer, only an image"): OCR could read it."""
-
-
-# --- document-wide measures -----------------------------------------------------------------
-
-PageKey = tuple[int, int]
-
-
-@dataclass
-class _Geometry:
-    """Document-wide measures the paragraph rules compare against, per page size."""
-
-    left: dict[PageKey, float]
-    right: dict[PageKey, float]
-    pitch: float
-    """Normal line pitch as a multiple of the font size."""
-    common_x: dict[PageKey, list[float]]
-    settings: ParagraphSettings
-
-    @staticmethod
-    def key(page: Page) -> PageKey:
-        return round(page.width), round(page.height)
-
-
-def _measure(pages: Sequence[Page], settings: ParagraphSettings) -> _Geometry:
-    left: dict[PageKey, float] = {}
-    right: dict[PageKey, float] = {}
-    starts: dict[PageKey, Counter[float]] = {}
-    ratios: list[float] = []
-    low, high = settings.pitch_range
-    for page in pages:
-        key = _Geometry.key(page)
-        xs0 = [line.x0 for line in page.lines] + [p.bbox[0] for p in page.pieces]
-        xs1 = [line.x1 for line in page.lines] + [p.bbox[2] for p in page.pieces]
-        if xs0:
-            left[key] = min(left.get(key, xs0[0]), *xs0)
-            right[key] = max(right.get(key, xs1[0]), *xs1)
-        starts.setdefault(key, Counter()).update(round(line.x0, 1) for line in page.lines)
-        for above, below in pairwise(page.lines):
-            if above.size and abs(above.size - below.size) < settings.size_change:
-                ratio = (below.top - above.top) / above.size
-                if low < ratio < high:
-                    ratios.append(ratio)
-    pitch = statistics.median(ratios) if ratios else settings.default_pitch
-    common = {
-        key: [float(x) for x, n in counter.items() if n >= settings.common_start_lines]
-        for key, counter in starts.items()
-    }
-    return _Geometry(left=left, right=right, pitch=pitch, common_x=common, settings=settings)
+__all__ = ["assemble"]
 
 
 # --- walking the pages ----------------------------------------------------------------------
@@ -165,7 +74,7 @@ class _Draft:
 class _Walk:
     """The state of :func:`assemble` between items."""
 
-    geometry: _Geometry
+    geometry: Geometry
     blocks: list[Paragraph | Table] = field(default_factory=list)
     drafts: list[tuple[_Draft, Paragraph]] = field(default_factory=list)
     draft: _Draft | None = None
@@ -222,7 +131,7 @@ class _Walk:
 
 def assemble(pages: Sequence[Page], settings: ParagraphSettings = SETTINGS) -> list[Paragraph | Table]:
     """Walk pages top to bottom, grouping lines into paragraphs and pieces into tables."""
-    walk = _Walk(geometry=_measure(pages, settings))
+    walk = _Walk(geometry=measure(pages, settings))
     for page in pages:
         for position, item in enumerate(_page_items(page, walk.geometry)):
             if isinstance(item, Table):
@@ -236,7 +145,7 @@ def assemble(pages: Sequence[Page], settings: ParagraphSettings = SETTINGS) -> l
     return walk.blocks
 
 
-def _page_items(page: Page, geometry: _Geometry) -> list[Line | TablePiece | Table]:
+def _page_items(page: Page, geometry: Geometry) -> list[Line | TablePiece | Table]:
     """The page's lines, ruled pieces and invisible tables in reading order."""
     max_pitch = geometry.settings.invisible_table_pitch * geometry.pitch
     invisible = borderless_tables(page.lines, max_pitch=max_pitch)
@@ -255,7 +164,7 @@ def _page_items(page: Page, geometry: _Geometry) -> list[Line | TablePiece | Tab
 # --- the rules ------------------------------------------------------------------------------
 
 
-def _describe_line(line: Line, page: Page, geometry: _Geometry) -> _LineInfo:
+def _describe_line(line: Line, page: Page, geometry: Geometry) -> _LineInfo:
     settings = geometry.settings
     key = geometry.key(page)
     left, right = geometry.left.get(key, line.x0), geometry.right.get(key, line.x1)
@@ -277,7 +186,7 @@ def _describe_line(line: Line, page: Page, geometry: _Geometry) -> _LineInfo:
 
 
 def _starts_paragraph(
-    draft: _Draft | None, previous: _LineInfo | None, info: _LineInfo, geometry: _Geometry
+    draft: _Draft | None, previous: _LineInfo | None, info: _LineInfo, geometry: Geometry
 ) -> tuple[bool, bool]:
     """Whether ``info`` starts a new paragraph, and whether a blank separator precedes it."""
     if draft is None or previous is None:
@@ -300,12 +209,18 @@ def _starts_paragraph(
         at_continuation = continuation_x is None or abs(line.x0 - continuation_x) <= settings.align
         if forced or ends_sentence or not at_continuation:
             return True, False
-    if previous.tabbed:
+    if previous.tabbed or (info.tabbed and ends_sentence):
+        # A row of its own ("Глава района<tab>И.И. Иванов"), though a position wrapped in a
+        # narrow column may end on the row's line ("… палатами" / "образований<tab>В.П. …").
+        return True, False
+    if continuation_x is None and _indented_again(previous, info, geometry):
         return True, False
     resized = abs(prev.size - line.size) > settings.size_change
     style_change = prev.bold != line.bold or resized or _caps(prev) != _caps(line)
     if forced and (ends_sentence or previous.centered or info.centered or style_change):
         return True, False
+    if style_change and (previous.centered or info.centered):
+        return True, False  # a bold centred title, however wide, over the body
     if previous.centered != info.centered and not (previous.centered and not forced):
         return True, False
     if continuation_x is not None and not info.centered and abs(line.x0 - continuation_x) > settings.align:
@@ -313,12 +228,22 @@ def _starts_paragraph(
     return False, False
 
 
-def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: _Geometry) -> bool:
+def _indented_again(previous: _LineInfo, info: _LineInfo, geometry: Geometry) -> bool:
+    """A one-line paragraph at the first-line indent, and the next line starts there too.
+
+    A paragraph's second line starts at its left indent, left of the first-line indent; a
+    line at the indent again opens the next paragraph (letterhead and title lines typed
+    with the body style, "Приложение 2" / "Система …"). Not so for lines of a paragraph
+    indented as a whole (an approval stamp at the right): they do not start at the indent.
+    """
+    same_x = abs(info.line.x0 - previous.line.x0) <= geometry.settings.align
+    return same_x and geometry.at_indent(previous.line, previous.page)
+
+
+def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: Geometry) -> bool:
     """Whether the next line's first word would have fitted on the previous line."""
-    settings = geometry.settings
     right = geometry.right.get(geometry.key(previous.page), previous.line.x1)
-    space = settings.space_em * (previous.line.size or 10.0)
-    return previous.line.x1 + space + info.line.first_word_width < right - settings.fit_slack
+    return fits(previous.line, info.line, right, geometry.settings)
 
 
 def _caps(line: Line) -> bool:
@@ -360,7 +285,7 @@ def _paragraph(draft: _Draft) -> Paragraph:
     return paragraph
 
 
-def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry) -> None:
+def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: Geometry) -> None:
     """Level = rank of the marker's x among markers of its kind, or its numbering depth."""
     positions: dict[tuple[str, PageKey], list[float]] = {}
     marked = [(d, p) for d, p in drafts if p.marker]
