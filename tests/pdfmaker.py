@@ -37,6 +37,18 @@ def cyrillic_font() -> tuple[str, str] | None:
     return None
 
 
+def cyrillic_serif_font() -> tuple[str, str] | None:
+    """Register DejaVu Serif (regular, bold), a Times-like face, or return None if absent."""
+    for folder in _DEJAVU_DIRS:
+        regular, bold = folder / "DejaVuSerif.ttf", folder / "DejaVuSerif-Bold.ttf"
+        if regular.exists() and bold.exists():
+            if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont("DejaVuSerif", str(regular)))
+                pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(bold)))
+            return "DejaVuSerif", "DejaVuSerif-Bold"
+    return None
+
+
 @dataclass
 class CellSpec:
     """A ruled cell: rows ``row`` to ``row + rowspan - 1``, grid columns ``col`` to ``col + span - 1``."""
@@ -141,3 +153,71 @@ def justify(maker: PdfMaker, x0: float, x1: float, top: float, text: str, size: 
     for word, width in zip(words, widths, strict=True):
         maker.text(x, top, word, size=size)
         x += width + gap
+
+
+CM = 72 / 2.54
+
+
+class Sheet:
+    """Typeset an act as Word exports it: 14 pt, 1.25 cm first-line indent, justified.
+
+    Margins 3 cm left and 1.5 cm right, line pitch 1.15; each call adds one paragraph (or
+    one row) below the last, breaking lines where the next word does not fit.
+    """
+
+    def __init__(self, fonts: tuple[str, str], size: float = 14, indent: float = 1.25 * CM) -> None:
+        self.maker = PdfMaker(fonts=fonts)
+        self.size, self.indent = size, indent
+        self.pitch = 1.15 * size
+        self.left, self.right = 3 * CM, self.maker.width - 1.5 * CM
+        self.top = 2 * CM
+
+    def _lines(self, text: str, first: float, width: float, bold: bool = False) -> list[str]:
+        lines: list[str] = []
+        for word in text.split():
+            room = width - (first if len(lines) == 1 else 0)
+            if lines and self.maker.width_of(f"{lines[-1]} {word}", self.size, bold) <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    def _next(self) -> float:
+        top = self.top
+        self.top += self.pitch
+        return top
+
+    def body(
+        self, text: str, left: float | None = None, indent: float | None = None, full: bool = False
+    ) -> None:
+        """A justified paragraph; ``full`` stretches its last line to the margin too."""
+        left = self.left if left is None else left
+        indent = self.indent if indent is None else indent
+        lines = self._lines(text, indent, self.right - left)
+        for index, line in enumerate(lines):
+            x = left + (indent if index == 0 else 0)
+            if index < len(lines) - 1 or full:
+                justify(self.maker, x, self.right, self._next(), line, size=self.size)
+            else:
+                self.maker.text(x, self._next(), line, size=self.size)
+
+    def ragged(self, text: str, left: float) -> None:
+        """A left-aligned paragraph indented as a whole (an approval stamp at the right)."""
+        for line in self._lines(text, 0, self.right - left):
+            self.maker.text(left, self._next(), line, size=self.size)
+
+    def centred(self, text: str, bold: bool = True) -> None:
+        for line in self._lines(text, 0, self.right - self.left, bold):
+            self.maker.centered(self._next(), line, self.left, self.right, size=self.size, bold=bold)
+
+    def row(self, left: str, right: str) -> None:
+        """One line: ``left`` at the margin, ``right`` flush right (a tab stop)."""
+        top = self._next()
+        self.maker.text(self.left, top, left, size=self.size)
+        self.maker.text(self.right - self.maker.width_of(right, self.size), top, right, size=self.size)
+
+    def space(self, lines: float = 1) -> None:
+        self.top += lines * self.pitch
+
+    def pdf(self) -> bytes:
+        return self.maker.pdf()

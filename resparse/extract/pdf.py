@@ -6,15 +6,15 @@ A PDF has no paragraphs, only positioned words, so the reader rebuilds what a pe
    edges, which pdfplumber's table finder turns into ruled tables. Words inside a table go
    to its cells; the rest are clustered into lines (:mod:`.pdf_tables`). A gap of several
    ems inside a line becomes "\t".
-2. Running headers and footers go: a line in the top or bottom band that is only a page
-   number, or that repeats at the same place on most pages.
-3. Lines are grouped into paragraphs. A new paragraph starts at a list marker, at a change
-   of the line's left edge (first-line indent, outdent), after a vertical gap wider than
-   the document's normal line pitch (a very wide gap also yields an empty separator
-   paragraph), and after a *forced* break — when the next line's first word would have
-   fitted on the line, the break was not word wrap — if that line ends a sentence, is
-   centred or changes style. Otherwise lines join with a space; a hyphen at the break is
-   dropped only when it splits a dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
+2. Running headers and footers go: the first or last line of a page, in the top or bottom
+   band, that is only a page number, and lines repeated at the same place on most pages.
+3. Lines are grouped into paragraphs by :mod:`.pdf_paragraphs`, from how Word lays out
+   an act: a first-line indent, a list marker, a centred line, a row with a tab gap, a
+   vertical gap wider than the normal pitch open a paragraph; so does a line after a
+   *forced* break (the next word would have fitted) that ends a sentence or changes style,
+   and a line at the first-line indent again after a one-line paragraph there. Otherwise
+   lines join with a space; a hyphen at the break is dropped only when it splits a
+   dictionary word (see :func:`.pdf_tables.drop_line_hyphen`).
 4. All list numbers are in the text layer, so every marker is "typed" and comes from
    :func:`~resparse.markers.split_marker`. A marker-looking start of a line that
    continues a paragraph ("… крупного бизнеса" / "- ПАО Сбербанк") is not a marker. The
@@ -39,33 +39,17 @@ callers). Files pdfium cannot open raise :class:`CorruptFileError` or
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from resparse.errors import CorruptFileError, InputError, LimitExceededError
+from resparse.extract.pdf_geometry import Page
 from resparse.extract.pdf_page import PageContent, open_pdf, read_page, ruled_tables
-from resparse.extract.pdf_tables import (
-    SENTENCE_END,
-    Line,
-    TablePiece,
-    Word,
-    borderless_tables,
-    build_piece,
-    cluster_edges,
-    continue_table,
-    group_lines,
-    join_lines,
-    make_line,
-    same_columns,
-    start_table,
-)
-from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
+from resparse.extract.pdf_paragraphs import assemble
+from resparse.extract.pdf_tables import Line, Word, build_piece, group_lines, make_line
+from resparse.layout import Block, Layout, SourceInfo
 from resparse.limits import Limits
-from resparse.markers import marker_depth, marker_kind, split_marker
 
 __all__ = ["needs_ocr", "read", "text_is_readable"]
 
@@ -77,8 +61,6 @@ _PAGE_NUMBER = re.compile(
 )
 _BAND = 0.12
 """Share of the page height at the top and bottom where running headers and footers live."""
-_ALIGN = 3.0
-"""Tolerance (pt) for "starts at the same x"."""
 
 
 # --- readability ----------------------------------------------------------------------------
@@ -126,17 +108,6 @@ def needs_ocr(data: bytes) -> bool:
 
 
 # --- reading --------------------------------------------------------------------------------
-
-
-@dataclass
-class _Page:
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    pieces: list[TablePiece] = field(default_factory=list)
-    unreadable: str | None = None
-    """Why the page gave no text ("no text layer, only an image"): OCR could read it."""
 
 
 def read(data: bytes, source: SourceInfo, limits: Limits, ocr: str = "never") -> Layout:
@@ -196,27 +167,27 @@ def _page_list(numbers: Sequence[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(number) for number in numbers)
 
 
-def _assemble_with(pages: list[_Page], recognised: dict[int, list[Block]]) -> list[Block]:
+def _assemble_with(pages: list[Page], recognised: dict[int, list[Block]]) -> list[Block]:
     """Text pages assembled run by run, with the OCR blocks of scanned pages in between."""
     blocks: list[Block] = []
-    run: list[_Page] = []
+    run: list[Page] = []
     for page in pages:
         if page.number in recognised:
-            blocks += _assemble(run) if run else []
+            blocks += assemble(run) if run else []
             blocks += recognised[page.number]
             run = []
         else:
             run.append(page)
-    return blocks + (_assemble(run) if run else [])
+    return blocks + (assemble(run) if run else [])
 
 
-def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int, list[_Page]]:
+def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int, list[Page]]:
     count = len(document)
     if count == 0:
         raise CorruptFileError("damaged PDF (no pages)")
     if count > limits.max_pages:
         raise LimitExceededError(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
-    pages: list[_Page] = []
+    pages: list[Page] = []
     failure: Exception | None = None
     for index in range(count):
         try:
@@ -229,7 +200,7 @@ def _read_pages(document: Any, limits: Limits, warnings: list[str]) -> tuple[int
     return count, pages
 
 
-def _has_text(page: _Page) -> bool:
+def _has_text(page: Page) -> bool:
     texts = [line.text for line in page.lines]
     texts += [cell.text for piece in page.pieces for row in piece.rows for cell in row.cells]
     return any(ch.isalpha() for text in texts for ch in text)
@@ -245,9 +216,9 @@ def _describe(error: BaseException) -> str:
     return message[:120]
 
 
-def _read_page(content: PageContent, warnings: list[str]) -> _Page:
+def _read_page(content: PageContent, warnings: list[str]) -> Page:
     number = content.number
-    result = _Page(number=number, width=content.width, height=content.height)
+    result = Page(number=number, width=content.width, height=content.height)
     words = content.words
     if content.rotated_text:
         warnings.append(f"page {number}: vertical or rotated text left out")
@@ -315,7 +286,7 @@ def _fix_cid_lines(lines: list[Line]) -> list[Line]:
 # --- running headers and footers ------------------------------------------------------------
 
 
-def _drop_running_lines(pages: list[_Page]) -> None:
+def _drop_running_lines(pages: list[Page]) -> None:
     """Remove page numbers and lines repeated at the same place on most pages."""
     candidates: dict[int, list[Line]] = {}
     for page in pages:
@@ -329,259 +300,15 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         seen.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        drop = {
-            id(line)
-            for line in candidates[page.number]
-            if _PAGE_NUMBER.match(line.text.strip()) or seen[_running_key(line)] >= need
-        }
+        drop = {id(line) for line in candidates[page.number] if seen[_running_key(line)] >= need}
+        kept = [line for line in page.lines if id(line) not in drop]
+        # A page number is the first or last line; a number amid the text ("… № " / "203") stays.
+        edge = {id(line) for line in candidates[page.number]}
+        ends = {id(line) for line in kept[:1] + kept[-1:] if id(line) in edge}
+        drop |= {id(line) for line in kept if id(line) in ends and _PAGE_NUMBER.match(line.text.strip())}
         if drop:
             page.lines = [line for line in page.lines if id(line) not in drop]
 
 
 def _running_key(line: Line) -> tuple[str, int]:
     return re.sub(r"\d+", "#", " ".join(line.text.split())), round(line.top / 4)
-
-
-# --- paragraphs -----------------------------------------------------------------------------
-
-
-@dataclass
-class _Geometry:
-    """Document-wide measures the paragraph rules compare against."""
-
-    left: dict[tuple[int, int], float]
-    right: dict[tuple[int, int], float]
-    pitch: float
-    """Normal line pitch as a multiple of the font size."""
-    common_x: dict[tuple[int, int], list[float]]
-
-    def key(self, page: _Page) -> tuple[int, int]:
-        return round(page.width), round(page.height)
-
-
-def _measure(pages: Sequence[_Page]) -> _Geometry:
-    left: dict[tuple[int, int], float] = {}
-    right: dict[tuple[int, int], float] = {}
-    starts: dict[tuple[int, int], Counter[float]] = {}
-    ratios: list[float] = []
-    for page in pages:
-        key = (round(page.width), round(page.height))
-        xs0 = [line.x0 for line in page.lines] + [p.bbox[0] for p in page.pieces]
-        xs1 = [line.x1 for line in page.lines] + [p.bbox[2] for p in page.pieces]
-        if xs0:
-            left[key] = min(left.get(key, xs0[0]), *xs0)
-            right[key] = max(right.get(key, xs1[0]), *xs1)
-        counter = starts.setdefault(key, Counter())
-        counter.update(round(line.x0, 1) for line in page.lines)
-        for above, below in pairwise(page.lines):
-            if above.size and abs(above.size - below.size) < 0.5:
-                ratio = (below.top - above.top) / above.size
-                if 0.8 < ratio < 2.0:
-                    ratios.append(ratio)
-    pitch = statistics.median(ratios) if ratios else 1.2
-    common = {key: [float(x) for x, n in counter.items() if n >= 4] for key, counter in starts.items()}
-    return _Geometry(left=left, right=right, pitch=pitch, common_x=common)
-
-
-@dataclass
-class _LineInfo:
-    line: Line
-    page: _Page
-    centered: bool
-    tabbed: bool = False
-    """The line holds a column gap (beyond a tab after its list marker)."""
-    marker: str | None = None
-    rest: str = ""
-
-
-@dataclass
-class _Draft:
-    lines: list[_LineInfo]
-
-    @property
-    def continuation_x(self) -> float | None:
-        return self.lines[1].line.x0 if len(self.lines) > 1 else None
-
-
-def _assemble(pages: Sequence[_Page]) -> list[Paragraph | Table]:
-    """Walk pages top to bottom, grouping lines into paragraphs and pieces into tables."""
-    geometry = _measure(pages)
-    blocks: list[Paragraph | Table] = []
-    drafts: list[tuple[_Draft, Paragraph]] = []
-    draft: _Draft | None = None
-    previous: _LineInfo | None = None
-    last_table: Table | None = None
-    last_edges: list[float] = []
-    last_kind_page: tuple[str, int] = ("", 0)
-
-    def flush() -> None:
-        nonlocal draft
-        if draft is not None:
-            paragraph = _paragraph(draft)
-            blocks.append(paragraph)
-            drafts.append((draft, paragraph))
-            draft = None
-
-    for page in pages:
-        invisible = borderless_tables(page.lines, max_pitch=1.4 * geometry.pitch)
-        hidden = {index for start, end, _ in invisible for index in range(start, end)}
-        items: list[tuple[float, Line | TablePiece | Table]] = [
-            (line.top, line) for index, line in enumerate(page.lines) if index not in hidden
-        ]
-        items += [(piece.bbox[1], piece) for piece in page.pieces]
-        items += [
-            (table.rows[0].where.bbox[1] if table.rows[0].where.bbox else 0.0, table)
-            for *_, table in invisible
-        ]
-        items.sort(key=lambda item: item[0])
-        for position, (_, item) in enumerate(items):
-            if isinstance(item, Table):
-                flush()
-                previous = None
-                blocks.append(item)
-                last_kind_page = ("line", page.number)
-                continue
-            if isinstance(item, TablePiece):
-                flush()
-                previous = None
-                continues = (
-                    position == 0
-                    and last_table is not None
-                    and last_kind_page == ("table", page.number - 1)
-                    and same_columns(last_edges, item.columns)
-                )
-                if continues and last_table is not None:
-                    continue_table(last_table, item)
-                else:
-                    last_table, last_edges = start_table(item), item.columns
-                    blocks.append(last_table)
-                last_kind_page = ("table", page.number)
-                continue
-            info = _describe_line(item, page, geometry)
-            new, blank = _starts_paragraph(draft, previous, info, geometry)
-            if new:
-                flush()
-                if blank and blocks and not (isinstance(blocks[-1], Paragraph) and not blocks[-1].text):
-                    blocks.append(Paragraph(text="", where=Where(page=page.number)))
-                draft = _Draft(lines=[info])
-            elif draft is not None:
-                info.marker = None
-                draft.lines.append(info)
-            previous = info
-            last_kind_page = ("line", page.number)
-    flush()
-    _set_levels(drafts, geometry)
-    return blocks
-
-
-def _describe_line(line: Line, page: _Page, geometry: _Geometry) -> _LineInfo:
-    key = geometry.key(page)
-    left, right = geometry.left.get(key, line.x0), geometry.right.get(key, line.x1)
-    centre = (left + right) / 2
-    marker, rest = split_marker(line.text)
-    # Word puts a tab after a list number ("1.<tab>Text"): that gap splits no columns.
-    tabbed = line.has_tab and (marker is None or "\t" in rest)
-    starts_common = any(abs(line.x0 - x) <= 0.25 for x in geometry.common_x.get(key, []))
-    centered = (
-        line.x0 > left + _ALIGN
-        and line.x1 < right - _ALIGN
-        and abs((line.x0 + line.x1) / 2 - centre) <= 5.0
-        and not starts_common
-        and not tabbed
-    )
-    return _LineInfo(
-        line=line, page=page, centered=centered, tabbed=tabbed, marker=marker, rest=rest if marker else ""
-    )
-
-
-def _starts_paragraph(
-    draft: _Draft | None, previous: _LineInfo | None, info: _LineInfo, geometry: _Geometry
-) -> tuple[bool, bool]:
-    """Whether ``info`` starts a new paragraph, and whether a blank separator precedes it."""
-    if draft is None or previous is None:
-        return True, False
-    prev, line = previous.line, info.line
-    if prev.page == line.page:
-        normal = geometry.pitch * max(prev.size, line.size, 1.0)
-        pitch = line.top - prev.top
-        if pitch > 1.8 * normal:
-            return True, True
-        if pitch > 1.4 * normal:
-            return True, False
-    forced = _forced_break(previous, info, geometry)
-    ends_sentence = bool(SENTENCE_END.search(prev.text))
-    if info.marker is not None:
-        # "… крупного бизнеса" / "- ПАО Сбербанк": the dash did not fit on a line that ends
-        # mid-sentence, so it is text running on, not a bullet.
-        at_continuation = draft.continuation_x is None or abs(line.x0 - draft.continuation_x) <= _ALIGN
-        if forced or ends_sentence or not at_continuation:
-            return True, False
-    if previous.tabbed:
-        return True, False
-    style_change = prev.bold != line.bold or abs(prev.size - line.size) > 0.5 or _caps(prev) != _caps(line)
-    if forced and (ends_sentence or previous.centered or info.centered or style_change):
-        return True, False
-    if previous.centered != info.centered and not (previous.centered and not forced):
-        return True, False
-    continuation_x = draft.continuation_x
-    if continuation_x is not None and not info.centered and abs(line.x0 - continuation_x) > _ALIGN:
-        return True, False
-    return False, False
-
-
-def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: _Geometry) -> bool:
-    """Whether the next line's first word would have fitted on the previous line."""
-    right = geometry.right.get(geometry.key(previous.page), previous.line.x1)
-    space = 0.25 * (previous.line.size or 10.0)
-    return previous.line.x1 + space + info.line.first_word_width < right - 1.0
-
-
-def _caps(line: Line) -> bool:
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-
-def _paragraph(draft: _Draft) -> Paragraph:
-    """Build the paragraph; its box covers its lines on the page where it starts."""
-    first = draft.lines[0]
-    texts = [first.rest if first.marker else first.line.text]
-    texts += [info.line.text for info in draft.lines[1:]]
-    text = join_lines(texts)
-    words = [w for info in draft.lines for w in info.line.words]
-    bold_chars = sum(len(w["text"]) for info in draft.lines if info.line.bold for w in info.line.words)
-    sizes = Counter(round(float(w.get("size") or 0), 1) for w in words)
-    letters = [ch for ch in text if ch.isalpha()]
-    page_lines = [info.line for info in draft.lines if info.line.page == first.line.page]
-    bbox = (
-        round(min(line.x0 for line in page_lines), 1),
-        round(min(line.top for line in page_lines), 1),
-        round(max(line.x1 for line in page_lines), 1),
-        round(max(line.bottom for line in page_lines), 1),
-    )
-    paragraph = Paragraph(
-        text=text,
-        bold=bold_chars * 2 > sum(len(w["text"]) for w in words),
-        centered=all(info.centered for info in draft.lines),
-        caps=bool(letters) and all(ch.isupper() for ch in letters),
-        size=sizes.most_common(1)[0][0] if sizes else None,
-        where=Where(page=first.line.page, bbox=bbox),
-    )
-    if first.marker:
-        paragraph.marker = first.marker
-        paragraph.marker_source = "typed"
-    return paragraph
-
-
-def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: _Geometry) -> None:
-    """Level = rank of the marker's x among markers of its kind, or its numbering depth."""
-    positions: dict[tuple[str, tuple[int, int]], list[float]] = {}
-    marked = [(d, p) for d, p in drafts if p.marker]
-    for draft, paragraph in marked:
-        key = (marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
-        positions.setdefault(key, []).append(draft.lines[0].line.x0)
-    clusters = {key: cluster_edges(values, tolerance=4.0) for key, values in positions.items()}
-    for draft, paragraph in marked:
-        key = (marker_kind(paragraph.marker or ""), geometry.key(draft.lines[0].page))
-        x = draft.lines[0].line.x0
-        rank = min(range(len(clusters[key])), key=lambda i: abs(clusters[key][i] - x))
-        paragraph.level = max(rank, marker_depth(paragraph.marker))

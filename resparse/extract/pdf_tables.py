@@ -135,25 +135,42 @@ def segments(line: Line) -> list[Line]:
     return [make_line(line.words[a:b], line.page) for a, b in pairwise(bounds)]
 
 
+TAB_MIN_EM = 2.0
+"""A tab gap is at least this many ems wide."""
+TAB_ALONE_EM = 6.0
+"""A gap this many ems wide is a tab even when the line has no other gap to compare with."""
+TAB_OVER_TYPICAL = 3.0
+"""… otherwise it must be this many times the line's typical gap."""
+JUSTIFIED_RATIO = 1.25
+"""Three or more gaps within this ratio of each other are spaces stretched alike."""
+JUSTIFIED_PAIR_EM = 0.1
+"""Two gaps this close (in ems) are the two spaces of a three-word justified line."""
+SPACE_FLOOR_EM = 0.2
+"""The narrowest a line's typical gap is taken to be (tightly set lines)."""
+
+
 def is_tab_gap(gap: float, gaps: Sequence[float], size: float) -> bool:
     """A gap is a tab (or a column edge) when it dwarfs a space.
 
     Justified lines stretch every space alike, so a gap counts only when it is wide in
-    absolute terms (two ems), the gaps are not all alike, and it is either far wider than
-    the line's typical gap or huge (six ems; a lone gap that wide is a tab stop).
+    absolute terms, the gaps are not all alike (three words on a justified line have two
+    equal gaps however wide), and it is either far wider than the line's typical gap or
+    huge (a lone gap that wide is a tab stop).
     """
     em = size or 10.0
-    if gap < 2.0 * em:
+    if gap < TAB_MIN_EM * em:
         return False
     others = sorted(gaps)
-    if len(others) >= 3 and others[-1] <= 1.25 * others[0]:
+    if len(others) >= 3 and others[-1] <= JUSTIFIED_RATIO * others[0]:
         return False  # every space stretched alike: a sparse justified line
-    if gap >= 6.0 * em:
+    if len(others) == 2 and others[1] - others[0] <= JUSTIFIED_PAIR_EM * em:
+        return False
+    if gap >= TAB_ALONE_EM * em:
         return True
     if len(others) < 3:
         return False
     typical = others[len(others) // 2]
-    return gap > 3.0 * max(typical, 0.2 * em)
+    return gap > TAB_OVER_TYPICAL * max(typical, SPACE_FLOOR_EM * em)
 
 
 @lru_cache(maxsize=1)
