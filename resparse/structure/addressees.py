@@ -26,8 +26,22 @@ def _cues() -> dict[str, list[str]]:
 
 
 def _words_outside_quotes(text: str) -> list[str]:
-    outside = re.sub(r"«[^»]*»?|\"[^\"]*\"?|\([^)]*\)?", " ", text)
+    """The words outside quotes and brackets; a person's initials ("Е.А.") are no words."""
+    outside = re.sub(r"«[^»]*»?|\"[^\"]*\"?|\([^)]*\)?|(?<![А-ЯЁа-яё])[А-ЯЁ]\.", " ", text)
     return [m.group() for m in morph.WORD.finditer(outside)]
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """The words before a relative clause ("Руководителям учреждений, на базе которых …"):
+    its verb belongs to the clause, not to the heading."""
+    for position, word in enumerate(words):
+        if any(p.normal_form in RELATIVE_WORDS for p in morph.parses(word.lower())[:1]):
+            return words[:position]
+    return words
+
+
+RELATIVE_WORDS = frozenset({"который", "где", "куда", "откуда", "чей"})
+"""Words that open a relative clause inside a name."""
 
 
 def heading_phrase(text: str) -> str | None:
@@ -39,7 +53,16 @@ def heading_phrase(text: str) -> str | None:
     verb = _verb_pattern().match(text)
     if verb and text.endswith(":") and is_heading(text[verb.end() :]):
         return text[verb.end() :]
+    trailing = _trailing_verb().search(text)
+    if trailing and is_heading(text[: trailing.start()] + ":"):
+        return text[: trailing.start()] + ":"  # "Органам местного самоуправления рекомендовать:"
     return None
+
+
+@cache
+def _trailing_verb() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in _cues()["addressee_verbs"])
+    return re.compile(rf"\s+(?:{verbs})\s*:$", re.I)
 
 
 def is_heading(text: str) -> bool:
@@ -60,7 +83,7 @@ def is_heading(text: str) -> bool:
         return text.endswith(":") and not any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words)
     if not _dative_start(words):
         return False
-    return not any(morph.is_predicate(w) or morph.is_infinitive(w) for w in words[1:])
+    return not any(morph.is_predicate(w) or morph.is_infinitive(w) for w in _main_clause(words)[1:])
 
 
 def _dative_start(words: list[str]) -> bool:

@@ -128,11 +128,11 @@ def addressee_heading(unit: Unit, state: BodyState) -> Decision | None:
     over two lines; "Рекомендовать органам …:" keeps the whole line as the block's heading)."""
     if not is_block_heading(unit, state.units, state.index):
         return None
-    phrase = heading_phrase(unit.clean) or unit.clean
     text, following = join_heading(state.units, state.index)
+    phrase = (heading_phrase(f"{text}:") or heading_phrase(unit.clean) or unit.clean).rstrip(" :")
     heading = None
-    if not text.startswith(phrase.rstrip(" :")):
-        heading, text = text, phrase  # "Рекомендовать органам …:" names "органам …"
+    if text != phrase and not (phrase == unit.clean.rstrip(" :") and text.startswith(phrase)):
+        heading, text = text, phrase  # "Рекомендовать органам …:", "Органам … рекомендовать:"
     state.open_block(
         Block(number=display_number(unit.marker), addressee=heading_party(text), heading=heading),
         headed=True,
