@@ -28,11 +28,20 @@ BODY: list[tuple[str, str]] = [
     ("Мэрии города продолжить кампанию.", "plain-opens-block"),
     ("Министерству образования:", "addressee-heading"),
     ("Провести семинар для учителей.", "plain-point"),
+    ("Организовать выставку, в том числе:", "plain-point"),
+    ("работ учащихся;", "listed-under-colon"),
+    ("работ педагогов.", "listed-under-colon"),
+    ("(в ред. решения совета от 01.02.2024 № 3)", "editorial-note"),
+    ("2. О работе с обращениями граждан", "question"),
+    ("СЛУШАЛИ: секретаря совета, который сообщил:", "record-opens"),
+    ("1) поступило 120 обращений;", "record-text"),
+    ("РЕШИЛИ:", "operative-intro"),
+    ("2.1. Информацию принять к сведению.", "point-opens-block"),
     ("Председатель совета И.И. Иванов", "tail"),
 ]
 """A small document's body, line by line, with the rule expected to claim each line."""
 
-NOT_BODY = {"header", "signature"}
+NOT_BODY = {"header", "signature", "unparsed"}
 """Trace rows of the other stages."""
 
 

@@ -7,6 +7,10 @@ each line. In order:
 
 - ``tail``              after the last point: signatures and closing lines, for the signature reader;
 - ``section-heading``   "II. ПРЕДЛОЖЕНИЯ": ends the list above; before any list, part of the preamble;
+- ``question``          "2. О работе с семьями …": a question on a meeting's agenda, not a point;
+- ``record-opens``      "СЛУШАЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record begins (preamble);
+- ``record-text``       what the record says, lists included, up to "РЕШИЛИ:" (preamble);
+- ``editorial-note``    "(в ред. постановления …)": a database's note, part of no point;
 - ``addressee-heading`` "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee;
 - ``findings-intro``    "Выделили сильные стороны…:": opens a section of findings;
 - ``operative-intro``   "собрание считает целесообразным:": the points after it are recommendations;
@@ -16,6 +20,7 @@ each line. In order:
 - ``marked-point``      a numbered or bulleted point joins the open list, nested by marker style;
 - ``plain-point``       under a heading, an unnumbered paragraph that asks for something is a point;
 - ``plain-opens-block`` after an operative intro, such a paragraph opens an unheaded block;
+- ``listed-under-colon`` unmarked lines after a point ending in ":" are its sub-items;
 - ``continued-point``   an unmarked paragraph between points continues the point above it;
 - ``preamble``          narrative text before the first list.
 
@@ -30,19 +35,30 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from resparse.markers import split_marker
-from resparse.models import Block, Section
+from resparse.models import Block, Item, Section
 from resparse.structure.addressees import heading_party, heading_phrase
 from resparse.structure.body_lines import (
     intro_kind,
     is_block_heading,
+    is_editorial_note,
     is_intro,
     is_plain_point,
+    is_question,
     is_section_heading,
     join_heading,
     last_point,
     next_texts,
+    opens_report,
 )
-from resparse.structure.points import TOP_NUMBERED, OpenList, Style, continue_point, display_number, style_of
+from resparse.structure.points import (
+    TOP_NUMBERED,
+    OpenList,
+    Style,
+    continue_point,
+    display_number,
+    make_item,
+    style_of,
+)
 from resparse.structure.signatures import split_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
@@ -79,6 +95,14 @@ class BodyState:
     """What the open (or next) list holds."""
     intro: str | None = None
     """The last operative intro ("собрание считает целесообразным"), when one was read."""
+    record: bool = False
+    """Inside a protocol's record ("СЛУШАЛИ: …") until its operative cue ("РЕШИЛИ:")."""
+    listed_under: Item | None = None
+    """The point ending in ":" whose unmarked lines are being read as its sub-items."""
+
+    def close_list(self) -> None:
+        """No list is open: the next point opens a block of its own."""
+        self.open_list, self.opened_by, self.intro, self.listed_under = None, None, None, None
 
     def open_block(self, block: Block, headed: bool = False) -> OpenList:
         """A new block of recommendations: its list is the open one."""
@@ -123,6 +147,47 @@ def section_heading(unit: Unit, state: BodyState) -> Decision | None:
     return Decision(text, owned=owned)
 
 
+def question(unit: Unit, state: BodyState) -> Decision | None:
+    """ "1. О профилактике безнадзорности …": a question on a meeting's agenda names what was
+    discussed; it asks nothing of anyone and ends the list above."""
+    if not is_question(unit):
+        return None
+    state.close_list()
+    state.record = False
+    state.body.preamble.append(f"{unit.marker} {unit.clean}")
+    return Decision(unit.clean)
+
+
+def record_opens(unit: Unit, state: BodyState) -> Decision | None:
+    """ "СЛУШАЛИ: Петрову А.А. …", "ВЫСТУПИЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record begins; it
+    is narrative (preamble), not points and not findings."""
+    if not opens_report(unit.clean):
+        return None
+    state.close_list()
+    state.record = True
+    state.body.preamble.append(f"{unit.marker} {unit.clean}" if unit.marker else unit.clean)
+    return Decision(unit.clean)
+
+
+def record_text(unit: Unit, state: BodyState) -> Decision | None:
+    """What a protocol's record says, its lists included, up to the operative cue ("РЕШИЛИ:")."""
+    if not state.record:
+        return None
+    if operative_cue(unit.text):
+        state.record = False
+        return None
+    state.body.preamble.append(f"{unit.marker} {unit.clean}" if unit.marker else unit.clean)
+    return Decision(unit.clean)
+
+
+def editorial_note(unit: Unit, state: BodyState) -> Decision | None:
+    """ "(в ред. постановления … от 04.10.2011 N 766-ПГ)": a legal database's note between points
+    belongs to none of them; it is left for ``unparsed``."""
+    if unit.marker or not is_editorial_note(unit.clean):
+        return None
+    return Decision(unit.clean, owned=False)
+
+
 def addressee_heading(unit: Unit, state: BodyState) -> Decision | None:
     """ "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee (a heading may run
     over two lines; "Рекомендовать органам …:" keeps the whole line as the block's heading)."""
@@ -145,6 +210,9 @@ def _intro_kind(unit: Unit, state: BodyState) -> str | None:
     """What a line ending in ":" that opens a list introduces; None for any other line."""
     if not unit.clean.endswith(":") or not is_intro(unit, state.units, state.index):
         return None
+    open_list = state.open_list
+    if open_list is not None and open_list.plain and is_plain_point(unit.clean):
+        return None  # "Организовать выставку, в том числе:" under a heading: a point with sub-items
     return intro_kind(unit.clean, next_texts(state.units, state.index))
 
 
@@ -175,6 +243,8 @@ def intro_ends_list(unit: Unit, state: BodyState) -> Decision | None:
     list above and introduces what follows, it does not continue a point."""
     if not unit.clean.endswith(":") or unit.marker is not None or state.open_list is None:
         return None
+    if state.open_list.plain and is_plain_point(unit.clean):
+        return None  # a point with sub-items under a heading, not an intro
     state.intro, state.open_list, state.opened_by = unit.clean.rstrip(": "), None, None
     state.mode = "recommendations"
     state.body.preamble.append(unit.clean)
@@ -230,6 +300,23 @@ def plain_opens_block(unit: Unit, state: BodyState) -> Decision | None:
     return Decision(unit.clean)
 
 
+LISTED_LINE_MAX = 300
+"""Longest unmarked line (characters) read as a sub-item listed under a point's colon."""
+
+
+def listed_under_colon(unit: Unit, state: BodyState) -> Decision | None:
+    """ "б) рассмотреть вопрос о приобретении …, в том числе:" / "выездной установки;" /
+    "передвижного кабинета.": unmarked lines after a point ending in ":" are its sub-items,
+    up to one ending in "."."""
+    last = state.open_list.last if state.open_list is not None else None
+    parent = state.listed_under or (last if last is not None and last.text.endswith(":") else None)
+    if parent is None or len(unit.clean) > LISTED_LINE_MAX:
+        return None
+    parent.items.append(make_item(unit.clean, None, opening_addressee=False))
+    state.listed_under = None if unit.clean.endswith(".") else parent
+    return Decision(unit.clean)
+
+
 def continued_point(unit: Unit, state: BodyState) -> Decision | None:
     """An unmarked paragraph between points continues the point above it (its text, addressee
     and term)."""
@@ -249,6 +336,10 @@ def preamble(unit: Unit, state: BodyState) -> Decision | None:
 RULES: list[Rule] = [
     tail,
     section_heading,
+    question,
+    record_opens,
+    record_text,
+    editorial_note,
     addressee_heading,
     findings_intro,
     operative_intro,
@@ -257,6 +348,7 @@ RULES: list[Rule] = [
     marked_point,
     plain_point,
     plain_opens_block,
+    listed_under_colon,
     continued_point,
     preamble,
 ]
@@ -277,6 +369,8 @@ def read_body(units: list[Unit]) -> Body:
         if not unit.clean or unit.claimed:
             state.index += 1
             continue
+        if unit.marker:
+            state.listed_under = None
         rule, decision = _first_claim(unit, state)
         if decision.owned:
             unit.claimed = True

@@ -5,7 +5,10 @@
 - :func:`is_block_heading`  "Комитету по культуре:": an addressee opening a block;
 - :func:`is_intro`, :func:`intro_kind`  a line ending in ":" that opens findings or recommendations;
 - :func:`is_plain_point`    an unnumbered point ("Провести фестиваль", "Мэрии города продолжить …");
-- :func:`join_heading`      a heading running over two lines.
+- :func:`join_heading`      a heading running over two lines;
+- :func:`opens_report`      "СЛУШАЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record, not its decisions;
+- :func:`is_question`       "2. О работе с семьями …": the heading of a question on the agenda;
+- :func:`is_editorial_note` "(в ред. постановления … от …)": a database's note.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from resparse.markers import is_bullet, marker_depth
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_phrase
+from resparse.structure.header import is_subject_line
 from resparse.structure.meta import opens_preamble
 from resparse.structure.points import deadline_line
 from resparse.structure.signatures import is_signature
 from resparse.structure.title import operative_cue
-from resparse.structure.units import Unit
+from resparse.structure.units import Unit, unspaced
 
 HEADING_JOIN_MAX = 200
 """Longest line (characters) that may continue a heading from the line above."""
@@ -101,6 +105,35 @@ def is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
         return False
     recommend, finding = _intro_patterns()
     return bool(finding.search(unit.clean) or recommend.search(unit.clean))
+
+
+@cache
+def _protocol_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = load("cues")
+    return (
+        re.compile(rf"^(?:{'|'.join(cues['report_cues'])})\s*:", re.I),
+        re.compile(rf"^(?:{'|'.join(cues['agenda_cues'])})(?![а-яё])", re.I),
+        re.compile("|".join(cues["editorial_notes"]), re.I),
+    )
+
+
+def opens_report(text: str) -> bool:
+    """ "СЛУШАЛИ: Петрову А.А. …", "ВЫСТУПИЛИ:", "ПОВЕСТКА ДНЯ:": the record of a meeting starts."""
+    report, agenda, _ = _protocol_patterns()
+    text = unspaced(text.strip())
+    return bool(report.match(text) or agenda.match(text))
+
+
+def is_question(unit: Unit) -> bool:
+    """ "1. О профилактике безнадзорности …", "II. Об организации отдыха …": a numbered subject
+    line names a question of the meeting; it asks nothing of anyone."""
+    return bool(unit.marker) and not is_bullet(unit.marker) and is_subject_line(unit.clean)
+
+
+def is_editorial_note(text: str) -> bool:
+    """ "(в ред. постановления … от 04.10.2011 N 766-ПГ)", "(п. 5 в ред. …)": a database's note."""
+    text = text.strip()
+    return text.startswith("(") and text.endswith(")") and bool(_protocol_patterns()[2].match(text))
 
 
 def is_plain_point(text: str) -> bool:
