@@ -20,6 +20,7 @@ from resparse.markers import is_bullet, marker_depth
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_phrase
+from resparse.structure.dates import month_numbers
 from resparse.structure.header import is_subject_line
 from resparse.structure.meta import opens_preamble
 from resparse.structure.points import deadline_line
@@ -143,13 +144,41 @@ def is_plain_point(text: str) -> bool:
     words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
     if not words:
         return False
-    if morph.is_infinitive(words[0]):
+    if morph.is_infinitive(words[0]) or _infinitive_after_circumstance(words):
         return True
     return (
         morph.can_be(words[0], {"NOUN", "ADJF", "PRTF"}, "datv")
         and not morph.is_predicate(words[0])
         and any(morph.is_infinitive(w) for w in words[1:])
     )
+
+
+CIRCUMSTANCE_WORDS = 6
+"""How many words of time or manner may open an unnumbered point before its infinitive."""
+
+
+def _infinitive_after_circumstance(words: list[str]) -> bool:
+    """ "ежегодно, до 25 декабря, представлять …", "в срок до 1 мая обеспечить …": a point may
+    open with when or how, then the infinitive of what is to be done."""
+    for position, word in enumerate(words[: CIRCUMSTANCE_WORDS + 1]):
+        if morph.is_infinitive(word):
+            return position > 0
+        if not _is_circumstance(word):
+            return False
+    return False
+
+
+def _is_circumstance(word: str) -> bool:
+    """An adverb, a preposition or a word of a date ("ежегодно", "до", "декабря", "срок")."""
+    lower = word.lower()
+    if lower in month_numbers() or morph.parses(lower)[0].normal_form in _time_nouns():
+        return True
+    return morph.best_pos(word) in {"ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(load("dates")["time_nouns"])
 
 
 def last_point(units: list[Unit]) -> int:
