@@ -153,7 +153,7 @@ def is_plain_point(text: str) -> bool:
     )
 
 
-CIRCUMSTANCE_WORDS = 6
+CIRCUMSTANCE_WORDS = 10
 """How many words of time or manner may open an unnumbered point before its infinitive."""
 
 
@@ -169,11 +169,12 @@ def _infinitive_after_circumstance(words: list[str]) -> bool:
 
 
 def _is_circumstance(word: str) -> bool:
-    """An adverb, a preposition or a word of a date ("ежегодно", "до", "декабря", "срок")."""
+    """An adverb, a preposition or a word of a date ("ежегодно", "до", "декабря", "срок"), or an
+    adjective of one ("следующего за отчётным кварталом")."""
     lower = word.lower()
     if lower in month_numbers() or morph.parses(lower)[0].normal_form in _time_nouns():
         return True
-    return morph.best_pos(word) in {"ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
+    return morph.best_pos(word) in {"ADVB", "PREP", "CONJ", "PRCL", "NUMR", "ADJF", "PRTF"}
 
 
 @cache

@@ -30,6 +30,9 @@ _CELL_RULE = re.compile(r"[ \t]*\|[ \t]*")
 # A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
 _NAME_AT_END = re.compile(rf"^(?P<position>.*[^\s.])\s+(?P<name>{SIGNED_PERSON})\.?\s*$", re.S)
 POSITION_MAX = 400
+PROSE_WORDS = 8
+"""A line this long after a "position – name" line is the protocol's prose going on (a short
+one is page chrome: "Поделиться: ВКонтакте …")."""
 LABEL_WORDS = 3
 """A job title of this many words or fewer before a colon labels a line ("Ответственный:")."""
 POSITION_LINES = 4
@@ -141,7 +144,7 @@ def _in_place(entries: list[Signatory | str], raw: dict[int, list[str]]) -> tupl
             leftover.append(entry)
             continue
         before = any(isinstance(e, str) for e in entries[:index])
-        after = any(isinstance(e, str) for e in entries[index + 1 :])
+        after = any(isinstance(e, str) and len(e.split()) >= PROSE_WORDS for e in entries[index + 1 :])
         if before and after:
             leftover.extend(raw[id(entry)])
         else:

@@ -26,6 +26,8 @@ def kind_of(
     исполнения решения" is recommendations); ties go by rule order. A heading word in an
     oblique case names another act ("Постановлением … внесены изменения"), not this one.
     """
+    if has_roadmap and not has_blocks:
+        return "roadmap"  # the plan itself, whatever act its title line cites
     rules = load("kinds")
     title = unspaced(title or "")
     found = [
