@@ -142,8 +142,8 @@ def is_plain_point(text: str) -> bool:
     asks, in the dative, followed by one ("Мэрии города продолжить кампанию", "Региональному
     оператору обеспечить …", "Образовательным организациям рекомендуется включить …")."""
     words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
-    if not words:
-        return False
+    if not words or _LABEL.match(text):
+        return False  # "Поделиться: ВКонтакте …" labels what follows, it asks nothing
     if morph.is_infinitive(words[0]) or _infinitive_after_circumstance(words):
         return True
     return (
@@ -152,6 +152,9 @@ def is_plain_point(text: str) -> bool:
         and any(morph.is_infinitive(w) for w in words[1:])
     )
 
+
+_LABEL = re.compile(r"^\s*[А-ЯЁа-яё-]+\s*:\s*\S")
+"""A single word and a colon before more text on the line: a label ("Поделиться: …")."""
 
 CIRCUMSTANCE_WORDS = 10
 """How many words of time or manner may open an unnumbered point before its infinitive."""
