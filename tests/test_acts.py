@@ -87,3 +87,34 @@ def test_a_term_from_to_with_an_impossible_day_keeps_its_start() -> None:
     deadline = document.recommendations[0].items[0].deadline
     assert deadline is not None
     assert (deadline.start, deadline.end) == (date(2014, 4, 1), None)
+
+
+def test_page_chrome_and_closing_lines_after_the_last_point_are_not_part_of_it() -> None:
+    document = parse(
+        "Участники считают необходимым:\n"
+        "1. Провести в 2023 году мониторинг реализации резолюции.\n"
+        "Резолюция принята участниками форума 24 ноября 2022 года.\n"
+        "Поделиться: ВКонтакте Одноклассники Telegram\n"
+    )
+    assert (
+        document.recommendations[0].items[0].text == "Провести в 2023 году мониторинг реализации резолюции."
+    )
+
+
+def test_a_definition_opening_the_next_line_still_defines() -> None:
+    document = parse(
+        "В целях реализации муниципальной программы «Развитие культуры на 2018–2024 годы»\n"
+        "(далее – программа), Городская Дума РЕШИЛА:\n1. Утвердить отчёт об исполнении программы.\n"
+    )
+    assert [a.short for a in document.abbreviations] == ["программа"]
+
+
+def test_a_plan_under_an_acts_citation_is_a_roadmap() -> None:
+    document = parse(
+        'Распоряжение Правительства области от 3 июня 2022 г. N 311-р "Об утверждении плана мероприятий"\n\n'
+        "№ п/п | Наименование мероприятия | Срок | Ответственные исполнители\n"
+        "1. | Разработка порядка | 2023 год | Министерство культуры области\n"
+        "2. | Проведение конкурса | IV квартал 2023 г. | Министерство образования области\n"
+    )
+    assert document.kind == "roadmap"
+    assert [row.number for row in document.roadmap] == ["1", "2"]

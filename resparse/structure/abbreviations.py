@@ -29,14 +29,19 @@ _WORD = re.compile(r"[«\"]?[\wЁё-]+[»\"]?")
 
 def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
     found: dict[str, Abbreviation] = {}
+    previous = ""
     for text in texts:
         for match in sorted([*DEFINITION.finditer(text), *ACRONYM.finditer(text)], key=lambda m: m.start()):
             short = match.group("short").strip(" «»\"'")
             if not short or short in found:
                 continue
-            full = full_form(text[: match.start()], short)
+            before = text[: match.start()]
+            if not before.strip():
+                before = previous  # "(далее – программа)" opening the line after its full form
+            full = full_form(before, short)
             if full:
                 found[short] = Abbreviation(short=short, full=full)
+        previous = text
     return list(found.values())
 
 

@@ -266,7 +266,7 @@ def _appointed(text: str) -> Party | None:
         named = responsible.match(rest)
         if named is None:
             end = phrase_end(rest, "accs")
-            if end and responsible.match(rest[end:].lstrip(" ,")):
+            if end and responsible.match(rest[end:].lstrip(" ,")) and _names_post(rest[:end]):
                 return party(rest[:end], "accs")
             continue
         rest = rest[named.end() :]
@@ -275,6 +275,22 @@ def _appointed(text: str) -> Party | None:
         if end:
             return party(rest[start : start + end], "accs")
     return None
+
+
+def _names_post(phrase: str) -> bool:
+    """A post, a body or a named person ("начальника отдела", "Петрова П.П."), not persons in
+    general ("назначить лиц, ответственных за …")."""
+    if PERSON.search(phrase):
+        return True
+    heads = _organisation_heads() | _position_heads()
+    return any(
+        p.normal_form in heads for w in morph.WORD.findall(phrase) for p in morph.parses(w.lower())[:2]
+    )
+
+
+@cache
+def _position_heads() -> frozenset[str]:
+    return frozenset(load("parties")["position_heads"])
 
 
 def _first_person(text: str) -> int | None:

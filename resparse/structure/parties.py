@@ -175,6 +175,9 @@ def party(text: str, case: str | None = None) -> Party:
     partners or a definition after it. Every coordinated head and a person in apposition are
     put in the nominative; a person in brackets stays as written ("… (Гладкова)")."""
     written = trim_name(" ".join(text.split()).rstrip(" :"))
+    bare = _remarks().sub("", written).strip(" ,")  # "(по согласованию)" is no part of a name
+    if bare != written:
+        return Party(text=written, name=party(bare, case).name)
     if case is None:
         return Party(text=written, name=to_nominative(written))
     name = "".join(_keep_spacing(piece, to_nominative(piece, case)) for piece in conjuncts(written, case))

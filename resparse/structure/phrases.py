@@ -65,6 +65,12 @@ def _before_name(after: list[_Token]) -> bool:
     return bool(after) and after[0].kind in {"word", "quote"} and after[0].text[:1].isupper()
 
 
+def _names_place(after: list[_Token]) -> bool:
+    """ "в Ясногорском районе", "в городе Энске": a place named with a capital, in the locative."""
+    words = [t.text for t in after[:2] if t.kind == "word"]
+    return bool(words) and words[0][:1].isupper() and any(morph.can_be(w, NOUNISH, "loct") for w in words)
+
+
 def _names_body(tokens: list[_Token]) -> bool:
     """Do the words after "при" name a body or a person ("при министерстве", "при Губернаторе"),
     not an occasion ("при разработке программ")?"""
@@ -141,12 +147,15 @@ class _Reader:
 
     def _preposition(self, word: str, token: _Token, after: list[_Token]) -> bool:
         lower, rest = word.lower(), " ".join(t.text for t in [token, *after[:2]])
-        if lower not in {"по", "при"} or not after or _never_in_name().match(rest):
+        if lower not in {"по", "при", "в"} or not after or _never_in_name().match(rest):
             return False
-        if self.owner and (lower == "по" or _names_body(after)):
-            self.after_preposition = True
-            return True
-        return False
+        if lower == "в":  # "… по Ясногорской области в Ясногорском районе": where the body sits
+            if not (self.after_preposition and _names_place(after)):
+                return False
+        elif not (self.owner and (lower == "по" or _names_body(after))):
+            return False
+        self.after_preposition = True
+        return True
 
     def _dependent(self, token: _Token, after: list[_Token]) -> bool:
         word = token.text
