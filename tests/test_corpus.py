@@ -59,6 +59,23 @@ def test_corpus_fields_stay_above_their_floors(corpus: Report) -> None:
     assert not _shortfalls(corpus, FLOORS["corpus"]), corpus.summary
 
 
+HAND_WRITTEN = {
+    "heldout": [Path("heldout/inputs")],
+    "fresh": [Path("fresh/inputs"), Path("fresh/docx")],
+}
+"""Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
+READMEs say how they were made); each has its own floors."""
+
+
+@pytest.mark.parametrize("name", sorted(HAND_WRITTEN))
+def test_hand_written_sets_stay_above_their_floors(name: str) -> None:
+    tests = CORPUS.parent
+    report = evaluate(tests / name / "gold", [tests / inputs for inputs in HAND_WRITTEN[name]])
+    assert not report.failures
+    assert set(report.summary) <= set(FLOORS[name]), "a new field is measured: give it a floor"
+    assert not _shortfalls(report, FLOORS[name]), report.summary
+
+
 def test_samples_stay_above_their_floors(samples: Report) -> None:
     assert not samples.failures
     assert set(samples.formats) == {"txt", "docx", "typed.docx", "pdf"}
