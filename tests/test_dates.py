@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from resparse.structure.dates import find_date, find_item_deadline, parse_deadline
+from resparse.structure.dates import find_date, parse_deadline
+from resparse.structure.item_terms import find_item_deadline
 
 D = date
 

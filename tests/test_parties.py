@@ -4,7 +4,8 @@ import pytest
 
 from resparse.structure.abbreviations import full_form
 from resparse.structure.addressees import inline_addressee, is_heading
-from resparse.structure.parties import party, split_executors, to_nominative
+from resparse.structure.executors import split_executors
+from resparse.structure.parties import party, to_nominative
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from functools import cache
 from resparse.models import Party
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.lexicon import organisation_heads, position_heads
 from resparse.structure.parties import party
 from resparse.structure.phrases import PERSON, phrase_end
 
@@ -179,7 +180,7 @@ def _outside_brackets(text: str) -> str:
 
 def _names_someone(noun: str) -> bool:
     """A person ("Секретарю") or an organisation ("Отделу", "Мэрии"), not a thing ("Работе")."""
-    heads = _organisation_heads()
+    heads = organisation_heads()
     for parse in morph.parses(noun.lower()):
         if parse.tag.POS != "NOUN" or parse.tag.case != "datv":
             continue
@@ -194,11 +195,6 @@ def _names_someone(noun: str) -> bool:
 COMPOUND_HEAD = 5
 """An organisation word may end a compound ("оргкомитет" ← "комитет"); shorter heads
 ("орган") would match too many unrelated words."""
-
-
-@cache
-def _organisation_heads() -> frozenset[str]:
-    return frozenset(load("roadmap").get("organisation_heads", []))
 
 
 @cache
@@ -282,15 +278,10 @@ def _names_post(phrase: str) -> bool:
     general ("назначить лиц, ответственных за …")."""
     if PERSON.search(phrase):
         return True
-    heads = _organisation_heads() | _position_heads()
+    heads = organisation_heads() | position_heads()
     return any(
         p.normal_form in heads for w in morph.WORD.findall(phrase) for p in morph.parses(w.lower())[:2]
     )
-
-
-@cache
-def _position_heads() -> frozenset[str]:
-    return frozenset(load("parties")["position_heads"])
 
 
 def _first_person(text: str) -> int | None:

@@ -21,6 +21,7 @@ from functools import cache
 
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.lexicon import is_organisation, is_post
 from resparse.structure.persons import ANY_SURNAME, INITIALS, SIGNED_PERSON
 
 PERSON = re.compile(rf"{SIGNED_PERSON}(?![а-яёА-ЯЁ])")
@@ -51,16 +52,6 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-@cache
-def _organisation_heads() -> frozenset[str]:
-    return frozenset(load("roadmap").get("organisation_heads", []))
-
-
-def _is_organisation(word: str) -> bool:
-    heads = _organisation_heads()
-    return any(p.normal_form in heads for p in morph.parses(word.lower()) if p.tag.POS == "NOUN")
-
-
 def _before_name(after: list[_Token]) -> bool:
     return bool(after) and after[0].kind in {"word", "quote"} and after[0].text[:1].isupper()
 
@@ -79,7 +70,7 @@ def _names_body(tokens: list[_Token]) -> bool:
             return False
         if morph.can_be(token.text, {"NOUN"}):
             animate = any("anim" in p.tag for p in morph.parses(token.text.lower()) if p.tag.POS == "NOUN")
-            return _is_organisation(token.text) or animate
+            return is_organisation(token.text) or animate
     return False
 
 
@@ -92,17 +83,9 @@ def _never_in_name() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(load('parties')['never_in_name'])})(?![а-яё])", re.I)
 
 
-@cache
-def _position_heads() -> frozenset[str]:
-    return frozenset(load("parties")["position_heads"])
-
-
 def _is_owner(word: str) -> bool:
     """A body or a post, whose name may go on with "по …" / "при …"."""
-    heads = _position_heads()
-    return _is_organisation(word) or any(
-        p.normal_form in heads for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"
-    )
+    return is_organisation(word) or is_post(word)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from resparse.markers import is_bullet, marker_depth
 from resparse.models import Item
 from resparse.rules import load
 from resparse.structure.addressees import inline_addressee
-from resparse.structure.dates import find_item_deadline
+from resparse.structure.item_terms import find_item_deadline
 from resparse.structure.units import Unit
 
 Style = tuple[str, int]

@@ -15,7 +15,7 @@ from resparse.layout import Row, Table
 from resparse.models import Deadline, RoadmapRow, RoadmapSection
 from resparse.rules import load
 from resparse.structure.dates import find_date_span, parse_deadline
-from resparse.structure.parties import split_executors
+from resparse.structure.executors import split_executors
 from resparse.structure.units import clean
 
 FIELDS = ("number", "action", "result", "deadline", "executors")

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from resparse.rules import load
 from resparse.structure.dates import month_pattern
-from resparse.structure.parties import starts_executor
+from resparse.structure.executors import starts_executor
 
 DEADLINE_MAX_WORDS = 10
 """A deadline cell longer than this is not one ("Ежегодно, до 20 апреля текущего года" has 6)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, Table
-from resparse.structure.parties import starts_executor
+from resparse.structure.executors import starts_executor
 from resparse.structure.persons import PERSON
 from resparse.structure.roadmap import column_map, labelled_title, names_column
 from resparse.structure.text_rows import deadline_cell, split_header, split_row

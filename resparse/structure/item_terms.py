@@ -1,0 +1,193 @@
+"""A recommendation's own term: which dated phrase of a point is its deadline.
+
+Bare dates are not deadlines ("круглого стола, состоявшегося 07.07.2022 г."): a cue word
+("Срок:", "до", "в течение", "в … году"), a recurrence adverb, the end of the point after a dash
+or in brackets, or a term counted from an event ("в месячный срок") must mark them. Weak cues
+("в 2023 году") do not count in a clause about the past or about the point's subject ("об итогах
+… в 2023 году"). Candidates are tried in order of position; the first accepted one is the term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from resparse.models import Deadline
+from resparse.structure import morph
+from resparse.structure.dates import (
+    CLAUSE_END,
+    DASH,
+    DAY_JOIN,
+    NUMBER_1_4,
+    ORDINAL_END,
+    RANGE_JOIN,
+    YEAR,
+    YEAR_WORD,
+    alternation,
+    grammar,
+    month_pattern,
+    parse_deadline,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase that may state the item's term, and how it was found."""
+
+    start: int
+    end: int
+    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period", "relative" (text only)
+
+
+@cache
+def _item_term() -> str:
+    """A dated phrase with a year: one term, a range of two, or a school year."""
+    month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
+    full_date = rf"(?:«?{day}»?\s+{of_day}\s+{YEAR}|{day}\.[01]?\d\.(?:\d{{4}}|\d{{2}})(?!\d))"
+    quarter = rf"{NUMBER_1_4}{ORDINAL_END}(?:{DASH}{NUMBER_1_4}{ORDINAL_END})?\s*квартал\w*"
+    half = rf"(?:[12]|II|I){ORDINAL_END}\s*полугоди\w*"
+    dated = rf"(?:{full_date}|{quarter}\s+{YEAR}|{half}\s+{YEAR}|{month}\s+{YEAR}|{YEAR}(?!\d)){YEAR_WORD}"
+    first = rf"(?:{dated}|{day}\s+{of_day}|{month}|{day}(?={DAY_JOIN}{day}\s+{of_day}))"
+    words = grammar()["school_year"]["words"]
+    pair = rf"{YEAR}\s*/\s*(?:{YEAR}|\d{{2}})(?!\d)"
+    school = rf"{pair}\s*{words}|{words}\s+{pair}"
+    return rf"(?:{school}|(?:{first}{RANGE_JOIN})?{dated})"
+
+
+@cache
+def _item_patterns() -> dict[str, re.Pattern[str]]:
+    rules = grammar()
+    month, of_day = month_pattern(), month_pattern(after_day=True)
+    term = _item_term()
+    adverbs = alternation(rules["item_recurrence"])
+    yearless = rf"[0-3]?\d\s+(?:{of_day}|числа)|{NUMBER_1_4}{ORDINAL_END}\s*квартал\w*|{month}"
+    tail = rf"(?:,?\s+(?:(?:до|не\s+позднее|к|во?)\s+)?(?:{term}|{yearless}))?"
+    recurring = rf"(?:{adverbs})(?![а-яё]){tail}"
+    open_ended = rf"(?:{alternation([re.escape(word) for word in rules['open_ended']])})(?![а-яё])"
+    strong, weak = alternation(rules["item_cues"]), alternation(rules["item_weak_cues"])
+    cue = rf"(?:(?:{strong}|{weak})\s+(?:конца\s+)?)?"
+    left = r"(?<![а-яёa-z])"
+    day = r"[0-3]?\d"
+    yearless_range = rf"в\s+(?:период|срок)\s+с\s+{day}(?:\s+{of_day})?\s+по\s+{day}\s+{of_day}(?!\s*{YEAR})"
+    yearless_until = rf"(?:в\s+срок\s+)?до\s+{day}\s+{of_day}(?!\s*{YEAR})"
+    relative = alternation(rules["relative_terms"])
+    return {
+        "relative": re.compile(rf"{left}(?:{relative})", re.I),
+        "period": re.compile(rf"{left}(?:{yearless_range}|{yearless_until})", re.I),
+        "label": re.compile(
+            rf"{left}(?:{rules['item_label']})\s*{cue}(?:{term}|{recurring}|{open_ended})", re.I
+        ),
+        "strong": re.compile(rf"{left}(?:{strong})\s+(?:конца\s+)?{term}", re.I),
+        "weak": re.compile(rf"{left}(?:{weak})\s+{term}", re.I),
+        "recurring": re.compile(rf"{left}{recurring}", re.I),
+        "trailing": re.compile(rf"{left}(?:{term}|{open_ended})(?=\)?[\s.;,]*$)", re.I),
+    }
+
+
+def _candidates(text: str) -> Iterator[Candidate]:
+    for kind, pattern in _item_patterns().items():
+        for match in pattern.finditer(text):
+            yield Candidate(match.start(), match.end(), kind)
+
+
+def _clause(text: str, candidate: Candidate) -> tuple[str, str]:
+    """The words of the candidate's clause before and after it."""
+    before = re.split(CLAUSE_END, text[: candidate.start])[-1]
+    after = re.split(CLAUSE_END, text[candidate.end :])[0]
+    return before, after
+
+
+def _top_tag(word: str) -> Any:
+    """The likeliest reading's tag, or None for a word the analyser cannot read."""
+    found = morph.parses(word.lower())
+    return found[0].tag if found else None
+
+
+def _is_past(words: list[str]) -> bool:
+    """A clause told in the past ("в 2023 году проведено …") and giving no instruction."""
+    tags = [tag for word in words if (tag := _top_tag(word)) is not None]
+    past = any(tag.POS in {"VERB", "PRTS"} and "past" in tag for tag in tags)
+    return past and not any(morph.is_infinitive(word) for word in words)
+
+
+def _names_subject(before: str) -> bool:
+    """The date qualifies what the point is about: "об итогах … в 2023 году", no date between."""
+    markers = list(re.finditer(alternation(grammar()["subject_markers"]), before, re.I))
+    return bool(markers) and not re.search(YEAR, before[markers[-1].end() :])
+
+
+def _qualifies_noun(before: str) -> bool:
+    """ "возможность увеличения в 2025 году": a genitive deverbal noun takes the date as its own."""
+    words = morph.WORD.findall(before)
+    if not words or not re.fullmatch(grammar()["deverbal_noun"], words[-1], re.I):
+        return False
+    top = _top_tag(words[-1])
+    governed_by_verb = len(words) > 1 and morph.best_pos(words[-2]) in {"INFN", "VERB"}
+    return top is not None and top.POS == "NOUN" and top.case == "gent" and not governed_by_verb
+
+
+def _about_past_or_subject(text: str, candidate: Candidate) -> bool:
+    """Context that turns a weakly cued date into a description rather than a term."""
+    if re.search(alternation(grammar()["no_action"]), text, re.I):
+        return True
+    before, after = _clause(text, candidate)
+    words = morph.WORD.findall(before) + morph.WORD.findall(after)
+    return _is_past(words) or _names_subject(before) or _qualifies_noun(before)
+
+
+def _bare_ok(text: str, candidate: Candidate) -> bool:
+    """A trailing date with no cue: after a dash or in brackets, or after a word that is no
+    preposition and in a form that depends on nothing ("… IV квартал 2024 г.", not "на 2025 год")."""
+    before = text[: candidate.start].rstrip()
+    phrase = text[candidate.start : candidate.end]
+    if before.endswith(("–", "—", "-", "(", ":")):
+        return True
+    if re.search(r"(?:года|годов|году|годах|годам|годами)$", phrase, re.I):
+        return False
+    words = morph.WORD.findall(before)
+    if words and morph.is_function_word(words[-1]):
+        return False
+    return not _about_past_or_subject(text, candidate)
+
+
+def _accepted(text: str, candidate: Candidate) -> bool:
+    phrase = text[candidate.start : candidate.end]
+    if candidate.kind == "weak":
+        if re.search(rf"(?:^|\s){YEAR}(?:{DASH}{YEAR})?$", phrase) or re.match(
+            r"^[вк]\s+[0-3]?\d\.", phrase, re.I
+        ):
+            return False  # "в 2024" without "году"; "в 01.02.2024" is no term
+        return not _about_past_or_subject(text, candidate)
+    if candidate.kind == "trailing":
+        return _bare_ok(text, candidate)
+    return True
+
+
+def find_item_deadline(text: str) -> Deadline | None:
+    """A deadline a recommendation states about itself ("в срок до 01.12.2024", "ежегодно").
+
+    Bare dates are not deadlines ("круглого стола, состоявшегося 07.07.2022 г."): a cue word
+    ("Срок:", "до", "в течение", "в … году"), a recurrence adverb, or the end of the point
+    after a dash or in brackets must mark them. Weak cues ("в 2023 году") do not count in a
+    clause about the past or about the point's subject ("об итогах … в 2023 году").
+    """
+    candidates = sorted(_candidates(text), key=lambda found: (found.start, found.start - found.end))
+    for candidate in candidates:
+        if not _accepted(text, candidate):
+            continue
+        end = _then_recurring(text, candidate.end)
+        deadline = parse_deadline(text[candidate.start : end].strip(" ,;"))
+        if deadline:
+            return deadline
+    return None
+
+
+def _then_recurring(text: str, end: int) -> int:
+    """Where a term ends when a recurring one follows it ("до 15.12.2024, далее – ежеквартально")."""
+    rules = grammar()
+    adverbs = alternation(rules["item_recurrence"])
+    found = re.match(rf"{rules['then_recurring']}(?:{adverbs})(?![а-яё])", text[end:], re.I)
+    return end + found.end() if found else end
