@@ -282,9 +282,10 @@ def iter_input_files(
 ) -> Iterator[InputFile | Broken | Skipped]:
     """Regular files among ``inputs``, folders walked recursively in sorted order.
 
-    Directory symlinks are not followed (no loops); file symlinks are read like the files
-    they point to. The same file given twice is read once. ``exclude`` (resolved paths) keeps
-    the batch's own output out of its input.
+    Directory symlinks are not followed (no loops); a file symlink in a folder is read like
+    the file it points to only when that file is inside the folder, else skipped with a note:
+    nothing outside what was given is read. The same file given twice is read once.
+    ``exclude`` (resolved paths) keeps the batch's own output out of its input.
     """
     excluded = {_resolved(p) for p in exclude}
     seen: set[tuple[int, int]] = set()
@@ -314,6 +315,7 @@ def _walk_folder(
     folder: Path, excluded: set[Path], seen: set[tuple[int, int]]
 ) -> Iterator[InputFile | Broken | Skipped]:
     errors: list[OSError] = []
+    inside = _resolved(folder)
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
             error = errors.pop()
@@ -336,6 +338,9 @@ def _walk_folder(
                 continue
             if not stat.S_ISREG(info.st_mode):
                 yield Skipped(shown, "not a regular file (skipped)")
+                continue
+            if path.is_symlink() and not _resolved(path).is_relative_to(inside):
+                yield Skipped(shown, "skipped a symbolic link to a file outside the folder (not followed)")
                 continue
             if _resolved(path) in excluded or not _first_time(info, seen):
                 continue
