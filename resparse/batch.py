@@ -89,6 +89,8 @@ class BatchReport:
     """``(source, reason)`` for every failed document, in the order they failed."""
     skipped: int = 0
     """Documents skipped by ``--resume`` because their output already exists."""
+    output_error: str | None = None
+    """Why the output could not be written (a full disk), which stopped the batch."""
 
 
 # ----------------------------------------------------------------------------- naming (pure)
@@ -333,6 +335,10 @@ def _context() -> Any:
 # ----------------------------------------------------------------------------- outputs
 
 
+class OutputError(Exception):
+    """The output cannot be written (a full disk); the message is ``FILE: reason``."""
+
+
 class _Output(Protocol):
     failures_path: Path
 
@@ -402,19 +408,35 @@ class _JsonlOutput:
 
     def accept(self, order: int, line: str | None) -> None:
         self.waiting[order] = line
-        while self.next_order in self.waiting:
-            ready = self.waiting.pop(self.next_order)
-            self.next_order += 1
-            if ready is not None:
-                self.stream.write(ready)
-        self.stream.flush()
+        with self._writing():
+            if self.stream.closed:  # an earlier write failed; the batch is stopping
+                return
+            while self.next_order in self.waiting:
+                ready = self.waiting.pop(self.next_order)
+                self.next_order += 1
+                if ready is not None:
+                    self.stream.write(ready)
+            self.stream.flush()
 
     def close(self) -> None:
-        for order in sorted(self.waiting):  # an interrupted run: keep what was converted
-            line = self.waiting.pop(order)
-            if line is not None:
-                self.stream.write(line)
-        self.stream.close()
+        with self._writing():
+            if self.stream.closed:
+                return
+            for order in sorted(self.waiting):  # an interrupted run: keep what was converted
+                line = self.waiting.pop(order)
+                if line is not None:
+                    self.stream.write(line)
+            self.stream.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write error (a full disk) stops the batch with one line; nothing more is written."""
+        try:
+            yield
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                self.stream.close()  # what Python still buffers cannot be written either
+            raise OutputError(f"{self.path}: cannot write the output ({error.strerror or error})") from None
 
 
 def _sources_in(path: Path) -> set[str]:
@@ -568,16 +590,25 @@ def run_batch(
         _extract = functools.partial(_default_extract, ocr=ocr)
     batch = _Batch(out, messages, report, limits, debug, workers_wanted, _extract)
     previous = _exit_on_sigterm()
+    stopped: list[str] = []
     try:
         batch.run(inputs, WalkOptions(limits=limits, zip_encoding=zip_encoding))
+    except OutputError as error:
+        stopped.append(str(error))
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         batch.shutdown()
         messages.close()
-        out.close()
+        try:
+            out.close()
+        except OutputError as error:
+            stopped.append(str(error))
         _write_failures(out.failures_path, report.failures)
         report.seconds = time.monotonic() - started
+    if stopped:
+        report.output_error = stopped[0]
+        messages.line(f"resparse: {stopped[0]}")
     if not quiet:
         messages.line(_summary(report, out.failures_path))
     return report
@@ -620,7 +651,7 @@ def _summary(report: BatchReport, failures_path: Path) -> str:
     text += f" — {report.seconds:.1f} s, {rate:.1f} documents/s"
     if report.failed:
         text += f"; failures listed in {failures_path}"
-    return text
+    return text + ("; stopped: the output could not be written" if report.output_error else "")
 
 
 class _Batch:

@@ -8,15 +8,19 @@ imported inside the commands so that ``resparse --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from resparse.limits import Limits
-    from resparse.models import Document
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -95,27 +99,56 @@ def _check_ocr(ocr: str) -> None:
         raise typer.BadParameter("use auto, always or never", param_hint="--ocr")
 
 
-def _read_one(path: str, limits: Limits, debug: bool, ocr: str = "auto") -> Document | None:
-    """Return a Document, or None after printing the one-line reason."""
+def _guarded(name: str, debug: bool, work: Callable[[], T]) -> T | None:
+    """Run ``work``; a bad file or a bug is one line ``resparse: NAME: reason`` and None."""
     from resparse.errors import InputError
-    from resparse.limits import time_limit
-    from resparse.pipeline import extract
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else None
-        with time_limit(limits.seconds_per_document):
-            if data is not None:
-                return extract(data, name="-", limits=limits, ocr=ocr)  # type: ignore[arg-type]
-            return extract(Path(path), limits=limits, ocr=ocr)  # type: ignore[arg-type]
+        return work()
     except InputError as error:
         if debug:
             raise
-        _error(path, str(error))
+        _error(name, str(error))
     except Exception as error:  # a bug, not the user's fault: say so, briefly
         if debug:
             raise
-        _error(path, f"internal error ({type(error).__name__}: {error})")
+        _error(name, f"internal error ({type(error).__name__}: {error})")
     return None
+
+
+def _read(path: str, limits: Limits, debug: bool, work: Callable[[bytes | Path], T]) -> T | None:
+    """Read ``path`` (``-``: standard input) within the limits, through :func:`_guarded`."""
+    from resparse.limits import read_stream, time_limit
+
+    def guarded() -> T:
+        with time_limit(limits.seconds_per_document):
+            if path == "-":
+                return work(read_stream(sys.stdin.buffer, limits.max_file_bytes))
+            return work(Path(path))
+
+    return _guarded(path, debug, guarded)
+
+
+def _name(data: bytes | Path) -> str | None:
+    return "-" if isinstance(data, bytes) else None
+
+
+def _write(text: str, output: Path | None) -> bool:
+    """Write to ``output`` or stdout; a folder, a missing folder or a full disk is one line."""
+    try:
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        return True
+    except OSError as error:
+        if output is None:  # nothing more can reach stdout, not even Python's flush at exit
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _error(str(output or "standard output"), f"cannot write the output ({error.strerror or error})")
+        return False
 
 
 @app.command()
@@ -135,20 +168,20 @@ def extract(
     debug: DebugOption = False,
 ) -> None:
     """Extract structured data from documents: one JSON object per document."""
+    from resparse.pipeline import extract as run
+
     if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
         raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
     _check_ocr(ocr)
-    if timeout <= 0:
-        raise typer.BadParameter("must be more than 0", param_hint="--timeout")
-    limits = _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
     documents = []
-    failed = 0
     for path in files:
-        document = _read_one(path, limits, debug, ocr)
-        if document is None:
-            failed += 1
-        else:
+        document = _read(
+            path, limits, debug, lambda data: run(data, name=_name(data), limits=limits, ocr=ocr)
+        )  # type: ignore[arg-type]
+        if document is not None:
             documents.append(document)
+    failed = len(files) - len(documents)
     if documents:
         if fmt is None and output is None and sys.stdout.isatty():
             from rich.console import Console
@@ -161,12 +194,19 @@ def extract(
         else:
             from resparse.emit import dumps
 
-            text = dumps(documents, fmt or "json", as_list=len(files) > 1)  # type: ignore[arg-type]
-            if output:
-                output.write_text(text, encoding="utf-8")
-            else:
-                sys.stdout.write(text)
+            as_list = len(files) > 1
+            text = _guarded(
+                str(output or "-"), debug, lambda: dumps(documents, fmt or "json", as_list=as_list)
+            )  # type: ignore[arg-type]
+            if text is None or not _write(text, output):
+                failed = len(files)
     raise typer.Exit(1 if failed else 0)
+
+
+def _checked_limits(max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float) -> Limits:
+    if timeout <= 0:
+        raise typer.BadParameter("must be more than 0", param_hint="--timeout")
+    return _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
 
 
 @app.command()
@@ -176,33 +216,33 @@ def layout(
     explain: Annotated[
         bool, typer.Option("--explain", help="Also list which rule claimed each text.")
     ] = False,
+    max_pages: MaxPagesOption = 500,
+    max_part_mb: MaxPartOption = 200,
+    max_file_mb: MaxFileOption = 200,
+    timeout: TimeoutOption = 60.0,
     debug: DebugOption = False,
 ) -> None:
     """Show what resparse read from a file: blocks, list numbers, tables, pages."""
-    from resparse.errors import InputError
     from resparse.extract import read_layout
 
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file)
-        result = read_layout(data, name=file) if isinstance(data, bytes) else read_layout(data)
-    except InputError as error:
-        if debug:
-            raise
-        _error(file, str(error))
-        raise typer.Exit(1) from None
-    if fmt == "json":
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        raise typer.Exit(0)
-    from resparse.view import layout_lines
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
 
-    for line in layout_lines(result):
-        typer.echo(line)
-    if explain:
-        from resparse.structure import explain as explain_rules
+    def show(data: bytes | Path) -> str:
+        result = read_layout(data, name=_name(data), limits=limits)
+        if fmt == "json":
+            return result.model_dump_json(indent=2) + "\n"
+        from resparse.view import layout_lines
 
-        typer.echo("\n# rules")
-        for rule, text in explain_rules(result):
-            typer.echo(f"{rule:>18}  {text[:110]}")
+        lines = layout_lines(result)
+        if explain:
+            from resparse.structure import explain as explain_rules
+
+            lines.append("\n# rules")
+            lines.extend(f"{rule:>18}  {text[:110]}" for rule, text in explain_rules(result))
+        return "".join(line + "\n" for line in lines)
+
+    text = _read(file, limits, debug, show)
+    raise typer.Exit(0 if text is not None and _write(text, None) else 1)
 
 
 @app.command()
@@ -268,7 +308,7 @@ def batch(
         debug=debug,
         ocr=ocr,
     )
-    raise typer.Exit(1 if report.failed else 0)
+    raise typer.Exit(1 if report.failed or report.output_error else 0)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -358,9 +398,8 @@ def evaluate(
 
     for line in evaluation_lines(report, verbose=verbose, minimums=minimums):
         typer.echo(line)
-    if json_out:
-        json_out.write_text(report.model_dump_json(indent=1), encoding="utf-8")
-    raise typer.Exit(1 if report.failures or below(report, minimums) else 0)
+    written = not json_out or _write(report.model_dump_json(indent=1), json_out)
+    raise typer.Exit(1 if report.failures or below(report, minimums) or not written else 0)
 
 
 def main() -> None:

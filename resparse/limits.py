@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from resparse.errors import LimitExceededError
 
@@ -34,6 +35,13 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Amplification caps: fixed bounds, cheap to check early, on what a few bytes of a file can
+# make resparse build. Real documents stay far below them.
+
+MAX_ITEM_DEPTH = 32
+"""Deepest nesting of items in the output; deeper points are brought up to this level (with a
+warning) so that "1.1.1…" 300 levels deep cannot exhaust the serialisers."""
 
 
 @contextmanager
@@ -62,3 +70,15 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def read_stream(stream: BinaryIO, cap: int) -> bytes:
+    """Read a stream (standard input) to its end in chunks, refusing it past ``cap`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(MB, cap + 1 - size)):
+        size += len(chunk)
+        if size > cap:
+            raise LimitExceededError(f"file is larger than the {cap // MB} MB limit")
+        chunks.append(chunk)
+    return b"".join(chunks)

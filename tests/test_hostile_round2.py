@@ -8,9 +8,17 @@ with no traceback.
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from test_hostile import TEXT, error_lines, run
+import pytest
+from hostile_files import deep_docx, deep_text, sample
+from test_hostile import RESPARSE, TEXT, error_lines, run
+from typer.testing import CliRunner
+
+from resparse.cli import app
+from resparse.limits import MAX_ITEM_DEPTH
 
 # ----------------------------------------------------------------------------- reading outside the input
 
@@ -37,3 +45,76 @@ def test_batch_folder_link_pointing_outside_is_skipped(tmp_path: Path) -> None:
     result = run("batch", "in/secret.txt", "-o", "out2.jsonl", "-q", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / "out2.jsonl").read_text())["source"]["path"] == "in/secret.txt"
+
+
+# ----------------------------------------------------------------------------- one line, never a traceback
+
+
+def _depth(items: list[dict]) -> int:
+    return 1 + max(map(_depth, (item["items"] for item in items)), default=0) if items else 0
+
+
+@pytest.mark.parametrize(("name", "build"), [("deep.txt", deep_text), ("deep.docx", deep_docx)])
+def test_points_nested_300_deep_are_brought_up_to_the_depth_limit(
+    tmp_path: Path, name: str, build: Callable[[int], bytes]
+) -> None:
+    (tmp_path / name).write_bytes(build(300))
+    for fmt in ("json", "yaml"):
+        result = run("extract", name, "-f", fmt, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    document = json.loads(run("extract", name, "-f", "json", cwd=tmp_path).stdout)
+    assert [_depth(block["items"]) for block in document["recommendations"]] == [MAX_ITEM_DEPTH]
+    assert f"nested more than {MAX_ITEM_DEPTH} levels deep" in " ".join(document["warnings"])
+    words = json.dumps(document, ensure_ascii=False)
+    assert all(f"уровня {level}." in words for level in (1, 32, 33, 300))  # nothing dropped
+
+
+def test_extract_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "in.txt").write_bytes(TEXT)
+    (tmp_path / "folder").mkdir()
+    cases = {"folder": "Is a directory", "missing/x.json": "No such file or directory"}
+    if Path("/dev/full").exists():
+        cases["/dev/full"] = "No space left on device"
+    for output, reason in cases.items():
+        result = run("extract", "in.txt", "-o", output, cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stderr.splitlines() == [f"resparse: {output}: cannot write the output ({reason})"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["extract", "layout"])
+def test_stdout_on_a_full_disk_is_one_line(tmp_path: Path, command: str) -> None:
+    (tmp_path / "in.txt").write_bytes(TEXT)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(RESPARSE), command, "in.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "resparse: standard output: cannot write the output (No space left on device)"
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_batch_jsonl_on_a_full_disk_stops_with_one_line(tmp_path: Path) -> None:
+    for index in range(3):
+        (tmp_path / f"in{index}.txt").write_bytes(TEXT)
+    (tmp_path / "out.jsonl").symlink_to("/dev/full")
+    result = run("batch", "in0.txt", "in1.txt", "in2.txt", "-o", "out.jsonl", "-j", "1", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "resparse: out.jsonl: cannot write the output (No space left on device)"
+    ]
+    assert result.stderr.splitlines()[-1].endswith("stopped: the output could not be written")
+
+
+def test_layout_has_the_same_error_wrapper_as_extract(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+
+    monkeypatch.setattr("resparse.extract.read_layout", broken)
+    result = CliRunner().invoke(app, ["layout", str(sample(".txt"))])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"resparse: {sample('.txt')}: internal error (OverflowError: cannot fit 'int' into an index-sized integer)"
+    ]
