@@ -224,11 +224,11 @@ def vmerge_docx(text_bytes: int = 1_000_000, rows: int = 2_000) -> bytes:
     return docx_bytes(_paragraph("ПЛАН МЕРОПРИЯТИЙ") + table)
 
 
-def rowspan_html(rowspan: int = 100_000_000, colspan: int = 1, text_bytes: int = 1000) -> bytes:
-    """An HTML table whose one cell claims to span ``rowspan`` rows over a few real ones."""
-    big = "Текст " * (text_bytes // 11 + 1)
-    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(200))
+def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000, rows: int = 200) -> bytes:
+    """An HTML table whose first cell (``text_bytes`` of text) spans ``rowspan`` rows over ``rows``."""
+    big = ("Текст " * (text_bytes // 11 + 1))[: text_bytes // 2]
+    body = "".join(f"<tr><td>{i}</td></tr>" for i in range(rows))
     return (
         "<html><head><meta charset='utf-8'></head><body><p>ПЛАН МЕРОПРИЯТИЙ</p><table border=1>"
-        f"<tr><td rowspan={rowspan} colspan={colspan}>{big}</td><td>а</td></tr>{rows}</table></body></html>"
+        f"<tr><td rowspan={rowspan} colspan={colspan}>{big}</td><td>а</td></tr>{body}</table></body></html>"
     ).encode()

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile_files import deep_docx, deep_text, sample
+from hostile_files import deep_docx, deep_text, docx_bytes, numbered_docx, rowspan_html, sample, vmerge_docx
 from test_hostile import RESPARSE, TEXT, error_lines, run
 from typer.testing import CliRunner
 
 from resparse.cli import app
-from resparse.limits import MAX_ITEM_DEPTH
+from resparse.limits import MAX_ITEM_DEPTH, MAX_MERGED_TEXT
 
 # ----------------------------------------------------------------------------- reading outside the input
 
@@ -118,3 +118,92 @@ def test_layout_has_the_same_error_wrapper_as_extract(monkeypatch: pytest.Monkey
     assert result.output.splitlines() == [
         f"resparse: {sample('.txt')}: internal error (OverflowError: cannot fit 'int' into an index-sized integer)"
     ]
+
+
+# ----------------------------------------------------------------------------- amplification caps
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "first"),
+    [
+        (10**9, "upperRoman", "1000000000."),
+        (2 * 10**10, "lowerLetter", "a."),  # past a 32-bit number: invalid, Word's default 1
+        ("1" + "0" * 4000, "upperRoman", "I."),
+        (3999, "upperRoman", "MMMCMXCIX."),
+        (4000, "lowerLetter", "4000."),
+    ],
+)
+def test_a_list_starting_at_a_huge_number_is_shown_in_decimal(
+    tmp_path: Path, start: int | str, fmt: str, first: str
+) -> None:
+    (tmp_path / "list.docx").write_bytes(numbered_docx(start, fmt))
+    result = run("layout", "list.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"*{first} Комитету обеспечить пункт 0." in result.stdout
+    assert len(result.stdout) < 50_000
+
+
+def test_an_html_list_starting_at_a_huge_roman_number_is_decimal(tmp_path: Path) -> None:
+    items = "<li>Комитету обеспечить пункт.</li>" * 200
+    (tmp_path / "list.html").write_text(
+        f"<html><body><p>РЕКОМЕНДАЦИИ</p><ol type=I start=1000000000>{items}</ol></body></html>"
+    )
+    result = run("layout", "list.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1000000199." in result.stdout and len(result.stdout) < 50_000
+
+
+def test_merged_cells_that_amplify_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "vmerge.docx").write_bytes(vmerge_docx(text_bytes=2_000_000, rows=5000))
+    (tmp_path / "rowspan.html").write_bytes(rowspan_html(rowspan=65534, text_bytes=2_000_000, rows=5000))
+    columns = "".join(f"<td rowspan=65534>к{i}</td>" for i in range(100))
+    (tmp_path / "cells.html").write_text(
+        f"<html><body><table border=1><tr>{columns}</tr>{'<tr></tr>' * 20_000}</table></body></html>"
+    )
+    result = run("extract", "vmerge.docx", "rowspan.html", "cells.html", cwd=tmp_path)
+    assert result.returncode == 1
+    text = f"table cells merged across rows would repeat more than {MAX_MERGED_TEXT:,} characters (refused)"
+    assert result.stderr.splitlines() == [
+        f"resparse: vmerge.docx: {text}",
+        f"resparse: rowspan.html: {text}",
+        "resparse: cells.html: table cells merged across rows would add more than 101,000 cells "
+        "to the 100 in the file (refused)",
+    ]
+    # merges of a sane size are read as before
+    (tmp_path / "small.docx").write_bytes(vmerge_docx(text_bytes=2000, rows=50))
+    assert run("extract", "small.docx", "-f", "json", cwd=tmp_path).returncode == 0
+
+
+def test_a_huge_column_span_is_clamped(tmp_path: Path) -> None:
+    (tmp_path / "span.docx").write_bytes(docx_bytes(_span_table(10**9)))
+    result = run("extract", "span.docx", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Провести совещание" in result.stdout
+
+
+def _span_table(span: int) -> str:
+    def cell(text: str, span: int | None = None) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span else ""
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    head = "".join(cell(t) for t in ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Исполнитель"))
+    rows = "".join(
+        f"<w:tr>{cell(str(i))}{cell('Провести совещание', span)}{cell('2024 год')}{cell('Комитет')}</w:tr>"
+        for i in range(1, 10)
+    )
+    return f"<w:p><w:r><w:t>ПЛАН МЕРОПРИЯТИЙ</w:t></w:r></w:p><w:tbl><w:tr>{head}</w:tr>{rows}</w:tbl>"
+
+
+@pytest.mark.parametrize("command", ["extract", "layout"])
+def test_standard_input_is_read_up_to_the_file_limit(command: str, tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [str(RESPARSE), command, "-", "--max-file-mb", "10"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["resparse: -: file is larger than the 10 MB limit"]
