@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from resparse.errors import LimitExceededError
+from resparse.errors import LimitExceededError, printable
 from resparse.limits import MB, Limits
 
 __all__ = [
@@ -144,13 +144,6 @@ def size_words(limit: int) -> str:
     return f"{limit} bytes"
 
 
-def printable(name: str) -> str:
-    """Escape control characters so that a hostile member name cannot drive the terminal."""
-    if name.isprintable():
-        return name
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
-
-
 def readable(name: str) -> str:
     """A name that can be printed on one line and written as UTF-8 JSON.
 
@@ -254,6 +247,14 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
         if size > cap:
             raise LimitExceededError(f"archive member expands beyond the {size_words(cap)} limit")
         chunks.append(chunk)
+
+
+def _too_many(members: int, source: str, options: WalkOptions) -> Broken | None:
+    """An archive whose directory lists more members than the limit is refused whole, in one line."""
+    limit = options.limits.max_archive_members
+    if members <= limit:
+        return None
+    return Broken(source, f"archive has {members:,} members, more than the {limit:,} limit (not read)")
 
 
 def _too_big(cap: int) -> str:
@@ -516,6 +517,10 @@ def _zip_members(
 ) -> Iterator[tuple[str, bytes] | Item]:
     cap = options.limits.max_part_bytes
     with zipfile.ZipFile(stream) as archive:
+        refused = _too_many(len(archive.infolist()), source, options)
+        if refused is not None:
+            yield refused
+            return
         for info in archive.infolist():
             name = decode_zip_name(info.filename, info.flag_bits, options.zip_encoding)
             shown = f"{source}!{printable(name)}"
@@ -636,6 +641,10 @@ def _7z_members(
     with archive:
         if archive.needs_password():
             yield Broken(source, "archive is password-protected")
+            return
+        refused = _too_many(len(archive.files), source, options)
+        if refused is not None:
+            yield refused
             return
         wanted: list[tuple[str, str, int]] = []  # (name, key the factory will see, declared size)
         names_seen: set[str] = set()

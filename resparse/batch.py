@@ -49,7 +49,7 @@ from resparse.archives import (
     iter_input_files,
     walk_file,
 )
-from resparse.errors import InputError
+from resparse.errors import InputError, printable
 from resparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -97,8 +97,8 @@ class BatchReport:
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """A reason for a ``resparse: FILE: reason`` line: whitespace collapsed, bounded length."""
-    flat = " ".join(str(text).split())
+    """A reason for a ``resparse: FILE: reason`` line: whitespace collapsed, controls escaped, bounded."""
+    flat = printable(" ".join(str(text).split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -243,15 +243,20 @@ def _trace(debug: bool) -> str | None:
 def _worker_main(conn: Connection, extract: ExtractFn | None, limits: Limits, debug: bool) -> None:
     """Loop in a worker process: a task in, an outcome out, until the parent says stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if sys.platform.startswith("linux"):  # die with the forkserver, which exits with the batch
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     run = extract or _default_extract
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+            if task is None:
+                return
+            conn.send(convert(task, run, limits, debug))
+        except (EOFError, OSError):  # the parent is gone (killed): nobody to tell
             return
-        if task is None:
-            return
-        conn.send(convert(task, run, limits, debug))
 
 
 class _Worker:

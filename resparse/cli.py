@@ -74,7 +74,9 @@ def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200
 
 
 def _error(name: str, reason: str) -> None:
-    typer.echo(f"resparse: {name}: {reason}", err=True)
+    from resparse.errors import printable
+
+    typer.echo(f"resparse: {printable(name)}: {printable(' '.join(reason.split()))}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -235,10 +237,11 @@ def layout(
 
         lines = layout_lines(result)
         if explain:
+            from resparse.errors import terminal_text
             from resparse.structure import explain as explain_rules
 
             lines.append("\n# rules")
-            lines.extend(f"{rule:>18}  {text[:110]}" for rule, text in explain_rules(result))
+            lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
         return "".join(line + "\n" for line in lines)
 
     text = _read(file, limits, debug, show)

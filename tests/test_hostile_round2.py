@@ -8,17 +8,36 @@ with no traceback.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile_files import deep_docx, deep_text, docx_bytes, numbered_docx, rowspan_html, sample, vmerge_docx
+from hostile_files import (
+    SLOW_MARK,
+    deep_docx,
+    deep_text,
+    docx_bytes,
+    numbered_docx,
+    process_is_gone,
+    rowspan_html,
+    sample,
+    sevenzip_bytes,
+    vmerge_docx,
+    zip_bytes,
+)
+from rich.console import Console
 from test_hostile import RESPARSE, TEXT, error_lines, run
 from typer.testing import CliRunner
 
+from resparse.batch import _descendants
 from resparse.cli import app
 from resparse.limits import MAX_ITEM_DEPTH, MAX_MERGED_TEXT
+from resparse.pipeline import extract
+from resparse.view import document_view
 
 # ----------------------------------------------------------------------------- reading outside the input
 
@@ -207,3 +226,71 @@ def test_standard_input_is_read_up_to_the_file_limit(command: str, tmp_path: Pat
         )
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["resparse: -: file is larger than the 10 MB limit"]
+
+
+# ----------------------------------------------------------------------------- wrong messages
+
+
+@pytest.mark.parametrize("charset", ["hex", "rot13", "base64", "idna", "unicode_escape", "nosuch"])
+def test_a_meta_charset_that_is_no_text_encoding_falls_back_to_detection(
+    tmp_path: Path, charset: str
+) -> None:
+    page = f"<html><head><meta charset='{charset}'></head><body><p>РЕКОМЕНДАЦИИ</p><p>1. Комитету обеспечить.</p>"
+    (tmp_path / "page.html").write_bytes(page.encode("cp1251"))
+    result = run("extract", "page.html", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "РЕКОМЕНДАЦИИ"
+
+
+def test_control_characters_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    (tmp_path / "bell.txt").write_bytes(
+        "РЕКОМЕНДАЦИИ\n\n1. Комитету \x1b]0;pwned\x07 обеспечить\u202e.\n".encode()
+    )
+    result = run("layout", "bell.txt", "--explain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+    assert "Комитету \\x1b]0;pwned\\x07 обеспечить\\u202e." in result.stdout
+    result = run("extract", "no\x1b[2Jsuch.txt", cwd=tmp_path)
+    assert result.stderr.splitlines() == ["resparse: no\\x1b[2Jsuch.txt: no such file"]
+    console = Console(record=True, width=200, color_system=None, force_terminal=True)
+    console.print(document_view(extract(tmp_path / "bell.txt")))
+    assert "\x1b]0;pwned" not in console.export_text(styles=False)
+
+
+def test_an_archive_over_the_member_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "many.zip").write_bytes(zip_bytes([(f"d{i}.txt", b"") for i in range(50)]))
+    (tmp_path / "many.7z").write_bytes(sevenzip_bytes([(f"d{i}.txt", b"x") for i in range(50)]))
+    result = run("batch", "many.zip", "many.7z", "-o", "out", "--max-members", "10", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"resparse: many.{kind}: archive has 50 members, more than the 10 limit (not read)"
+        for kind in ("zip", "7z")
+    ]
+
+
+def test_workers_left_behind_by_a_killed_batch_exit_quietly(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.txt").write_bytes(TEXT + SLOW_MARK + b" 3\n")
+    (tmp_path / "go.py").write_text(
+        "import sys\nfrom pathlib import Path\nfrom hostile_files import hostile_extract\n"
+        "from resparse.batch import run_batch\n"
+        "if __name__ == '__main__':\n"
+        "    run_batch([Path('in')], Path('out.jsonl'), jobs=1, quiet=True, _extract=hostile_extract)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    batch = subprocess.Popen(
+        [sys.executable, "go.py"], cwd=tmp_path, stderr=subprocess.PIPE, text=True, env=environment
+    )
+    deadline = time.monotonic() + 30
+    while len(_descendants(batch.pid)) < 2 and time.monotonic() < deadline:  # forkserver and worker
+        time.sleep(0.1)
+    children = _descendants(batch.pid)
+    assert len(children) >= 2
+    time.sleep(0.5)
+    batch.kill()
+    _, stderr = batch.communicate(timeout=30)  # the orphans hold stderr open until they end
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    deadline = time.monotonic() + 15  # the worker finishes its document, cannot report it, and ends
+    while not all(process_is_gone(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(process_is_gone(pid) for pid in children)

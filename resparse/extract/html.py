@@ -69,6 +69,8 @@ _BLOCKS = frozenset({
 # fmt: on
 _LISTS = frozenset({"ol", "ul", "menu", "dir"})
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_PYTHON_CODECS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"})
+"""Codecs Python has for text that no web page is written in: a ``<meta charset>`` naming them is ignored."""
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _MSO_LEVEL = re.compile(r"mso-list\s*:[^;]*?level(\d+)", re.IGNORECASE)
@@ -114,7 +116,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     for encoding in dict.fromkeys(candidates):
         try:
             return data.decode(encoding), []
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue
     return data.decode("utf-8", errors="replace"), ["page encoding unclear; some characters were replaced"]
 
@@ -126,7 +128,10 @@ def declared_charset(data: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        b"x".decode(name, "replace")  # "hex", "rot13", "base64": codecs Python has, not for text
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    if name in _PYTHON_CODECS:
         return None
     # A page saved as UTF-16 cannot declare itself in ASCII bytes; trust the bytes instead.
     return None if name.startswith("utf-16") or name.startswith("utf-32") else name
