@@ -28,7 +28,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -37,11 +36,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from resparse.archives import (
     Broken,
-    Found,
     InputFile,
     Item,
     Skipped,
@@ -49,6 +47,7 @@ from resparse.archives import (
     iter_input_files,
     walk_file,
 )
+from resparse.batch_outputs import Output, OutputError, open_output, write_atomic
 from resparse.errors import InputError, printable
 from resparse.limits import DEFAULT_LIMITS, Limits
 
@@ -64,9 +63,6 @@ __all__ = [
 ExtractFn = Callable[..., Any]
 """``extract(bytes | Path, *, name, limits) -> Document``; replaceable in tests."""
 
-FAILURES_NAME = "failures.jsonl"
-_TEMP_PREFIX = ".resparse-"
-_TEMP_SUFFIX = ".tmp"
 _MAX_NAME_BYTES = 180
 _WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -187,25 +183,6 @@ def _default_extract(source: bytes | Path, *, name: str, limits: Limits, ocr: st
     from resparse.pipeline import extract
 
     return extract(source, name=name, limits=limits, ocr=ocr)  # type: ignore[arg-type]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``path`` and rename it into place."""
-    descriptor, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def convert(task: _Task, extract: ExtractFn, limits: Limits, debug: bool) -> _Outcome:
@@ -337,158 +314,6 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-# ----------------------------------------------------------------------------- outputs
-
-
-class OutputError(Exception):
-    """The output cannot be written (a full disk); the message is ``FILE: reason``."""
-
-
-class _Output(Protocol):
-    failures_path: Path
-
-    def exclude(self) -> list[Path]: ...
-    def done(self, found: Found, name: str) -> bool: ...
-    def target(self, name: str) -> str | None: ...
-    def accept(self, order: int, line: str | None) -> None: ...
-    def close(self) -> None: ...
-
-
-class _FolderOutput:
-    """One ``.json`` per document in a folder; ``failures.jsonl`` beside them."""
-
-    def __init__(self, folder: Path, resume: bool) -> None:
-        self.folder = folder
-        self.resume = resume
-        self.failures_path = folder / FAILURES_NAME
-
-    def exclude(self) -> list[Path]:
-        return [self.folder]
-
-    def done(self, found: Found, name: str) -> bool:
-        return self.resume and (self.folder / name).is_file()
-
-    def target(self, name: str) -> str:
-        path = self.folder / name
-        if path.parent != self.folder or name in ("", ".", "..") or "/" in name or os.sep in name:
-            raise AssertionError(f"unsafe output name {name!r}")  # output_name() makes this impossible
-        return str(path)
-
-    def accept(self, order: int, line: str | None) -> None:  # the worker wrote the file already
-        pass
-
-    def close(self) -> None:
-        for leftover in self.folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)  # from a worker killed mid-write
-
-
-class _JsonlOutput:
-    """One JSON object per line in one file; with ``--resume``, append after the sources already there.
-
-    Lines are written in the order the documents were found, whatever order the workers
-    finish in: a finished document waits in memory until those before it are done (or
-    failed, which leaves no line).
-    """
-
-    def __init__(self, path: Path, resume: bool) -> None:
-        self.path = path
-        self.failures_path = path.with_name(path.stem + ".failures.jsonl")
-        self.sources: set[str] = set()
-        self.waiting: dict[int, str | None] = {}
-        self.next_order = 0
-        if resume and path.is_file():
-            self.sources = _sources_in(path)
-            self.stream = path.open("a", encoding="utf-8")
-        else:
-            self.stream = path.open("w", encoding="utf-8")
-
-    def exclude(self) -> list[Path]:
-        return [self.path, self.failures_path]
-
-    def done(self, found: Found, name: str) -> bool:
-        return found.source in self.sources
-
-    def target(self, name: str) -> None:
-        return None
-
-    def accept(self, order: int, line: str | None) -> None:
-        self.waiting[order] = line
-        with self._writing():
-            if self.stream.closed:  # an earlier write failed; the batch is stopping
-                return
-            while self.next_order in self.waiting:
-                ready = self.waiting.pop(self.next_order)
-                self.next_order += 1
-                if ready is not None:
-                    self.stream.write(ready)
-            self.stream.flush()
-
-    def close(self) -> None:
-        with self._writing():
-            if self.stream.closed:
-                return
-            for order in sorted(self.waiting):  # an interrupted run: keep what was converted
-                line = self.waiting.pop(order)
-                if line is not None:
-                    self.stream.write(line)
-            self.stream.close()
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """A write error (a full disk) stops the batch with one line; nothing more is written."""
-        try:
-            yield
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                self.stream.close()  # what Python still buffers cannot be written either
-            raise OutputError(f"{self.path}: cannot write the output ({error.strerror or error})") from None
-
-
-def _sources_in(path: Path) -> set[str]:
-    """``source.path`` of every complete record; a torn last line (a crash mid-write) is cut off."""
-    sources: set[str] = set()
-    good_end = 0
-    with path.open("rb") as stream:
-        for raw in stream:
-            if not raw.endswith(b"\n"):
-                break
-            good_end += len(raw)
-            try:
-                record = json.loads(raw)
-                sources.add(str(record["source"]["path"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-    if good_end != path.stat().st_size:
-        with path.open("r+b") as stream:
-            stream.truncate(good_end)
-    return sources
-
-
-def _open_output(output: Path, resume: bool) -> _Output:
-    """Folder or ``.jsonl`` file; anything else that already exists is a usage error."""
-    import typer
-
-    if output.is_dir():
-        return _FolderOutput(output, resume)
-    if output.suffix.lower() == ".jsonl":
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            return _JsonlOutput(output, resume)
-        except OSError as error:
-            raise typer.BadParameter(
-                f"cannot write {output} ({error.strerror or error})", param_hint="--output"
-            ) from None
-    if output.exists():
-        raise typer.BadParameter(f"{output} is a file; give a folder or a .jsonl file", param_hint="--output")
-    try:
-        output.mkdir(parents=True)
-    except OSError as error:
-        raise typer.BadParameter(
-            f"cannot create {output} ({error.strerror or error})", param_hint="--output"
-        ) from None
-    return _FolderOutput(output, resume)
-
-
 # ----------------------------------------------------------------------------- progress and messages
 
 
@@ -588,7 +413,7 @@ def run_batch(
     """
     started = time.monotonic()
     workers_wanted = _validate(jobs, zip_encoding, limits)
-    out = _open_output(output, resume)
+    out = open_output(output, resume)
     messages = _Messages(show_bar=not quiet and sys.stderr.isatty())
     report = BatchReport()
     if _extract is None and ocr != "auto":
@@ -664,7 +489,7 @@ class _Batch:
 
     def __init__(
         self,
-        out: _Output,
+        out: Output,
         messages: _Messages,
         report: BatchReport,
         limits: Limits,

@@ -8,19 +8,16 @@ imported inside the commands so that ``resparse --help`` starts fast.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from resparse.cli_io import guarded, read, say, stdin_name, write
+
 if TYPE_CHECKING:
     from resparse.limits import Limits
-
-T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -73,12 +70,6 @@ def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200
     )
 
 
-def _error(name: str, reason: str) -> None:
-    from resparse.errors import printable
-
-    typer.echo(f"resparse: {printable(name)}: {printable(' '.join(reason.split()))}", err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         from resparse import __version__
@@ -99,58 +90,6 @@ def main_options(
 def _check_ocr(ocr: str) -> None:
     if ocr not in OCR_MODES:
         raise typer.BadParameter("use auto, always or never", param_hint="--ocr")
-
-
-def _guarded(name: str, debug: bool, work: Callable[[], T]) -> T | None:
-    """Run ``work``; a bad file or a bug is one line ``resparse: NAME: reason`` and None."""
-    from resparse.errors import InputError
-
-    try:
-        return work()
-    except InputError as error:
-        if debug:
-            raise
-        _error(name, str(error))
-    except Exception as error:  # a bug, not the user's fault: say so, briefly
-        if debug:
-            raise
-        _error(name, f"internal error ({type(error).__name__}: {error})")
-    return None
-
-
-def _read(path: str, limits: Limits, debug: bool, work: Callable[[bytes | Path], T]) -> T | None:
-    """Read ``path`` (``-``: standard input) within the limits, through :func:`_guarded`."""
-    from resparse.limits import read_stream, time_limit
-
-    def guarded() -> T:
-        with time_limit(limits.seconds_per_document):
-            if path == "-":
-                return work(read_stream(sys.stdin.buffer, limits.max_file_bytes))
-            return work(Path(path))
-
-    return _guarded(path, debug, guarded)
-
-
-def _name(data: bytes | Path) -> str | None:
-    return "-" if isinstance(data, bytes) else None
-
-
-def _write(text: str, output: Path | None) -> bool:
-    """Write to ``output`` or stdout; a folder, a missing folder or a full disk is one line."""
-    try:
-        if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            with open(output, "w", encoding="utf-8") as stream:
-                stream.write(text)
-        return True
-    except OSError as error:
-        if output is None:  # nothing more can reach stdout, not even Python's flush at exit
-            with contextlib.suppress(OSError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        _error(str(output or "standard output"), f"cannot write the output ({error.strerror or error})")
-        return False
 
 
 @app.command()
@@ -178,8 +117,8 @@ def extract(
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
     documents = []
     for path in files:
-        document = _read(
-            path, limits, debug, lambda data: run(data, name=_name(data), limits=limits, ocr=ocr)
+        document = read(
+            path, limits, debug, lambda data: run(data, name=stdin_name(data), limits=limits, ocr=ocr)
         )  # type: ignore[arg-type]
         if document is not None:
             documents.append(document)
@@ -197,10 +136,10 @@ def extract(
             from resparse.emit import dumps
 
             as_list = len(files) > 1
-            text = _guarded(
+            text = guarded(
                 str(output or "-"), debug, lambda: dumps(documents, fmt or "json", as_list=as_list)
             )  # type: ignore[arg-type]
-            if text is None or not _write(text, output):
+            if text is None or not write(text, output):
                 failed = len(files)
     raise typer.Exit(1 if failed else 0)
 
@@ -230,7 +169,7 @@ def layout(
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
 
     def show(data: bytes | Path) -> str:
-        result = read_layout(data, name=_name(data), limits=limits)
+        result = read_layout(data, name=stdin_name(data), limits=limits)
         if fmt == "json":
             return result.model_dump_json(indent=2) + "\n"
         from resparse.view import layout_lines
@@ -244,8 +183,8 @@ def layout(
             lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
         return "".join(line + "\n" for line in lines)
 
-    text = _read(file, limits, debug, show)
-    raise typer.Exit(0 if text is not None and _write(text, None) else 1)
+    text = read(file, limits, debug, show)
+    raise typer.Exit(0 if text is not None and write(text, None) else 1)
 
 
 @app.command()
@@ -390,18 +329,18 @@ def evaluate(
         only=_split(only),
         skip=_split(skip),
         fields=fields,
-        on_failure=lambda failure: _error(failure.path, failure.reason),
+        on_failure=lambda failure: say(failure.path, failure.reason),
         debug=debug,
     )
     if not report.documents:
-        _error(str(gold_dir), "no input matches a gold file here")
+        say(str(gold_dir), "no input matches a gold file here")
         raise typer.Exit(1)
     from resparse.evaluate import below
     from resparse.view import evaluation_lines
 
     for line in evaluation_lines(report, verbose=verbose, minimums=minimums):
         typer.echo(line)
-    written = not json_out or _write(report.model_dump_json(indent=1), json_out)
+    written = not json_out or write(report.model_dump_json(indent=1), json_out)
     raise typer.Exit(1 if report.failures or below(report, minimums) or not written else 0)
 
 
