@@ -30,12 +30,12 @@ import tarfile
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from resparse.errors import LimitExceededError
+from resparse.errors import LimitExceededError, printable
 from resparse.limits import MB, Limits
 
 __all__ = [
@@ -144,13 +144,6 @@ def size_words(limit: int) -> str:
     return f"{limit} bytes"
 
 
-def printable(name: str) -> str:
-    """Escape control characters so that a hostile member name cannot drive the terminal."""
-    if name.isprintable():
-        return name
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
-
-
 def readable(name: str) -> str:
     """A name that can be printed on one line and written as UTF-8 JSON.
 
@@ -256,6 +249,14 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
         chunks.append(chunk)
 
 
+def _too_many(members: int, source: str, options: WalkOptions) -> Broken | None:
+    """An archive whose directory lists more members than the limit is refused whole, in one line."""
+    limit = options.limits.max_archive_members
+    if members <= limit:
+        return None
+    return Broken(source, f"archive has {members:,} members, more than the {limit:,} limit (not read)")
+
+
 def _too_big(cap: int) -> str:
     return f"archive member expands beyond the {size_words(cap)} limit"
 
@@ -282,9 +283,10 @@ def iter_input_files(
 ) -> Iterator[InputFile | Broken | Skipped]:
     """Regular files among ``inputs``, folders walked recursively in sorted order.
 
-    Directory symlinks are not followed (no loops); file symlinks are read like the files
-    they point to. The same file given twice is read once. ``exclude`` (resolved paths) keeps
-    the batch's own output out of its input.
+    Directory symlinks are not followed (no loops); a file symlink in a folder is read like
+    the file it points to only when that file is inside the folder, else skipped with a note:
+    nothing outside what was given is read. The same file given twice is read once.
+    ``exclude`` (resolved paths) keeps the batch's own output out of its input.
     """
     excluded = {_resolved(p) for p in exclude}
     seen: set[tuple[int, int]] = set()
@@ -314,6 +316,7 @@ def _walk_folder(
     folder: Path, excluded: set[Path], seen: set[tuple[int, int]]
 ) -> Iterator[InputFile | Broken | Skipped]:
     errors: list[OSError] = []
+    inside = _resolved(folder)
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
             error = errors.pop()
@@ -336,6 +339,9 @@ def _walk_folder(
                 continue
             if not stat.S_ISREG(info.st_mode):
                 yield Skipped(shown, "not a regular file (skipped)")
+                continue
+            if path.is_symlink() and not _resolved(path).is_relative_to(inside):
+                yield Skipped(shown, "skipped a symbolic link to a file outside the folder (not followed)")
                 continue
             if _resolved(path) in excluded or not _first_time(info, seen):
                 continue
@@ -511,6 +517,10 @@ def _zip_members(
 ) -> Iterator[tuple[str, bytes] | Item]:
     cap = options.limits.max_part_bytes
     with zipfile.ZipFile(stream) as archive:
+        refused = _too_many(len(archive.infolist()), source, options)
+        if refused is not None:
+            yield refused
+            return
         for info in archive.infolist():
             name = decode_zip_name(info.filename, info.flag_bits, options.zip_encoding)
             shown = f"{source}!{printable(name)}"
@@ -614,127 +624,9 @@ def _compressed_members(
 def _7z_members(
     stream: BinaryIO, kind: str, source: str, options: WalkOptions
 ) -> Iterator[tuple[str, bytes] | Item]:
-    """7z via py7zr, into memory. Members are extracted in groups of at most ``max_part_bytes``
-    (declared) so that a solid archive is not decompressed once per member, yet memory stays bounded."""
-    import py7zr
-    from py7zr.helpers import get_sanitized_output_path
+    from resparse.archives_7z import members  # py7zr is imported only for a 7z
 
-    cap = options.limits.max_part_bytes
-    try:
-        archive = py7zr.SevenZipFile(stream, mode="r")
-    except py7zr.PasswordRequired:
-        yield Broken(source, "archive is password-protected")
-        return
-    except (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError) as error:
-        yield Broken(source, f"damaged 7z archive ({_describe(error)})")
-        return
-    with archive:
-        if archive.needs_password():
-            yield Broken(source, "archive is password-protected")
-            return
-        wanted: list[tuple[str, str, int]] = []  # (name, key the factory will see, declared size)
-        names_seen: set[str] = set()
-        for entry in archive.files:
-            name: str = entry.filename
-            shown = f"{source}!{printable(name)}"
-            if entry.is_directory or is_junk_name(name):
-                continue
-            if entry.is_symlink or entry.is_junction or entry.is_socket:
-                yield Skipped(shown, "skipped a symbolic link or special file (not followed)")
-                continue
-            if name in names_seen:
-                yield Skipped(shown, "another member has the same name (skipped)")
-                continue
-            names_seen.add(name)
-            size = int(entry.uncompressed or 0)
-            if size > cap:
-                yield Broken(shown, _too_big(cap))
-                continue
-            try:
-                key = get_sanitized_output_path(name, None).as_posix()
-            except (py7zr.Bad7zFile, ValueError):
-                yield Broken(shown, "archive member has an unsafe name (not read)")
-                continue
-            wanted.append((name, key, size))
-        for group in _groups(wanted, cap):
-            factory = _CappedFactory(cap)
-            archive.reset()
-            archive.extract(targets=[name for name, _, _ in group], factory=factory)
-            for name, key, _ in group:
-                shown = f"{source}!{printable(name)}"
-                product = factory.products.get(key)
-                if product is None:
-                    yield name, b""  # an empty member: py7zr opens no writer for it
-                elif product.overflow:
-                    yield Broken(shown, _too_big(cap))
-                else:
-                    yield name, product.getvalue()
-
-
-def _groups(wanted: Iterable[tuple[str, str, int]], budget: int) -> Iterator[list[tuple[str, str, int]]]:
-    """Consecutive runs whose declared sizes add up to at most ``budget`` (at least one each)."""
-    group: list[tuple[str, str, int]] = []
-    total = 0
-    for item in wanted:
-        if group and total + item[2] > budget:
-            yield group
-            group, total = [], 0
-        group.append(item)
-        total += item[2]
-    if group:
-        yield group
-
-
-class _CappedWriter:
-    """A py7zr writer keeping at most ``cap`` bytes; past that it only notes the overflow."""
-
-    def __init__(self, cap: int) -> None:
-        self.cap = cap
-        self.overflow = False
-        self._buffer = io.BytesIO()
-
-    def write(self, data: bytes | bytearray) -> int:
-        if self.overflow:
-            return len(data)
-        if self._buffer.tell() + len(data) > self.cap:
-            self.overflow = True
-            self._buffer = io.BytesIO()  # drop what was kept: the member is refused anyway
-            return len(data)
-        return self._buffer.write(data)
-
-    def read(self, size: int | None = None) -> bytes:
-        return b""
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._buffer.tell()
-
-    def flush(self) -> None:
-        pass
-
-    def size(self) -> int:
-        return self._buffer.tell()
-
-    def close(self) -> None:
-        pass
-
-    def seekable(self) -> bool:
-        return False
-
-    def getvalue(self) -> bytes:
-        return self._buffer.getvalue()
-
-
-class _CappedFactory:
-    """py7zr ``WriterFactory`` (duck-typed) that keeps members in memory under a cap."""
-
-    def __init__(self, cap: int) -> None:
-        self.cap = cap
-        self.products: dict[str, _CappedWriter] = {}
-
-    def create(self, filename: str) -> _CappedWriter:
-        writer = _CappedWriter(self.cap)
-        self.products[filename] = writer
-        return writer
+    return members(stream, source, options)
 
 
 def _normalise(name: str) -> str:

@@ -28,7 +28,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -37,11 +36,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from resparse.archives import (
     Broken,
-    Found,
     InputFile,
     Item,
     Skipped,
@@ -49,7 +47,8 @@ from resparse.archives import (
     iter_input_files,
     walk_file,
 )
-from resparse.errors import InputError
+from resparse.batch_outputs import Output, OutputError, open_output, write_atomic
+from resparse.errors import InputError, printable
 from resparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -64,9 +63,6 @@ __all__ = [
 ExtractFn = Callable[..., Any]
 """``extract(bytes | Path, *, name, limits) -> Document``; replaceable in tests."""
 
-FAILURES_NAME = "failures.jsonl"
-_TEMP_PREFIX = ".resparse-"
-_TEMP_SUFFIX = ".tmp"
 _MAX_NAME_BYTES = 180
 _WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -89,14 +85,16 @@ class BatchReport:
     """``(source, reason)`` for every failed document, in the order they failed."""
     skipped: int = 0
     """Documents skipped by ``--resume`` because their output already exists."""
+    output_error: str | None = None
+    """Why the output could not be written (a full disk), which stopped the batch."""
 
 
 # ----------------------------------------------------------------------------- naming (pure)
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """A reason for a ``resparse: FILE: reason`` line: whitespace collapsed, bounded length."""
-    flat = " ".join(str(text).split())
+    """A reason for a ``resparse: FILE: reason`` line: whitespace collapsed, controls escaped, bounded."""
+    flat = printable(" ".join(str(text).split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -187,25 +185,6 @@ def _default_extract(source: bytes | Path, *, name: str, limits: Limits, ocr: st
     return extract(source, name=name, limits=limits, ocr=ocr)  # type: ignore[arg-type]
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``path`` and rename it into place."""
-    descriptor, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def convert(task: _Task, extract: ExtractFn, limits: Limits, debug: bool) -> _Outcome:
     """Convert one document and write (or return) its JSON; every exception becomes a reason."""
     from resparse.emit import dumps
@@ -241,15 +220,20 @@ def _trace(debug: bool) -> str | None:
 def _worker_main(conn: Connection, extract: ExtractFn | None, limits: Limits, debug: bool) -> None:
     """Loop in a worker process: a task in, an outcome out, until the parent says stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if sys.platform.startswith("linux"):  # die with the forkserver, which exits with the batch
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     run = extract or _default_extract
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+            if task is None:
+                return
+            conn.send(convert(task, run, limits, debug))
+        except (EOFError, OSError):  # the parent is gone (killed): nobody to tell
             return
-        if task is None:
-            return
-        conn.send(convert(task, run, limits, debug))
 
 
 class _Worker:
@@ -328,138 +312,6 @@ def _context() -> Any:
         context.set_forkserver_preload(["resparse.batch", "resparse.pipeline", "resparse.emit"])
         return context
     return multiprocessing.get_context("spawn")
-
-
-# ----------------------------------------------------------------------------- outputs
-
-
-class _Output(Protocol):
-    failures_path: Path
-
-    def exclude(self) -> list[Path]: ...
-    def done(self, found: Found, name: str) -> bool: ...
-    def target(self, name: str) -> str | None: ...
-    def accept(self, order: int, line: str | None) -> None: ...
-    def close(self) -> None: ...
-
-
-class _FolderOutput:
-    """One ``.json`` per document in a folder; ``failures.jsonl`` beside them."""
-
-    def __init__(self, folder: Path, resume: bool) -> None:
-        self.folder = folder
-        self.resume = resume
-        self.failures_path = folder / FAILURES_NAME
-
-    def exclude(self) -> list[Path]:
-        return [self.folder]
-
-    def done(self, found: Found, name: str) -> bool:
-        return self.resume and (self.folder / name).is_file()
-
-    def target(self, name: str) -> str:
-        path = self.folder / name
-        if path.parent != self.folder or name in ("", ".", "..") or "/" in name or os.sep in name:
-            raise AssertionError(f"unsafe output name {name!r}")  # output_name() makes this impossible
-        return str(path)
-
-    def accept(self, order: int, line: str | None) -> None:  # the worker wrote the file already
-        pass
-
-    def close(self) -> None:
-        for leftover in self.folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)  # from a worker killed mid-write
-
-
-class _JsonlOutput:
-    """One JSON object per line in one file; with ``--resume``, append after the sources already there.
-
-    Lines are written in the order the documents were found, whatever order the workers
-    finish in: a finished document waits in memory until those before it are done (or
-    failed, which leaves no line).
-    """
-
-    def __init__(self, path: Path, resume: bool) -> None:
-        self.path = path
-        self.failures_path = path.with_name(path.stem + ".failures.jsonl")
-        self.sources: set[str] = set()
-        self.waiting: dict[int, str | None] = {}
-        self.next_order = 0
-        if resume and path.is_file():
-            self.sources = _sources_in(path)
-            self.stream = path.open("a", encoding="utf-8")
-        else:
-            self.stream = path.open("w", encoding="utf-8")
-
-    def exclude(self) -> list[Path]:
-        return [self.path, self.failures_path]
-
-    def done(self, found: Found, name: str) -> bool:
-        return found.source in self.sources
-
-    def target(self, name: str) -> None:
-        return None
-
-    def accept(self, order: int, line: str | None) -> None:
-        self.waiting[order] = line
-        while self.next_order in self.waiting:
-            ready = self.waiting.pop(self.next_order)
-            self.next_order += 1
-            if ready is not None:
-                self.stream.write(ready)
-        self.stream.flush()
-
-    def close(self) -> None:
-        for order in sorted(self.waiting):  # an interrupted run: keep what was converted
-            line = self.waiting.pop(order)
-            if line is not None:
-                self.stream.write(line)
-        self.stream.close()
-
-
-def _sources_in(path: Path) -> set[str]:
-    """``source.path`` of every complete record; a torn last line (a crash mid-write) is cut off."""
-    sources: set[str] = set()
-    good_end = 0
-    with path.open("rb") as stream:
-        for raw in stream:
-            if not raw.endswith(b"\n"):
-                break
-            good_end += len(raw)
-            try:
-                record = json.loads(raw)
-                sources.add(str(record["source"]["path"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-    if good_end != path.stat().st_size:
-        with path.open("r+b") as stream:
-            stream.truncate(good_end)
-    return sources
-
-
-def _open_output(output: Path, resume: bool) -> _Output:
-    """Folder or ``.jsonl`` file; anything else that already exists is a usage error."""
-    import typer
-
-    if output.is_dir():
-        return _FolderOutput(output, resume)
-    if output.suffix.lower() == ".jsonl":
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            return _JsonlOutput(output, resume)
-        except OSError as error:
-            raise typer.BadParameter(
-                f"cannot write {output} ({error.strerror or error})", param_hint="--output"
-            ) from None
-    if output.exists():
-        raise typer.BadParameter(f"{output} is a file; give a folder or a .jsonl file", param_hint="--output")
-    try:
-        output.mkdir(parents=True)
-    except OSError as error:
-        raise typer.BadParameter(
-            f"cannot create {output} ({error.strerror or error})", param_hint="--output"
-        ) from None
-    return _FolderOutput(output, resume)
 
 
 # ----------------------------------------------------------------------------- progress and messages
@@ -561,23 +413,32 @@ def run_batch(
     """
     started = time.monotonic()
     workers_wanted = _validate(jobs, zip_encoding, limits)
-    out = _open_output(output, resume)
+    out = open_output(output, resume)
     messages = _Messages(show_bar=not quiet and sys.stderr.isatty())
     report = BatchReport()
     if _extract is None and ocr != "auto":
         _extract = functools.partial(_default_extract, ocr=ocr)
     batch = _Batch(out, messages, report, limits, debug, workers_wanted, _extract)
     previous = _exit_on_sigterm()
+    stopped: list[str] = []
     try:
         batch.run(inputs, WalkOptions(limits=limits, zip_encoding=zip_encoding))
+    except OutputError as error:
+        stopped.append(str(error))
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         batch.shutdown()
         messages.close()
-        out.close()
+        try:
+            out.close()
+        except OutputError as error:
+            stopped.append(str(error))
         _write_failures(out.failures_path, report.failures)
         report.seconds = time.monotonic() - started
+    if stopped:
+        report.output_error = stopped[0]
+        messages.line(f"resparse: {stopped[0]}")
     if not quiet:
         messages.line(_summary(report, out.failures_path))
     return report
@@ -620,7 +481,7 @@ def _summary(report: BatchReport, failures_path: Path) -> str:
     text += f" — {report.seconds:.1f} s, {rate:.1f} documents/s"
     if report.failed:
         text += f"; failures listed in {failures_path}"
-    return text
+    return text + ("; stopped: the output could not be written" if report.output_error else "")
 
 
 class _Batch:
@@ -628,7 +489,7 @@ class _Batch:
 
     def __init__(
         self,
-        out: _Output,
+        out: Output,
         messages: _Messages,
         report: BatchReport,
         limits: Limits,

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from resparse.cli_io import guarded, read, say, stdin_name, write
+
 if TYPE_CHECKING:
     from resparse.limits import Limits
-    from resparse.models import Document
 
 app = typer.Typer(
     add_completion=False,
@@ -69,10 +70,6 @@ def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200
     )
 
 
-def _error(name: str, reason: str) -> None:
-    typer.echo(f"resparse: {name}: {reason}", err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         from resparse import __version__
@@ -95,29 +92,6 @@ def _check_ocr(ocr: str) -> None:
         raise typer.BadParameter("use auto, always or never", param_hint="--ocr")
 
 
-def _read_one(path: str, limits: Limits, debug: bool, ocr: str = "auto") -> Document | None:
-    """Return a Document, or None after printing the one-line reason."""
-    from resparse.errors import InputError
-    from resparse.limits import time_limit
-    from resparse.pipeline import extract
-
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else None
-        with time_limit(limits.seconds_per_document):
-            if data is not None:
-                return extract(data, name="-", limits=limits, ocr=ocr)  # type: ignore[arg-type]
-            return extract(Path(path), limits=limits, ocr=ocr)  # type: ignore[arg-type]
-    except InputError as error:
-        if debug:
-            raise
-        _error(path, str(error))
-    except Exception as error:  # a bug, not the user's fault: say so, briefly
-        if debug:
-            raise
-        _error(path, f"internal error ({type(error).__name__}: {error})")
-    return None
-
-
 @app.command()
 def extract(
     files: Annotated[
@@ -135,20 +109,20 @@ def extract(
     debug: DebugOption = False,
 ) -> None:
     """Extract structured data from documents: one JSON object per document."""
+    from resparse.pipeline import extract as run
+
     if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
         raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
     _check_ocr(ocr)
-    if timeout <= 0:
-        raise typer.BadParameter("must be more than 0", param_hint="--timeout")
-    limits = _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
     documents = []
-    failed = 0
     for path in files:
-        document = _read_one(path, limits, debug, ocr)
-        if document is None:
-            failed += 1
-        else:
+        document = read(
+            path, limits, debug, lambda data: run(data, name=stdin_name(data), limits=limits, ocr=ocr)
+        )  # type: ignore[arg-type]
+        if document is not None:
             documents.append(document)
+    failed = len(files) - len(documents)
     if documents:
         if fmt is None and output is None and sys.stdout.isatty():
             from rich.console import Console
@@ -161,12 +135,19 @@ def extract(
         else:
             from resparse.emit import dumps
 
-            text = dumps(documents, fmt or "json", as_list=len(files) > 1)  # type: ignore[arg-type]
-            if output:
-                output.write_text(text, encoding="utf-8")
-            else:
-                sys.stdout.write(text)
+            as_list = len(files) > 1
+            text = guarded(
+                str(output or "-"), debug, lambda: dumps(documents, fmt or "json", as_list=as_list)
+            )  # type: ignore[arg-type]
+            if text is None or not write(text, output):
+                failed = len(files)
     raise typer.Exit(1 if failed else 0)
+
+
+def _checked_limits(max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float) -> Limits:
+    if timeout <= 0:
+        raise typer.BadParameter("must be more than 0", param_hint="--timeout")
+    return _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
 
 
 @app.command()
@@ -176,33 +157,34 @@ def layout(
     explain: Annotated[
         bool, typer.Option("--explain", help="Also list which rule claimed each text.")
     ] = False,
+    max_pages: MaxPagesOption = 500,
+    max_part_mb: MaxPartOption = 200,
+    max_file_mb: MaxFileOption = 200,
+    timeout: TimeoutOption = 60.0,
     debug: DebugOption = False,
 ) -> None:
     """Show what resparse read from a file: blocks, list numbers, tables, pages."""
-    from resparse.errors import InputError
     from resparse.extract import read_layout
 
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file)
-        result = read_layout(data, name=file) if isinstance(data, bytes) else read_layout(data)
-    except InputError as error:
-        if debug:
-            raise
-        _error(file, str(error))
-        raise typer.Exit(1) from None
-    if fmt == "json":
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        raise typer.Exit(0)
-    from resparse.view import layout_lines
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
 
-    for line in layout_lines(result):
-        typer.echo(line)
-    if explain:
-        from resparse.structure import explain as explain_rules
+    def show(data: bytes | Path) -> str:
+        result = read_layout(data, name=stdin_name(data), limits=limits)
+        if fmt == "json":
+            return result.model_dump_json(indent=2) + "\n"
+        from resparse.view import layout_lines
 
-        typer.echo("\n# rules")
-        for rule, text in explain_rules(result):
-            typer.echo(f"{rule:>18}  {text[:110]}")
+        lines = layout_lines(result)
+        if explain:
+            from resparse.errors import terminal_text
+            from resparse.structure import explain as explain_rules
+
+            lines.append("\n# rules")
+            lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
+        return "".join(line + "\n" for line in lines)
+
+    text = read(file, limits, debug, show)
+    raise typer.Exit(0 if text is not None and write(text, None) else 1)
 
 
 @app.command()
@@ -268,7 +250,7 @@ def batch(
         debug=debug,
         ocr=ocr,
     )
-    raise typer.Exit(1 if report.failed else 0)
+    raise typer.Exit(1 if report.failed or report.output_error else 0)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -347,20 +329,19 @@ def evaluate(
         only=_split(only),
         skip=_split(skip),
         fields=fields,
-        on_failure=lambda failure: _error(failure.path, failure.reason),
+        on_failure=lambda failure: say(failure.path, failure.reason),
         debug=debug,
     )
     if not report.documents:
-        _error(str(gold_dir), "no input matches a gold file here")
+        say(str(gold_dir), "no input matches a gold file here")
         raise typer.Exit(1)
     from resparse.evaluate import below
     from resparse.view import evaluation_lines
 
     for line in evaluation_lines(report, verbose=verbose, minimums=minimums):
         typer.echo(line)
-    if json_out:
-        json_out.write_text(report.model_dump_json(indent=1), encoding="utf-8")
-    raise typer.Exit(1 if report.failures or below(report, minimums) else 0)
+    written = not json_out or write(report.model_dump_json(indent=1), json_out)
+    raise typer.Exit(1 if report.failures or below(report, minimums) or not written else 0)
 
 
 def main() -> None:

@@ -16,6 +16,10 @@ its message is the plain-words reason printed as ``resparse: FILE: reason``::
 
 from __future__ import annotations
 
+import re
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 class ResparseError(Exception):
     """Base of everything resparse raises on purpose."""
@@ -51,3 +55,17 @@ class ToolMissingError(InputError):
 
 class GrammarError(ResparseError):
     pass
+
+
+def printable(name: str) -> str:
+    """A name or reason for a message, every non-printable character escaped (``\\x1b``):
+    a hostile file name cannot drive the terminal or break the line."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
+
+
+def terminal_text(text: str) -> str:
+    """Document text for a terminal view: control characters (ESC, BEL, C1) and bidirectional
+    overrides escaped; tabs, line breaks, no-break spaces and the rest kept."""
+    return _CONTROLS.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from resparse.errors import LimitExceededError
 
@@ -34,6 +35,35 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Amplification caps: fixed bounds, cheap to check early, on what a few bytes of a file can
+# make resparse build. Real documents stay far below them.
+
+MAX_ITEM_DEPTH = 32
+"""Deepest nesting of items in the output; deeper points are brought up to this level (with a
+warning) so that "1.1.1…" 300 levels deep cannot exhaust the serialisers."""
+
+MAX_SPELLED_LIST_NUMBER = 3999
+"""Largest list number shown in Roman numerals, letters ("aaa…") or Chicago marks; past it the
+number is shown in decimal, as CSS does for Roman numerals past MMMCMXCIX. A list starting at
+10**9 would otherwise be a million "M"s per point."""
+
+MAX_COLUMN_SPAN = 1000
+"""Most grid columns one table cell spans (DOCX ``gridSpan``, HTML ``colspan``, which browsers
+clamp to 1000 too); a larger span is taken as this."""
+
+MAX_MERGED_TEXT = 20_000_000
+"""Most characters one document's merged table cells may repeat. A cell merged down over the
+rows below it (DOCX ``vMerge``, HTML ``rowspan``) repeats its text in each of them, so a few KB
+of compressed XML could otherwise become gigabytes; past this the document is refused."""
+
+MERGED_CELLS_PER_CELL = 10
+"""Most cells that merges may add per cell the file really holds (plus 100,000): an HTML cell
+spanning 65,534 rows of empty ``<tr>`` must not make millions of cells; past it, refused."""
+
+LIST_NUMBER_RANGE = (-(2**31), 2**31 - 1)
+"""List start values outside a 32-bit integer (OOXML's ``ST_DecimalNumber``, HTML's ``start``)
+are invalid and ignored, as if absent."""
 
 
 @contextmanager
@@ -62,3 +92,39 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def read_stream(stream: BinaryIO, cap: int) -> bytes:
+    """Read a stream (standard input) to its end in chunks, refusing it past ``cap`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(MB, cap + 1 - size)):
+        size += len(chunk)
+        if size > cap:
+            raise LimitExceededError(f"file is larger than the {cap // MB} MB limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class MergeBudget:
+    """What merged table cells repeat in one document, refused past the caps above."""
+
+    def __init__(self) -> None:
+        self.cells = self.merged = self.text = 0
+
+    def real(self, cells: int = 1) -> None:
+        self.cells += cells
+
+    def repeat(self, text: str) -> None:
+        self.merged += 1
+        self.text += len(text)
+        if self.text > MAX_MERGED_TEXT:
+            raise LimitExceededError(
+                f"table cells merged across rows would repeat more than {MAX_MERGED_TEXT:,} "
+                "characters (refused)"
+            )
+        if self.merged > MERGED_CELLS_PER_CELL * self.cells + 100_000:
+            raise LimitExceededError(
+                f"table cells merged across rows would add more than {self.merged - 1:,} cells "
+                f"to the {self.cells:,} in the file (refused)"
+            )

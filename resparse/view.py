@@ -13,12 +13,14 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
+from resparse.errors import terminal_text
 from resparse.evaluate import SUMMARY_FIELDS, DocumentScore, Report, below, ordered
 from resparse.layout import Layout, Paragraph
 from resparse.models import Document, Item
 
 
 def document_view(document: Document) -> RenderableType:
+    document = Document.model_validate(_escaped(document.model_dump()))  # no control codes reach the terminal
     parts: list[RenderableType] = []
     heading = Text()
     heading.append(f"{document.kind.upper()}  ", style="bold cyan")
@@ -113,7 +115,18 @@ def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[st
             lines.append("          └")
     for warning in layout.warnings:
         lines.append(f"warning: {warning}")
-    return lines
+    return [terminal_text(line) for line in lines]
+
+
+def _escaped(data: object) -> object:
+    """Every string in dumped data with control characters escaped."""
+    if isinstance(data, str):
+        return terminal_text(data)
+    if isinstance(data, dict):
+        return {key: _escaped(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_escaped(value) for value in data]
+    return data
 
 
 def _cells(document: DocumentScore) -> str:

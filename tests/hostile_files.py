@@ -124,3 +124,111 @@ def process_is_gone(pid: int) -> bool:
     except (OSError, IndexError):
         return True
     return state in ("Z", "X")
+
+
+# ----------------------------------------------------------------------------- amplifying documents
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def docx_bytes(body: str, numbering: str | None = None) -> bytes:
+    """A minimal DOCX: ``body`` is the inside of ``w:body``, ``numbering`` of ``w:numbering``."""
+    files = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"
+        ),
+        "word/_rels/document.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId2" Type="{_REL}/numbering" Target="numbering.xml"/>'
+            "</Relationships>"
+        ),
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
+        ),
+    }
+    if numbering is not None:
+        files["word/numbering.xml"] = (
+            f'<?xml version="1.0"?><w:numbering xmlns:w="{_W_NS}">{numbering}</w:numbering>'
+        )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content.encode())
+    return buffer.getvalue()
+
+
+def _paragraph(text: str, num: tuple[int, int] | None = None) -> str:
+    props = (
+        f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>'
+        if num
+        else ""
+    )
+    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def numbered_docx(start: int | str, fmt: str = "upperRoman", paragraphs: int = 200) -> bytes:
+    """A list whose numbering starts at ``start`` in ``fmt``: 10**9 in Roman is a million "M"s a marker."""
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = _paragraph("РЕКОМЕНДАЦИИ") + "".join(
+        _paragraph(f"Комитету обеспечить пункт {i}.", (1, 0)) for i in range(paragraphs)
+    )
+    return docx_bytes(body, numbering)
+
+
+def deep_docx(depth: int) -> bytes:
+    """Points typed "1.", "1.1.", "1.1.1." … ``depth`` levels deep, one paragraph each."""
+    body = _paragraph("РЕКОМЕНДАЦИИ") + "".join(
+        _paragraph(".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}.")
+        for level in range(1, depth + 1)
+    )
+    return docx_bytes(body)
+
+
+def deep_text(depth: int) -> bytes:
+    lines = ["РЕКОМЕНДАЦИИ", ""] + [
+        ".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}."
+        for level in range(1, depth + 1)
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def vmerge_docx(text_bytes: int = 1_000_000, rows: int = 2_000) -> bytes:
+    """A table whose first cell (``text_bytes`` of text) is vertically merged over ``rows`` rows:
+    each continuation is a few bytes of XML, each repeats the whole text."""
+
+    def cell(content: str, merge: str | None) -> str:
+        props = f'<w:tcPr><w:vMerge w:val="{merge}"/></w:tcPr>' if merge == "restart" else ""
+        props = props or ("<w:tcPr><w:vMerge/></w:tcPr>" if merge else "")
+        return f"<w:tc>{props}<w:p><w:r><w:t>{content}</w:t></w:r></w:p></w:tc>"
+
+    big = ("Текст " * (text_bytes // 11 + 1))[: text_bytes // 2]
+    table = "<w:tbl>" + f"<w:tr>{cell(big, 'restart')}{cell('а', None)}</w:tr>"
+    table += f"<w:tr>{cell('', 'continue')}{cell('б', None)}</w:tr>" * rows
+    table += "</w:tbl>"
+    return docx_bytes(_paragraph("ПЛАН МЕРОПРИЯТИЙ") + table)
+
+
+def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000, rows: int = 200) -> bytes:
+    """An HTML table whose first cell (``text_bytes`` of text) spans ``rowspan`` rows over ``rows``."""
+    big = ("Текст " * (text_bytes // 11 + 1))[: text_bytes // 2]
+    body = "".join(f"<tr><td>{i}</td></tr>" for i in range(rows))
+    return (
+        "<html><head><meta charset='utf-8'></head><body><p>ПЛАН МЕРОПРИЯТИЙ</p><table border=1>"
+        f"<tr><td rowspan={rowspan} colspan={colspan}>{big}</td><td>а</td></tr>{body}</table></body></html>"
+    ).encode()

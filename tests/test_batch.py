@@ -255,11 +255,20 @@ def test_nested_archives_up_to_the_depth_limit() -> None:
 
 
 def test_member_limit_covers_nested_archives_too() -> None:
-    inner = zip_bytes([(f"{i}.txt", TEXT) for i in range(5)])
-    outer = zip_bytes([("inner.zip", inner), ("x.txt", TEXT)])
+    inner = zip_bytes([(f"{i}.txt", TEXT) for i in range(3)])  # each archive is under the limit
+    outer = zip_bytes([("inner.zip", inner), ("x.txt", TEXT), ("y.txt", TEXT)])
     items = walk(outer, "outer.zip", WalkOptions(limits=Limits(max_archive_members=4)))
     assert len(sources(items)) == 3
     assert items[-1] == Broken("outer.zip", "archive has more than 4 members (the rest were not read)")
+
+
+def test_an_archive_listing_too_many_members_is_refused_whole() -> None:
+    items = walk(
+        zip_bytes([(f"{i}.txt", TEXT) for i in range(5)]),
+        "a.zip",
+        WalkOptions(limits=Limits(max_archive_members=4)),
+    )
+    assert items == [Broken("a.zip", "archive has 5 members, more than the 4 limit (not read)")]
 
 
 def test_zip_bomb_member_is_refused_and_neighbours_survive() -> None:

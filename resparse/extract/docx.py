@@ -27,7 +27,7 @@ from lxml import etree
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
 from resparse.extract.numbering import Counters, Definitions, normalise_bullet, parse_definitions
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
-from resparse.limits import MB, Limits
+from resparse.limits import MAX_COLUMN_SPAN, MB, Limits, MergeBudget
 from resparse.markers import marker_depth, split_marker
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -499,6 +499,7 @@ class Walker:
         self.warnings: list[str] = []
         self._fields: list[bool] = []  # one entry per open field: True once past its instruction
         self._warned: set[str] = set()
+        self.merges = MergeBudget()
 
     @property
     def definitions(self) -> Definitions:
@@ -658,13 +659,16 @@ class Walker:
             trpr = row.find(TRPR)
             header = bool(_toggle(trpr.find(f"{W}tblHeader"))) if trpr is not None else False
             column = (_int(_val(trpr.find(f"{W}gridBefore"))) or 0) if trpr is not None else 0
+            column = min(column, MAX_COLUMN_SPAN)
             bordered = bordered or _row_bordered(row)
             cells: list[Cell] = []
             for element in _content(row):
                 if element.tag != TC:
                     continue
                 tcpr = element.find(TCPR)
-                span = max(1, (_int(_val(tcpr.find(f"{W}gridSpan"))) or 1) if tcpr is not None else 1)
+                span = (_int(_val(tcpr.find(f"{W}gridSpan"))) or 1) if tcpr is not None else 1
+                span = max(1, min(span, MAX_COLUMN_SPAN))
+                self.merges.real()
                 vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
                 hmerge = tcpr.find(f"{W}hMerge") if tcpr is not None else None
                 if tcpr is not None and any(_edges(tcpr.find(f"{W}tcBorders")).values()):
@@ -676,6 +680,7 @@ class Walker:
                 if vmerge is not None and _val(vmerge) != "restart":
                     origin = origins.get(column)
                     text, bold = (origin.text, origin.bold) if origin else ("", False)
+                    self.merges.repeat(text)
                     cell = Cell(text=text, span=span, bold=bold, merged=True)
                 else:
                     text, bold = self.cell_content(element)

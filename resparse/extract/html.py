@@ -51,7 +51,7 @@ from resparse.extract.html_lists import (
 )
 from resparse.extract.html_tables import SourceCell, bordered, spread_rowspans, table_rows, tag_of
 from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
-from resparse.limits import Limits
+from resparse.limits import MAX_COLUMN_SPAN, Limits, MergeBudget
 from resparse.markers import BULLET_CHARS, marker_depth, split_marker
 
 __all__ = ["decode", "list_marker", "read"]
@@ -69,6 +69,8 @@ _BLOCKS = frozenset({
 # fmt: on
 _LISTS = frozenset({"ol", "ul", "menu", "dir"})
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_PYTHON_CODECS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"})
+"""Codecs Python has for text that no web page is written in: a ``<meta charset>`` naming them is ignored."""
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _MSO_LEVEL = re.compile(r"mso-list\s*:[^;]*?level(\d+)", re.IGNORECASE)
@@ -114,7 +116,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     for encoding in dict.fromkeys(candidates):
         try:
             return data.decode(encoding), []
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue
     return data.decode("utf-8", errors="replace"), ["page encoding unclear; some characters were replaced"]
 
@@ -126,7 +128,10 @@ def declared_charset(data: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        b"x".decode(name, "replace")  # "hex", "rot13", "base64": codecs Python has, not for text
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    if name in _PYTHON_CODECS:
         return None
     # A page saved as UTF-16 cannot declare itself in ASCII bytes; trust the bytes instead.
     return None if name.startswith("utf-16") or name.startswith("utf-32") else name
@@ -188,6 +193,7 @@ class _Walker:
     """At the start of an ``li`` that draws no marker: a floated label there is its marker."""
     line: int | None = None
     explicit_blank: bool = False
+    merges: MergeBudget = field(default_factory=MergeBudget)
 
     def walk(self, element: etree._Element, style: Style) -> None:
         tag = tag_of(element)
@@ -339,7 +345,7 @@ class _Walker:
             cells = [self.cell(cell, style) for cell in row if tag_of(cell) in ("td", "th")]
             header = in_head or (bool(cells) and all(cell.th for cell in cells))
             grid.append((cells, header))
-        rows = spread_rowspans(grid)
+        rows = spread_rowspans(grid, self.merges)
         if rows:
             table = Table(
                 rows=rows, borderless=not bordered(element, self.css_of), where=Where(line=element.sourceline)
@@ -354,7 +360,7 @@ class _Walker:
         return SourceCell(
             text="\n".join(text for text in texts if text).strip(),
             bold=bool(bolds) and all(bolds),
-            span=max(1, min(int_attribute(element, "colspan") or 1, 1000)),
+            span=max(1, min(int_attribute(element, "colspan") or 1, MAX_COLUMN_SPAN)),
             rowspan=max(1, min(int_attribute(element, "rowspan") or 1, 65534)),
             th=tag_of(element) == "th",
         )
@@ -364,7 +370,7 @@ class _Walker:
 
     def sub_blocks(self, element: etree._Element, style: Style) -> list[Block]:
         """The blocks inside a cell or caption, read by a walker of their own."""
-        walker = _Walker(sheet=self.sheet)
+        walker = _Walker(sheet=self.sheet, merges=self.merges)
         walker.inline(element, style)
         walker.flush()
         return [

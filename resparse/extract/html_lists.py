@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from resparse.limits import LIST_NUMBER_RANGE, MAX_SPELLED_LIST_NUMBER
+
 __all__ = ["Counters", "ListState", "item_number", "list_marker", "open_list"]
 
 BULLETS = ("•", "◦", "▪")
@@ -54,7 +56,7 @@ def _alpha(number: int) -> str:
 
 def list_marker(kind: str, number: int) -> str:
     """The marker a browser draws for item ``number`` of an ``ol`` of list-style ``kind``."""
-    if number <= 0 or kind in _DECIMAL_KINDS:
+    if number <= 0 or kind in _DECIMAL_KINDS or (kind.endswith("roman") and number > MAX_SPELLED_LIST_NUMBER):
         return f"{number}."
     if kind in ("lower-alpha", "lower-latin"):
         return f"{_alpha(number)}."
@@ -81,9 +83,10 @@ def _list_kind(element: etree._Element, css: dict[str, str]) -> str:
 def int_attribute(element: etree._Element, name: str) -> int | None:
     value = (element.get(name) or "").strip()
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         return None
+    return number if LIST_NUMBER_RANGE[0] <= number <= LIST_NUMBER_RANGE[1] else None
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from resparse.layout import Cell, Row
+from resparse.limits import MergeBudget
 
 __all__ = ["SourceCell", "bordered", "spread_rowspans", "table_rows", "tag_of"]
 
@@ -43,8 +44,14 @@ def table_rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
                     yield row, tag == "thead"
 
 
-def spread_rowspans(grid: list[tuple[list[SourceCell], bool]]) -> list[Row]:
-    """Rows with ``rowspan`` cells repeated as ``merged`` cells in the rows they cover."""
+def spread_rowspans(
+    grid: list[tuple[list[SourceCell], bool]], budget: MergeBudget | None = None
+) -> list[Row]:
+    """Rows with ``rowspan`` cells repeated as ``merged`` cells in the rows they cover.
+
+    ``budget`` (one per document) refuses a table whose merges would repeat too much."""
+    budget = budget or MergeBudget()
+    budget.real(sum(len(cells) for cells, _ in grid))
     pending: dict[int, tuple[SourceCell, int]] = {}  # grid column → (origin, rows still covered)
     rows: list[Row] = []
     for cells, header in grid:
@@ -54,6 +61,7 @@ def spread_rowspans(grid: list[tuple[list[SourceCell], bool]]) -> list[Row]:
         while queue or any(key >= column for key in pending):
             if column in pending:
                 origin, left = pending.pop(column)
+                budget.repeat(origin.text)
                 out.append(
                     Cell(text=origin.text, span=origin.span, bold=origin.bold or origin.th, merged=True)
                 )

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from resparse.limits import LIST_NUMBER_RANGE, MAX_SPELLED_LIST_NUMBER
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9
 
@@ -59,6 +61,7 @@ _ROMAN = (
     (4, "IV"),
     (1, "I"),
 )
+_DECIMAL_FORMATS = frozenset({"decimal", "ordinal", "cardinalText", "ordinalText", "decimalEnclosedFullstop"})
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHICAGO = "*†‡§"
 
@@ -91,8 +94,13 @@ def to_letters(value: int, alphabet: str) -> str:
 
 
 def format_number(value: int, fmt: str) -> str:
-    """Render one counter in a ``w:numFmt``; unknown formats fall back to decimal like Word does."""
-    if fmt in ("decimal", "ordinal", "cardinalText", "ordinalText", "decimalEnclosedFullstop"):
+    """Render one counter in a ``w:numFmt``; unknown formats fall back to decimal like Word does.
+
+    Past :data:`~resparse.limits.MAX_SPELLED_LIST_NUMBER` every format is decimal: a list
+    starting at 10**9 must not become a million "M"s or gigabytes of letters."""
+    if fmt in ("none", "bullet"):
+        return ""
+    if value > MAX_SPELLED_LIST_NUMBER or fmt in _DECIMAL_FORMATS:
         return str(value)
     if fmt == "decimalZero":
         return f"{value:02d}" if 0 <= value < 10 else str(value)
@@ -116,8 +124,6 @@ def format_number(value: int, fmt: str) -> str:
         return "".join(chr(ord(ch) + 0xFEE0) if ch.isdigit() else ch for ch in str(value))
     if fmt == "chicago":
         return _CHICAGO[(value - 1) % 4] * ((value - 1) // 4 + 1) if value > 0 else str(value)
-    if fmt in ("none", "bullet"):
-        return ""
     return str(value)
 
 
@@ -250,12 +256,14 @@ def _val(element: etree._Element | None) -> str | None:
 
 
 def _int(text: str | None, default: int | None = None) -> int | None:
+    """An integer attribute; one outside :data:`~resparse.limits.LIST_NUMBER_RANGE` is invalid."""
     if text is None:
         return default
     try:
-        return int(text.strip())
-    except ValueError:
+        value = int(text.strip())
+    except ValueError:  # also past Python's 4300 digits
         return default
+    return value if LIST_NUMBER_RANGE[0] <= value <= LIST_NUMBER_RANGE[1] else default
 
 
 def _on(element: etree._Element | None) -> bool:
