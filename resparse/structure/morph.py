@@ -45,9 +45,12 @@ SHORT_ABBREVIATION = 3
 
 def can_be(word: str, pos: set[str], case: str | None = None) -> bool:
     """True when some reading of ``word`` is one of ``pos`` (and in ``case``, if given)."""
-    return any(
-        parse.tag.POS in pos and (case is None or parse.tag.case == case) for parse in parses(word.lower())
-    )
+    return _can_be(word.lower(), frozenset(pos), case)
+
+
+@lru_cache(maxsize=65536)
+def _can_be(word: str, pos: frozenset[str], case: str | None) -> bool:
+    return any(parse.tag.POS in pos and (case is None or parse.tag.case == case) for parse in parses(word))
 
 
 def best_pos(word: str) -> str | None:
@@ -81,6 +84,11 @@ def is_infinitive(word: str) -> bool:
 
 def inflect(word: str, case: str, wanted: set[str], pos: set[str]) -> str | None:
     """Inflect ``word`` read as ``pos`` in ``case`` into ``wanted`` grammemes; None if impossible."""
+    return _inflect(word, case, frozenset(wanted), frozenset(pos))
+
+
+@lru_cache(maxsize=16384)
+def _inflect(word: str, case: str, wanted: frozenset[str], pos: frozenset[str]) -> str | None:
     for parse in parses(word.lower()):
         if parse.tag.POS in pos and parse.tag.case == case:
             grammemes = set(wanted)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
 
+CLEAN_CACHE = 8192
+"""How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 
 
@@ -37,6 +40,7 @@ class Unit:
         return clean(self.text)
 
 
+@lru_cache(maxsize=CLEAN_CACHE)
 def clean(text: str) -> str:
     """Collapse runs of whitespace (tabs, non-breaking spaces, line breaks) into one space."""
     return " ".join(_SPACES.sub(" ", text.replace("\t", " ").replace("\n", " ")).split())
