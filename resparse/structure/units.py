@@ -60,21 +60,44 @@ def flatten(layout: Layout, skip_tables: set[int]) -> list[Unit]:
     units: list[Unit] = []
     for index, block in enumerate(layout.blocks):
         if isinstance(block, Paragraph):
-            units.append(_from_paragraph(block, index))
+            unit = _from_paragraph(block, index)
+            previous = units[-1] if units else None
+            if previous is not None and previous.origin == index - 1 and _continues(previous, unit):
+                previous.text = f"{previous.text} {unit.text}"  # a hard-wrapped line, in any format
+                continue
+            units.append(unit)
         elif isinstance(block, Table) and index not in skip_tables:
             units.extend(_from_table(block, index))
             units.append(Unit(text="", origin=index))
     return units
 
 
+def _continues(previous: Unit, unit: Unit) -> bool:
+    """A paragraph that starts in lower case, after one that ends no sentence, is the same
+    paragraph hard-wrapped (a web page with a paragraph per source line): "О проведении месячника
+    по" / "санитарной очистке населенных пунктов"."""
+    text, before = unit.text.strip(), previous.text.rstrip()
+    formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
+    return (
+        unit.marker is None
+        and not formatted
+        and bool(text)
+        and bool(before)
+        and text[0].islower()
+        and not before.endswith((".", ":", ";", "!", "?"))
+    )
+
+
 def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
+    text = paragraph.text.replace("\n", " ")
+    letters = [ch for ch in text if ch.isalpha()]
     return Unit(
-        text=paragraph.text.replace("\n", " "),
+        text=text,
         marker=paragraph.marker,
         level=paragraph.level,
         bold=paragraph.bold,
         centered=paragraph.centered,
-        caps=paragraph.caps,
+        caps=paragraph.caps or (bool(letters) and all(ch.isupper() for ch in letters)),
         origin=index,
     )
 
