@@ -65,8 +65,12 @@ def _intro_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def intro_kind(text: str, next_items: list[str]) -> str:
     """ "recommendations" or "findings" for a line that introduces a list."""
     recommend, finding = _intro_patterns()
-    if recommend.search(text) or operative_cue(text) or opens_preamble(text):
-        return "recommendations"  # an act's grounds and orders: what follows is ordered
+    if recommend.search(text) or operative_cue(text):
+        return "recommendations"  # an act's orders: what follows is ordered
+    if opens_preamble(text):
+        # "В целях … проблем района:" orders; "Заслушав доклады, участники констатируют:" states
+        predicates = [w for w in morph.WORD.findall(text) if morph.is_predicate(w)]
+        return "findings" if any(finding.search(w) for w in predicates) else "recommendations"
     if finding.search(text):
         return "findings"
     first_words = [morph.WORD.search(t) for t in next_items[:INTRO_SAMPLE]]
@@ -88,7 +92,9 @@ def is_section_heading(unit: Unit) -> bool:
     if sum(ch.isupper() for ch in letters) < SECTION_HEADING_CAPS_SHARE * len(letters):
         return False
     words = morph.WORD.findall(text)
-    return not any(morph.is_infinitive(w) or morph.is_predicate(w) for w in words)
+    if any(morph.is_infinitive(w) or morph.is_predicate(w) for w in words):
+        return False
+    return not heading_phrase(text)  # "ЗАКОНОДАТЕЛЬНОМУ СОБРАНИЮ КРАЯ" names an addressee
 
 
 def is_intro(unit: Unit, units: list[Unit], index: int) -> bool:

@@ -64,7 +64,7 @@ def starts_position(text: str) -> bool:
     for word in morph.WORD.findall(text)[:3]:
         lemmas = {p.normal_form for p in morph.parses(word.lower())}
         if lemmas & heads:
-            return True
+            return morph.can_be(word, {"NOUN", "ADJF", "PRTF"}, "nomn")  # not "Председателя …"
         if not morph.can_be(word, {"ADJF"}, "nomn"):  # "Первый заместитель", "Главный врач"
             return False
     return False
