@@ -172,7 +172,7 @@ class _Reader:
         self.head, self.end = True, token.end
         self.closed = self.head and bool(self.last_noun)
 
-    def coordinated(self, following: _Token | None, comma: bool) -> bool:
+    def coordinated(self, following: _Token | None, comma: bool, after: list[_Token]) -> bool:
         """After "," or "и": does another head, a genitive or a participial clause follow?"""
         if self.in_clause:
             return not comma  # the comma after a participial clause closes it
@@ -189,12 +189,28 @@ class _Reader:
             return True
         if self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in ("datv", "loct")):
             return True  # "комиссию по бюджету и налогам"
-        if self.head and not self.closed and not comma and morph.can_be(word, NOUNISH, "gent"):
-            return True  # "отделу культуры и молодёжной политики": the genitive goes on
+        genitive = self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
+        if genitive and (not comma or _genitive_ahead(after, self.case)):
+            return True  # "отделу культуры(,| и) молодёжной политики": the genitive goes on
         if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
             self.complete, self.head, self.closed = self.end, False, False  # a new conjunct
             return True
         return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
+
+
+def _genitive_ahead(after: list[_Token], case: str) -> bool:
+    """After a comma: the next noun can only be genitive ("…, молодёжной политики и туризма"),
+    so the words continue a genitive, they do not open a new head in ``case``."""
+    for token in after[:GENITIVE_LOOKAHEAD]:
+        if token.kind != "word":
+            return False
+        if morph.can_be(token.text, {"NOUN"}):
+            return morph.can_be(token.text, {"NOUN"}, "gent") and not morph.can_be(token.text, {"NOUN"}, case)
+    return False
+
+
+GENITIVE_LOOKAHEAD = 3
+"""Words looked at after a comma for the noun that tells a genitive from a new head."""
 
 
 def _agrees(participle: str, case: str) -> bool:
@@ -210,7 +226,7 @@ def phrase_end(text: str, case: str) -> int:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         joint = token.kind == "comma" or (token.kind == "word" and token.text.lower() in COORDINATORS)
         if joint:
-            if not reader.coordinated(following, comma=token.kind == "comma"):
+            if not reader.coordinated(following, comma=token.kind == "comma", after=tokens[index + 1 :]):
                 break
         elif token.kind == "word":
             if not reader.word(token, tokens[index + 1 :]):
@@ -238,23 +254,26 @@ def persons_to_nominative(text: str, case: str) -> str:
         depth = text[: match.start()].count("(") - text[: match.start()].count(")")
         if depth > 0:
             continue
-        surname = re.search(ANY_SURNAME, re.sub(INITIALS, " ", match.group()))
-        if surname is None:
-            continue
-        start = match.start() + match.group().index(surname.group())
-        new = _surname_nominative(surname.group(), case)
-        pieces.append(text[position:start] + new)
-        position = start + len(surname.group())
+        for word in re.finditer(ANY_SURNAME, re.sub(INITIALS, lambda m: " " * len(m.group()), match.group())):
+            start = match.start() + word.start()
+            pieces.append(text[position:start] + _name_nominative(word.group(), case))
+            position = start + len(word.group())
     return "".join(pieces) + text[position:]
 
 
-def _surname_nominative(surname: str, case: str) -> str:
-    for parse in morph.parses(surname.lower()):
-        if "Surn" in parse.tag and parse.tag.case == case:
+NAME_PARTS = ("Surn", "Name", "Patr")
+"""pymorphy's tags of a person's surname, given name and patronymic."""
+
+
+def _name_nominative(word: str, case: str) -> str:
+    """A surname, given name or patronymic in ``case`` put in the nominative ("Сизова" →
+    "Сизов", "Артема" → "Артем", "Викторовича" → "Викторович"); as written if it is not one."""
+    for parse in morph.parses(word.lower()):
+        if any(part in parse.tag for part in NAME_PARTS) and parse.tag.case == case:
             form = parse.inflect({"nomn"})
             if form is not None:
-                return morph.match_case(form.word, surname)
-    return surname
+                return morph.match_case(form.word, word)
+    return word
 
 
 def conjuncts(text: str, case: str) -> list[str]:
