@@ -308,7 +308,7 @@ def _adjectives_before(text: str, start: int) -> int:
 def _case_start(words: list[str], case: str) -> bool:
     """The phrase opens with a noun in ``case``, maybe after adjectives."""
     for word in words[:4]:
-        if morph.can_be(word, {"NOUN"}, case):
+        if morph.can_be(word, {"NOUN"}, case) or morph.is_substantive(word, case):
             return True
         if not morph.can_be(word, {"ADJF", "PRTF"}, case):
             return False

@@ -53,6 +53,11 @@ def _can_be(word: str, pos: frozenset[str], case: str | None) -> bool:
     return any(parse.tag.POS in pos and (case is None or parse.tag.case == case) for parse in parses(word))
 
 
+def is_substantive(word: str, case: str) -> bool:
+    """An adjective or participle used as a noun, in ``case``: "заведующим", "дежурному"."""
+    return any("Subx" in parse.tag and parse.tag.case == case for parse in parses(word.lower()))
+
+
 def best_pos(word: str) -> str | None:
     found = parses(word.lower())
     return found[0].tag.POS if found else None

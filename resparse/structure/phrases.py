@@ -105,6 +105,8 @@ class _Reader:
     a "по"/"при" phrase after it belongs to the name."""
     closed: bool = False
     """A person in apposition closes the phrase ("… Смирнову Е.В. обязанности")."""
+    governs: bool = False
+    """The head is a participle used as a noun, which governs its own case ("заведующим чем")."""
     complete: int = 0
     """Where the phrase ended before a coordinated head that may not complete."""
     in_clause: bool = False
@@ -144,7 +146,9 @@ class _Reader:
         word = token.text
         capital = word[:1].isupper()
         dependent = morph.can_be(word, NOUNISH | {"NUMR"}, "gent")
-        governed = self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in GOVERNED_CASES)
+        governed = (self.after_preposition or self.governs) and any(
+            morph.can_be(word, NOUNISH, c) for c in GOVERNED_CASES
+        )
         named = morph.can_be(word, NOUNISH, "nomn") and (
             capital or self.in_name or _before_name(after)  # "образования город Белогорск"
         )
@@ -162,9 +166,10 @@ class _Reader:
         adjective = morph.can_be(word, {"ADJF", "PRTF"}, self.case)
         if adjective and following and morph.can_be(following, {"NOUN", "ADJF"}, self.case):
             return True  # "Главному врачу": the adjective, though "главное" is a noun too
-        if morph.can_be(word, {"NOUN"}, self.case):
+        if morph.can_be(word, {"NOUN"}, self.case) or morph.is_substantive(word, self.case):
             self.head, self.end, self.last_noun = True, token.end, word
             self.owner = _is_owner(word)
+            self.governs = morph.is_substantive(word, self.case)  # "Заведующим подразделениями"
             return True
         return adjective or morph.best_pos(word) == "ADVB"
 

@@ -162,6 +162,8 @@ def is_signature(text: str, previous: str | None) -> bool:
     "Глава района<tab>И.И. Иванов"), or a name whose position is the line above ("Глава
     администрации" / "СП «Деревня Михеево»: С.В.Яковлева.", "Глава района" / "И.И. Иванов")."""
     text = cells(text)
+    if not text[:1].isupper() or text.rstrip().endswith((";", ",")):
+        return False  # "председатель Комиссии – … Пахомов И.Л.;": a member listed in a point
     label, colon, _ = text.partition(":")
     if colon and starts_position(label) and len(label.split()) <= LABEL_WORDS:
         return False  # "Ответственный: Мишустин М.В.", "Докладчик: …": a label, not a signature
