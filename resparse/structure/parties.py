@@ -38,6 +38,9 @@ def to_nominative(text: str, case: str | None = None) -> str:
     With no ``case`` a phrase that may already be nominative is left alone.
     """
     text = text.strip()
+    substantive = _substantive_head(text, case)
+    if substantive is not None:
+        return substantive
     adjectives: list[re.Match[str]] = []
     head = None
     tokens = head_tokens(text)
@@ -79,6 +82,25 @@ def to_nominative(text: str, case: str | None = None) -> str:
     for (start, end), word in sorted(replacements.items(), reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+def _substantive_head(text: str, case: str | None) -> str | None:
+    """ "Заведующим структурными подразделениями" → "Заведующие структурными подразделениями": a
+    participle used as a noun heads the phrase and is inflected alone; None for other phrases."""
+    tokens = head_tokens(text)
+    if not case or not tokens or not morph.is_substantive(tokens[0].group(), case):
+        return None
+    following = tokens[1].group() if len(tokens) > 1 else ""
+    if following and morph.can_be(following, {"NOUN"}, case):
+        return None  # "Ответственному секретарю": an adjective of the noun after it
+    word = tokens[0].group()
+    for parse in morph.parses(word.lower()):
+        if "Subx" in parse.tag and parse.tag.case == case:
+            number = "plur" if "plur" in parse.tag else "sing"
+            form = parse.inflect({"nomn", number} | ({"masc"} if number == "sing" else set()))
+            if form is not None:
+                return morph.match_case(form.word, word) + text[tokens[0].end() :]
+    return None
 
 
 def _agrees_before(word: str, noun: str, case: str | None) -> bool:
