@@ -37,6 +37,7 @@ BODY: list[tuple[str, str]] = [
     ("1) поступило 120 обращений;", "record-text"),
     ("РЕШИЛИ:", "operative-intro"),
     ("2.1. Информацию принять к сведению.", "point-opens-block"),
+    ("Рекомендовать комитету по культуре взять исполнение решения на контроль.", "request-point"),
     ("Председатель совета И.И. Иванов", "tail"),
 ]
 """A small document's body, line by line, with the rule expected to claim each line."""

@@ -17,7 +17,8 @@ import datetime as dt
 from resparse.layout import Layout, Table
 from resparse.models import Document, RoadmapRow
 from resparse.structure.abbreviations import find_abbreviations
-from resparse.structure.blocks import Body, read_body, split_operative
+from resparse.structure.blocks import Body, read_body
+from resparse.structure.body_lines import split_operative
 from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap

@@ -66,6 +66,13 @@ def _trailing_verb() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{verbs})\s*:$", re.I)
 
 
+def opens_with_request(text: str) -> bool:
+    """ "Рекомендовать комитету … взять на контроль …": a sentence that asks someone, by a verb of
+    asking, to do something — a point of its own wherever it stands."""
+    verb = _verb_pattern().match(text.strip())
+    return bool(verb) and not text.rstrip().endswith(":") and _after_verb(text.strip()) is not None
+
+
 def is_heading(text: str) -> bool:
     """True for a line that names an addressee and nothing else."""
     text = text.strip()

@@ -21,6 +21,7 @@ each line. In order:
 - ``plain-point``       under a heading, an unnumbered paragraph that asks for something is a point;
 - ``plain-opens-block`` after an operative intro, such a paragraph opens an unheaded block;
 - ``listed-under-colon`` unmarked lines after a point ending in ":" are its sub-items;
+- ``request-point``     "Рекомендовать комитету … взять …" unnumbered after a list: a point of its own;
 - ``continued-point``   an unmarked paragraph between points continues the point above it;
 - ``preamble``          narrative text before the first list.
 
@@ -31,12 +32,11 @@ in :mod:`.body_lines`; points and their nesting in :mod:`.points`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
-from resparse.markers import split_marker
 from resparse.models import Block, Item, Section
-from resparse.structure.addressees import heading_party, heading_phrase
+from resparse.structure.addressees import heading_party, heading_phrase, opens_with_request
 from resparse.structure.body_lines import (
     intro_kind,
     is_block_heading,
@@ -59,7 +59,7 @@ from resparse.structure.points import (
     make_item,
     style_of,
 )
-from resparse.structure.signatures import split_signature
+from resparse.structure.signatures import signature_in_last_point
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
 
@@ -317,6 +317,16 @@ def listed_under_colon(unit: Unit, state: BodyState) -> Decision | None:
     return Decision(unit.clean)
 
 
+def request_point(unit: Unit, state: BodyState) -> Decision | None:
+    """ "Рекомендовать комитету … взять на контроль …" with no number after a list: a request
+    names its own addressee, so it is a point of its own, never the point above continued."""
+    if unit.marker or state.open_list is None or not opens_with_request(unit.clean):
+        return None
+    state.open_block(Block()).add_plain(unit.clean)
+    state.opened_by = None
+    return Decision(unit.clean)
+
+
 def continued_point(unit: Unit, state: BodyState) -> Decision | None:
     """An unmarked paragraph between points continues the point above it (its text, addressee
     and term)."""
@@ -349,6 +359,7 @@ RULES: list[Rule] = [
     plain_point,
     plain_opens_block,
     listed_under_colon,
+    request_point,
     continued_point,
     preamble,
 ]
@@ -363,7 +374,7 @@ def rule_name(rule: Rule) -> str:
 def read_body(units: list[Unit]) -> Body:
     """Apply :data:`RULES` to each unit of the body in turn."""
     state = BodyState(units=units, last_point=last_point(units))
-    signed = _signature_in_last_point(units, state.last_point)
+    signed = signature_in_last_point(units, state.last_point)
     while state.index < len(units):
         unit = units[state.index]
         if not unit.clean or unit.claimed:
@@ -387,32 +398,3 @@ def _first_claim(unit: Unit, state: BodyState) -> tuple[Rule, Decision]:
         if decision is not None:
             return rule, decision
     raise AssertionError(f"no body rule claimed {unit.clean!r}")  # ``preamble`` claims everything
-
-
-def _signature_in_last_point(units: list[Unit], last: int) -> Unit | None:
-    """A last point whose paragraph runs on into the signature ("… до 1 марта. Председатель
-    комиссии И.И. Иванов"): the point keeps its text, the signature becomes a unit of the tail."""
-    if last < 0:
-        return None
-    unit = units[last]
-    before, signatory = split_signature(unit.text)
-    if signatory is None or not before.strip():
-        return None
-    unit.text = before
-    return Unit(text=f"{signatory.position}\t{signatory.name}", origin=unit.origin)
-
-
-def split_operative(units: list[Unit]) -> list[Unit]:
-    """ "Собрание постановляет: 6. Приступить …" on one line: the cue ends the preamble and the
-    point after it is a point of its own, as if it stood on the next line."""
-    result: list[Unit] = []
-    for unit in units:
-        cue = None if unit.marker or unit.claimed else operative_cue(unit.text)
-        rest = unit.text[cue.end() :] if cue and unit.text[cue.start() : cue.end()] == cue.group() else ""
-        marker, point = split_marker(rest)
-        if cue is None or marker is None:
-            result.append(unit)
-            continue
-        result.append(replace(unit, text=unit.text[: cue.end()]))
-        result.append(replace(unit, text=point, marker=marker))
-    return result

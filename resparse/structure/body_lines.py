@@ -14,9 +14,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from resparse.markers import is_bullet, marker_depth
+from resparse.markers import is_bullet, marker_depth, split_marker
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_phrase
@@ -295,3 +296,19 @@ def next_texts(units: list[Unit], index: int) -> list[str]:
         if len(texts) == INTRO_SAMPLE:
             break
     return texts
+
+
+def split_operative(units: list[Unit]) -> list[Unit]:
+    """ "Собрание постановляет: 6. Приступить …" on one line: the cue ends the preamble and the
+    point after it is a point of its own, as if it stood on the next line."""
+    result: list[Unit] = []
+    for unit in units:
+        cue = None if unit.marker or unit.claimed else operative_cue(unit.text)
+        rest = unit.text[cue.end() :] if cue and unit.text[cue.start() : cue.end()] == cue.group() else ""
+        marker, point = split_marker(rest)
+        if cue is None or marker is None:
+            result.append(unit)
+            continue
+        result.append(replace(unit, text=unit.text[: cue.end()]))
+        result.append(replace(unit, text=point, marker=marker))
+    return result

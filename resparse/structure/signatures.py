@@ -203,3 +203,16 @@ def split_signature(text: str) -> tuple[str, Signatory | None]:
     if not position or not starts_position(position) or len(position) > POSITION_MAX:
         return text, None
     return prose, Signatory(position=position, name=found.group("name"))
+
+
+def signature_in_last_point(units: list[Unit], last: int) -> Unit | None:
+    """A last point whose paragraph runs on into the signature ("… до 1 марта. Председатель
+    комиссии И.И. Иванов"): the point keeps its text, the signature becomes a unit of the tail."""
+    if last < 0:
+        return None
+    unit = units[last]
+    before, signatory = split_signature(unit.text)
+    if signatory is None or not before.strip():
+        return None
+    unit.text = before
+    return Unit(text=f"{signatory.position}\t{signatory.name}", origin=unit.origin)
