@@ -23,6 +23,11 @@ SAMPLES = ROOT / "samples"
 PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 
 HANG_MARK = b"@@HANG@@"
+"""Spin on the CPU for an hour, as a reader stuck in a native loop does."""
+SLEEP_MARK = b"@@SLEEP@@"
+"""Sleep for an hour, as a reader blocked on something does (no CPU time)."""
+MEMORY_MARK = b"@@MEMORY@@"
+"""Followed by MB: allocate that much, 1 MB at a time, then convert as usual."""
 CRASH_MARK = b"@@CRASH@@"
 BOOM_MARK = b"@@BOOM@@"
 SLOW_MARK = b"@@SLOW@@"
@@ -103,9 +108,14 @@ def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
         pid_file = data.split(SPAWN_MARK, 1)[1].decode("utf-8").strip()
         child = subprocess.Popen(["sleep", "3600"], start_new_session=True)
         Path(pid_file).write_text(str(child.pid))
-        time.sleep(3600)
+        _spin(3600)
     if HANG_MARK in data:
+        _spin(3600)
+    if SLEEP_MARK in data:
         time.sleep(3600)
+    if MEMORY_MARK in data:
+        hoard = [bytearray(1 << 20) for _ in range(int(data.split(MEMORY_MARK, 1)[1].split()[0]))]
+        del hoard
     if SLOW_MARK in data:
         time.sleep(float(data.split(SLOW_MARK, 1)[1].split()[0]))
     if CRASH_MARK in data:
@@ -115,6 +125,12 @@ def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
     from resparse.pipeline import extract
 
     return extract(source, name=name, limits=limits)
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
 
 
 def process_is_gone(pid: int) -> bool:
