@@ -41,6 +41,17 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+ARCHIVE_EXPANSION_RATIO = 100
+ARCHIVE_EXPANSION_FLOOR = 1024 * MB
+"""What all members of one archive (archives inside it included) may expand to, declared or
+really read: 100 times the archive's own size or 1 GB, whichever is larger. Documents compress
+10 times at most; zip bombs, a thousand times and more. Past it the rest is not read."""
+
+
+def archive_expansion_limit(archive_bytes: int) -> int:
+    return max(ARCHIVE_EXPANSION_FLOOR, ARCHIVE_EXPANSION_RATIO * archive_bytes)
+
+
 WALL_CLOCK_FACTOR = 4
 """A worker is also stopped after this many times ``--timeout`` of wall-clock time, so that one
 asleep or blocked (which uses no CPU) ends too, while a busy machine does not fail documents

@@ -248,3 +248,36 @@ def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000,
         "<html><head><meta charset='utf-8'></head><body><p>ПЛАН МЕРОПРИЯТИЙ</p><table border=1>"
         f"<tr><td rowspan={rowspan} colspan={colspan}>{big}</td><td>а</td></tr>{body}</table></body></html>"
     ).encode()
+
+
+# ----------------------------------------------------------------------------- archive bombs
+
+
+def overlapping_zip(copies: int, data: bytes) -> bytes:
+    """A ZIP bomb of overlapping members: one compressed member that the central directory lists
+    ``copies`` times, every entry pointing at the same local header and compressed bytes."""
+    archive = zip_bytes([("d.txt", data)])
+    central = archive.index(b"PK\x01\x02")
+    end = archive.index(b"PK\x05\x06")
+    entry = archive[central:end]
+    directory = entry * copies
+    tail = archive[end : end + 22]
+    record = (
+        tail[:8]
+        + copies.to_bytes(2, "little") * 2
+        + len(directory).to_bytes(4, "little")
+        + central.to_bytes(4, "little")
+        + tail[20:]
+    )
+    return archive[:central] + directory + record
+
+
+def declared_bomb_zip(members: int, declared: int) -> bytes:
+    """A ZIP of ``members`` small text members whose central directory declares ``declared``
+    uncompressed bytes each (a bomb's directory, without the bytes to back it)."""
+    archive = bytearray(zip_bytes([(f"d{i}.txt", b"x") for i in range(members)]))
+    position = archive.index(b"PK\x01\x02")
+    while position != -1:
+        archive[position + 24 : position + 28] = declared.to_bytes(4, "little")
+        position = archive.find(b"PK\x01\x02", position + 4)
+    return bytes(archive)

@@ -15,9 +15,17 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import MEMORY_MARK, SLEEP_MARK, hostile_extract
-from test_hostile import RESPARSE, TEXT, error_lines
+from hostile_files import (
+    MEMORY_MARK,
+    SLEEP_MARK,
+    declared_bomb_zip,
+    hostile_extract,
+    overlapping_zip,
+    tar_bytes,
+)
+from test_hostile import RESPARSE, TEXT, error_lines, run
 
+from resparse.archives import Broken, WalkOptions, walk_bytes
 from resparse.batch import run_batch
 from resparse.limits import WALL_CLOCK_FACTOR, Limits
 
@@ -155,3 +163,41 @@ def test_limits_must_be_positive(tmp_path: Path, command: str) -> None:
     )
     assert result.returncode == 2
     assert "--max-memory-mb" in result.stderr
+
+
+# ----------------------------------------------------------------------------- archive expansion
+
+
+def test_a_zip_of_overlapping_members_is_refused_whole(files: Path) -> None:
+    (files / "overlap.zip").write_bytes(overlapping_zip(2000, long_text(3000)))
+    result, seconds, peak = run_measured(
+        "batch", "overlap.zip", "good.txt", "-o", "out-overlap", "-q", cwd=files
+    )
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "resparse: overlap.zip: ZIP archive has members that overlap (a zip bomb? not read)"
+    ]
+    assert sorted(p.name for p in (files / "out-overlap").iterdir()) == ["failures.jsonl", "good.json"]
+    assert seconds < 10 and peak < 1024
+
+
+def test_a_zip_declaring_too_much_is_refused_whole(files: Path) -> None:
+    (files / "declared.zip").write_bytes(declared_bomb_zip(10, 150 * 2**20))
+    result = run("batch", "declared.zip", "good.txt", "-o", "out-declared", "-q", cwd=files)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "resparse: declared.zip: archive members declare 1500 MB, more than the 1024 MB total limit "
+        "(a zip bomb? not read)"
+    ]
+
+
+def test_what_an_archive_really_expands_to_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("resparse.archives.archive_expansion_limit", lambda size: 10 * 2**20)
+    members = [(f"d{i}.txt", TEXT + b" " * (3 * 2**20)) for i in range(5)]
+    items = list(
+        walk_bytes(tar_bytes(members, "w:gz"), "bomb.tar.gz", ("bomb.tar.gz",), WalkOptions(Limits()))
+    )
+    assert [type(item).__name__ for item in items] == ["Found"] * 3 + ["Broken"]
+    assert items[-1] == Broken(
+        "bomb.tar.gz", "archive expands beyond the 10 MB total limit (a zip bomb? the rest were not read)"
+    )
