@@ -106,6 +106,11 @@ MERGED_CELLS_PER_CELL = 10
 """Most cells that merges may add per cell the file really holds (plus 100,000): an HTML cell
 spanning 65,534 rows of empty ``<tr>`` must not make millions of cells; past it, refused."""
 
+MAX_IMAGE_PIXELS = 100_000_000
+"""Most pixels of one image in a page OCR renders (A0 at 250 dpi; an A4 scan at 600 dpi is 35
+million): pdfium decodes an image whole before scaling it, so a 40,000-pixel-square image of a few
+KB would take gigabytes. Checked from the image's header before the page is rendered."""
+
 LIST_NUMBER_RANGE = (-(2**31), 2**31 - 1)
 """List start values outside a 32-bit integer (OOXML's ``ST_DecimalNumber``, HTML's ``start``)
 are invalid and ignored, as if absent."""

@@ -281,3 +281,34 @@ def declared_bomb_zip(members: int, declared: int) -> bytes:
         archive[position + 24 : position + 28] = declared.to_bytes(4, "little")
         position = archive.find(b"PK\x01\x02", position + 4)
     return bytes(archive)
+
+
+def image_bomb_pdf(side: int) -> bytes:
+    """A one-page PDF holding a ``side`` × ``side`` one-bit image of a few KB (all white)."""
+    import zlib
+
+    row = (side + 7) // 8
+    compressor = zlib.compressobj(9)
+    white = b"\xff" * row * 256
+    pixels = b"".join(compressor.compress(white) for _ in range(side // 256)) + compressor.flush()
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (side, side // 256 * 256, len(pixels), pixels),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

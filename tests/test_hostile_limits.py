@@ -9,6 +9,7 @@ big one whose reading takes more memory than the limit given.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -20,6 +21,7 @@ from hostile_files import (
     SLEEP_MARK,
     declared_bomb_zip,
     hostile_extract,
+    image_bomb_pdf,
     overlapping_zip,
     tar_bytes,
 )
@@ -27,6 +29,7 @@ from test_hostile import RESPARSE, TEXT, error_lines, run
 
 from resparse.archives import Broken, WalkOptions, walk_bytes
 from resparse.batch import run_batch
+from resparse.errors import LimitExceededError
 from resparse.limits import WALL_CLOCK_FACTOR, Limits
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -201,3 +204,33 @@ def test_what_an_archive_really_expands_to_is_capped(tmp_path: Path, monkeypatch
     assert items[-1] == Broken(
         "bomb.tar.gz", "archive expands beyond the 10 MB total limit (a zip bomb? the rest were not read)"
     )
+
+
+# ----------------------------------------------------------------------------- image bombs
+
+
+def test_an_image_bomb_is_refused_before_it_is_rendered() -> None:
+    from resparse.extract.ocr import _render
+    from resparse.extract.pdf_page import open_pdf
+
+    data = image_bomb_pdf(40_000)
+    assert len(data) < 1_000_000
+    pdf = open_pdf(data)
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match=r"page 1 holds an image of 40,000 × 39,936 pixels"):
+        _render(pdf, 0)
+    assert time.monotonic() - started < 1
+    pdf.close()
+    small = open_pdf(image_bomb_pdf(2_000))  # a sane scan renders as before
+    image, _, _ = _render(small, 0)
+    assert image.width > 1000
+    small.close()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract")
+def test_an_image_bomb_is_one_line_from_the_command_line(files: Path) -> None:
+    (files / "bomb.pdf").write_bytes(image_bomb_pdf(40_000))
+    result, seconds, peak = run_measured("extract", "bomb.pdf", cwd=files)
+    assert result.returncode == 1
+    assert error_lines(result.stderr)[0].startswith("resparse: bomb.pdf: page 1 holds an image of 40,000")
+    assert seconds < 10 and peak < 1024
