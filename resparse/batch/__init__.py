@@ -5,6 +5,7 @@
 
     names.py    output names and one-line reasons, derived from the source, never trusted
     worker.py   one document in a child process under limits set and enforced from outside
+    procs.py    what /proc tells about a worker: CPU time, address space, descendants
     run.py      the ``batch`` loop: inputs walked lazily, workers kept busy, the summary
 """
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from resparse.batch.names import one_line
+from resparse.batch.procs import descendants, usage
 from resparse.batch_outputs import write_atomic
 from resparse.errors import InputError
 from resparse.limits import (
@@ -48,9 +49,6 @@ from resparse.limits import (
 
 Job = Callable[..., Any]
 """``job(bytes | Path, *, name, limits) -> Document`` (or any picklable value); module-level."""
-
-_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 @dataclass(frozen=True)
@@ -185,17 +183,6 @@ def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) 
 
 
 # ----------------------------------------------------------------------------- the parent side
-
-
-def usage(pid: int) -> tuple[float, int] | None:
-    """CPU seconds (the children it waited for included) and address space of ``pid`` (Linux)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stream:
-            fields = stream.read().rsplit(")", 1)[1].split()
-        ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
-        return ticks / _TICKS, int(fields[20])  # vsize
-    except (OSError, IndexError, ValueError):
-        return None
 
 
 class Worker:
@@ -402,32 +389,3 @@ def run_each(tasks: Iterable[Task], job: Job, limits: Limits, debug: bool) -> It
                     yield outcome
     finally:
         pool.shutdown()
-
-
-def descendants(pid: int) -> list[int]:
-    """Children, grandchildren… of ``pid``, read from ``/proc`` (Linux); empty where there is none.
-
-    Killing a stuck worker must also stop the converters it started, or they run on as orphans.
-    """
-    children: dict[int, list[int]] = {}
-    try:
-        entries = list(os.scandir("/proc"))
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stream:
-                fields = stream.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    found: list[int] = []
-    queue = list(children.get(pid, []))
-    while queue:
-        child = queue.pop()
-        if child not in found:
-            found.append(child)
-            queue.extend(children.get(child, []))
-    return found
