@@ -23,6 +23,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import itertools
 import lzma
 import os
 import stat
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from resparse.errors import LimitExceededError, printable
-from resparse.limits import MB, Limits
+from resparse.limits import MB, Limits, archive_expansion_limit
 
 __all__ = [
     "Broken",
@@ -117,21 +118,44 @@ class WalkOptions:
     """Encoding of ZIP names without the UTF-8 flag; None means cp866 (or UTF-8 when it plainly is)."""
 
 
-class _TooManyMembers(Exception):
-    """Raised through nested walks when one input's archives together exceed the member limit."""
+class _OverBudget(Exception):
+    """Raised through nested walks when one input's archives together exceed a total limit;
+    the message is the reason."""
 
 
 @dataclass
 class _Budget:
-    """Members read so far from one top-level input, across all its nested archives."""
+    """Members and bytes read so far from one top-level input, across all its nested archives."""
 
     limit: int
+    bytes_limit: int = 2**62
     used: int = 0
+    expanded: int = 0
 
     def take(self) -> None:
         self.used += 1
         if self.used > self.limit:
-            raise _TooManyMembers
+            raise _OverBudget(f"archive has more than {self.limit} members (the rest were not read)")
+
+    def expand(self, size: int) -> None:
+        """Bytes really read from a member."""
+        self.expanded += size
+        if self.expanded > self.bytes_limit:
+            raise _OverBudget(
+                f"archive expands beyond the {size_words(self.bytes_limit)} total limit "
+                "(a zip bomb? the rest were not read)"
+            )
+
+    def declared(self, sizes: Collection[int], source: str) -> Broken | None:
+        """An archive whose members declare more than the total limit is refused whole."""
+        total = self.expanded + sum(sizes)
+        if total <= self.bytes_limit:
+            return None
+        return Broken(
+            source,
+            f"archive members declare {size_words(total)}, more than the {size_words(self.bytes_limit)} "
+            "total limit (a zip bomb? not read)",
+        )
 
 
 # ----------------------------------------------------------------------------- pure helpers
@@ -390,9 +414,10 @@ def walk_inputs(
 
 def walk_file(file: InputFile, options: WalkOptions) -> Iterator[Item]:
     """One file on disk: a document (left for the worker to read) or an archive walked in memory."""
-    budget = _Budget(options.limits.max_archive_members)
     try:
         with file.path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            budget = _Budget(options.limits.max_archive_members, archive_expansion_limit(size))
             kind = archive_kind(stream.read(512))
             if kind is None or (kind == "zip" and not _zip_is_archive(stream, file.source)):
                 yield Found(file.source, file.parts, path=file.path)
@@ -408,7 +433,7 @@ def walk_bytes(
     data: bytes, source: str, parts: tuple[str, ...], options: WalkOptions, depth: int = 0
 ) -> Iterator[Item]:
     """Bytes of a document or an archive; ``depth`` is how many archives they are already inside."""
-    budget = _Budget(options.limits.max_archive_members)
+    budget = _Budget(options.limits.max_archive_members, archive_expansion_limit(len(data)))
     yield from _budgeted(_walk_member(data, source, parts, options, depth, budget), source, budget)
 
 
@@ -416,8 +441,8 @@ def _budgeted(items: Iterator[Item], source: str, budget: _Budget) -> Iterator[I
     """One member budget for a top-level archive and everything nested inside it."""
     try:
         yield from items
-    except _TooManyMembers:
-        yield Broken(source, f"archive has more than {budget.limit} members (the rest were not read)")
+    except _OverBudget as error:
+        yield Broken(source, str(error))
 
 
 def _zip_is_archive(stream: BinaryIO, source: str) -> bool:
@@ -471,16 +496,17 @@ def _walk_archive(
     label = _LABELS[kind]
     found_any = False
     try:
-        for member in readers[kind](stream, kind, source, options):
+        for member in readers[kind](stream, kind, source, options, budget):
             found_any = True
             budget.take()
             if isinstance(member, (Found, Broken, Skipped)):
                 yield member
                 continue
             name, data = member
+            budget.expand(len(data))
             shown = f"{source}!{printable(name)}"
             yield from _walk_member(data, shown, (*parts, *member_parts(name)), options, depth, budget)
-    except _TooManyMembers:
+    except _OverBudget:
         raise
     except LimitExceededError as error:
         yield Broken(source, str(error))
@@ -513,11 +539,16 @@ def _describe(error: BaseException) -> str:
 
 
 def _zip_members(
-    stream: BinaryIO, kind: str, source: str, options: WalkOptions
+    stream: BinaryIO, kind: str, source: str, options: WalkOptions, budget: _Budget
 ) -> Iterator[tuple[str, bytes] | Item]:
     cap = options.limits.max_part_bytes
     with zipfile.ZipFile(stream) as archive:
-        refused = _too_many(len(archive.infolist()), source, options)
+        infos = archive.infolist()
+        refused = (
+            _too_many(len(infos), source, options)
+            or _overlapping(infos, source)
+            or budget.declared([min(info.file_size, cap) for info in infos], source)
+        )
         if refused is not None:
             yield refused
             return
@@ -561,7 +592,7 @@ _TAR_SPECIAL = {
 
 
 def _tar_members(
-    stream: BinaryIO, kind: str, source: str, options: WalkOptions
+    stream: BinaryIO, kind: str, source: str, options: WalkOptions, budget: _Budget | None = None
 ) -> Iterator[tuple[str, bytes] | Item]:
     """Stream mode (``r|``): one pass, no seeking, so it also works inside gzip/bzip2/xz streams."""
     cap = options.limits.max_part_bytes
@@ -599,7 +630,7 @@ def _decompressor(kind: str, stream: BinaryIO) -> BinaryIO:
 
 
 def _compressed_members(
-    stream: BinaryIO, kind: str, source: str, options: WalkOptions
+    stream: BinaryIO, kind: str, source: str, options: WalkOptions, budget: _Budget
 ) -> Iterator[tuple[str, bytes] | Item]:
     """A gzip/bzip2/xz stream: a compressed tar (walked as tar), or one compressed file."""
     cap = options.limits.max_part_bytes
@@ -622,11 +653,35 @@ def _compressed_members(
 
 
 def _7z_members(
-    stream: BinaryIO, kind: str, source: str, options: WalkOptions
+    stream: BinaryIO, kind: str, source: str, options: WalkOptions, budget: _Budget
 ) -> Iterator[tuple[str, bytes] | Item]:
     from resparse.archives_7z import members  # py7zr is imported only for a 7z
 
-    return members(stream, source, options)
+    return members(stream, source, options, budget.declared)
+
+
+def _overlapping(infos: Sequence[zipfile.ZipInfo], source: str) -> Broken | None:
+    """A ZIP whose members share compressed bytes (an overlapping zip bomb) is refused whole.
+
+    A member takes at least its local header (30 bytes and the name) and its compressed data
+    from ``header_offset`` on; the next member must start at or after that.
+    """
+    spans = sorted(
+        (info.header_offset, info.header_offset + 30 + len(_raw_name(info)) + info.compress_size)
+        for info in infos
+    )
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if start < end:
+            return Broken(source, "ZIP archive has members that overlap (a zip bomb? not read)")
+    return None
+
+
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    encoding = "utf-8" if info.flag_bits & UTF8_FLAG else "cp437"
+    try:
+        return info.orig_filename.encode(encoding)
+    except UnicodeEncodeError:
+        return info.orig_filename.encode("utf-8", errors="replace")
 
 
 def _normalise(name: str) -> str:

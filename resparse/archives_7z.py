@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from resparse.archives import Broken, Item, Skipped, WalkOptions, _describe, _too_big, _too_many, is_junk_name
@@ -12,7 +12,9 @@ from resparse.errors import printable
 __all__ = ["members"]
 
 
-def members(stream: BinaryIO, source: str, options: WalkOptions) -> Iterator[tuple[str, bytes] | Item]:
+def members(
+    stream: BinaryIO, source: str, options: WalkOptions, declared: Callable[[list[int], str], Item | None]
+) -> Iterator[tuple[str, bytes] | Item]:
     """7z via py7zr, into memory. Members are extracted in groups of at most ``max_part_bytes``
     (declared) so that a solid archive is not decompressed once per member, yet memory stays bounded."""
     import py7zr
@@ -59,6 +61,10 @@ def members(stream: BinaryIO, source: str, options: WalkOptions) -> Iterator[tup
                 yield Broken(shown, "archive member has an unsafe name (not read)")
                 continue
             wanted.append((name, key, size))
+        refused = declared([size for _, _, size in wanted], source)
+        if refused is not None:
+            yield refused
+            return
         for group in _groups(wanted, cap):
             factory = _CappedFactory(cap)
             archive.reset()

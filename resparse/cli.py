@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from resparse.cli_io import guarded, read, say, stdin_name, write
+from resparse.cli_io import extract_job, guarded, layout_job, read_each, say, write
 
 if TYPE_CHECKING:
     from resparse.limits import Limits
@@ -52,6 +52,12 @@ TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
 ]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
+MaxMemoryOption = Annotated[
+    int,
+    typer.Option(
+        "--max-memory-mb", help="Address space of the process reading one document, MB (2048 by default)."
+    ),
+]
 OcrOption = Annotated[
     str,
     typer.Option("--ocr", help="When to OCR PDFs: auto (pages with no text layer), always, never."),
@@ -106,22 +112,20 @@ def extract(
     max_file_mb: MaxFileOption = 200,
     ocr: OcrOption = "auto",
     timeout: TimeoutOption = 60.0,
+    max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
     """Extract structured data from documents: one JSON object per document."""
-    from resparse.pipeline import extract as run
+    import functools
+
+    import resparse.pipeline  # noqa: F401  (imported once here, inherited by the forked worker)
 
     if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
         raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
     _check_ocr(ocr)
-    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
-    documents = []
-    for path in files:
-        document = read(
-            path, limits, debug, lambda data: run(data, name=stdin_name(data), limits=limits, ocr=ocr)
-        )  # type: ignore[arg-type]
-        if document is not None:
-            documents.append(document)
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
+    job = functools.partial(extract_job, ocr=ocr)
+    documents = [document for document in read_each(files, limits, debug, job) if document is not None]
     failed = len(files) - len(documents)
     if documents:
         if fmt is None and output is None and sys.stdout.isatty():
@@ -144,10 +148,18 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-def _checked_limits(max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float) -> Limits:
+def _checked_limits(
+    max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float, max_memory_mb: int
+) -> Limits:
+    from resparse.limits import MB
+
     if timeout <= 0:
         raise typer.BadParameter("must be more than 0", param_hint="--timeout")
-    return _limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout)
+    if max_memory_mb <= 0:
+        raise typer.BadParameter("must be more than 0", param_hint="--max-memory-mb")
+    return _limits(
+        max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout, max_memory_bytes=max_memory_mb * MB
+    )
 
 
 @app.command()
@@ -161,29 +173,17 @@ def layout(
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     timeout: TimeoutOption = 60.0,
+    max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
     """Show what resparse read from a file: blocks, list numbers, tables, pages."""
-    from resparse.extract import read_layout
+    import functools
 
-    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout)
+    import resparse.extract  # noqa: F401  (imported once here, inherited by the forked worker)
 
-    def show(data: bytes | Path) -> str:
-        result = read_layout(data, name=stdin_name(data), limits=limits)
-        if fmt == "json":
-            return result.model_dump_json(indent=2) + "\n"
-        from resparse.view import layout_lines
-
-        lines = layout_lines(result)
-        if explain:
-            from resparse.errors import terminal_text
-            from resparse.structure import explain as explain_rules
-
-            lines.append("\n# rules")
-            lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
-        return "".join(line + "\n" for line in lines)
-
-    text = read(file, limits, debug, show)
+    limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
+    job = functools.partial(layout_job, fmt=fmt, explain=explain)
+    [text] = read_each([file], limits, debug, job)
     raise typer.Exit(0 if text is not None and write(text, None) else 1)
 
 
@@ -225,10 +225,12 @@ def batch(
     max_file_mb: MaxFileOption = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     ocr: OcrOption = "auto",
+    max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
     """Convert many documents: folders and archives in, one JSON per document out."""
     from resparse.batch import run_batch
+    from resparse.limits import MB
 
     _check_ocr(ocr)
     limits = _limits(
@@ -236,6 +238,7 @@ def batch(
         max_part_mb,
         max_file_mb,
         seconds_per_document=timeout,
+        max_memory_bytes=max_memory_mb * MB,
         max_archive_depth=max_depth,
         max_archive_members=max_members,
     )

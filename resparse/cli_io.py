@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from resparse.batch.worker import Task
     from resparse.limits import Limits
 
 T = TypeVar("T")
@@ -42,17 +43,63 @@ def guarded(name: str, debug: bool, work: Callable[[], T]) -> T | None:
     return None
 
 
-def read(path: str, limits: Limits, debug: bool, work: Callable[[bytes | Path], T]) -> T | None:
-    """Read ``path`` (``-``: standard input) within the limits, through :func:`guarded`."""
-    from resparse.limits import read_stream, time_limit
+def read_each(paths: list[str], limits: Limits, debug: bool, job: Callable[..., T]) -> list[T | None]:
+    """``job(source, name=…, limits=…)`` on each file (``-``: standard input), in order, each in a
+    supervised worker under the memory and CPU-time limits; a failure is one line and None."""
+    from resparse.batch.worker import run_each
 
-    def work_in_limits() -> T:
-        with time_limit(limits.seconds_per_document):
-            if path == "-":
-                return work(read_stream(sys.stdin.buffer, limits.max_file_bytes))
-            return work(Path(path))
+    tasks = [_task(path, limits) for path in paths]
+    results: list[T | None] = []
+    with contextlib.closing(run_each([t for t in tasks if t is not None], job, limits, debug)) as outcomes:
+        for task in tasks:
+            outcome = next(outcomes) if task is not None else None
+            if outcome is not None and outcome.reason is not None:
+                if outcome.trace:
+                    sys.stderr.write(outcome.trace)
+                say(outcome.source, outcome.reason)
+            results.append(outcome.value if outcome is not None and outcome.reason is None else None)
+    return results
 
-    return guarded(path, debug, work_in_limits)
+
+def _task(path: str, limits: Limits) -> Task | None:
+    """A file as a worker's task; standard input is read here, in chunks up to the file limit."""
+    from resparse.batch.worker import Task
+    from resparse.errors import InputError
+    from resparse.limits import read_stream
+
+    if path != "-":
+        return Task(path, path=path, keep=True)
+    try:
+        return Task(path, data=read_stream(sys.stdin.buffer, limits.max_file_bytes), keep=True)
+    except InputError as error:
+        say(path, str(error))
+        return None
+
+
+def extract_job(source: bytes | Path, *, name: str, limits: Limits, ocr: str = "auto") -> object:
+    """What ``extract`` runs in its worker: the document, named as the command line names it."""
+    from resparse.pipeline import extract
+
+    return extract(source, name=stdin_name(source), limits=limits, ocr=ocr)  # type: ignore[arg-type]
+
+
+def layout_job(source: bytes | Path, *, name: str, limits: Limits, fmt: str, explain: bool) -> str:
+    """What ``layout`` runs in its worker: the layout as text or JSON, with the rules if asked."""
+    from resparse.extract import read_layout
+
+    result = read_layout(source, name=stdin_name(source), limits=limits)
+    if fmt == "json":
+        return result.model_dump_json(indent=2) + "\n"
+    from resparse.view import layout_lines
+
+    lines = layout_lines(result)
+    if explain:
+        from resparse.errors import terminal_text
+        from resparse.structure import explain as explain_rules
+
+        lines.append("\n# rules")
+        lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
+    return "".join(line + "\n" for line in lines)
 
 
 def stdin_name(data: bytes | Path) -> str | None:

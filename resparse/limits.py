@@ -27,7 +27,12 @@ class Limits:
     max_pages: int = 500
     """Most PDF pages read from one document."""
     seconds_per_document: float = 60.0
-    """Wall time one document may take before it is stopped and reported."""
+    """CPU time one document may take (its worker's, counted from outside) before it is stopped
+    and reported; a worker that does not use the CPU (asleep, blocked) is stopped after
+    :data:`WALL_CLOCK_FACTOR` times this of wall-clock time."""
+    max_memory_bytes: int = 2048 * MB
+    """Address space of the worker process that reads one document (``RLIMIT_AS``: everything it
+    maps, its libraries and the converters it starts included); past it the document is refused."""
     max_archive_depth: int = 3
     """How deep archives inside archives are opened."""
     max_archive_members: int = 10_000
@@ -35,6 +40,46 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+ARCHIVE_EXPANSION_RATIO = 100
+ARCHIVE_EXPANSION_FLOOR = 1024 * MB
+"""What all members of one archive (archives inside it included) may expand to, declared or
+really read: 100 times the archive's own size or 1 GB, whichever is larger. Documents compress
+10 times at most; zip bombs, a thousand times and more. Past it the rest is not read."""
+
+
+def archive_expansion_limit(archive_bytes: int) -> int:
+    return max(ARCHIVE_EXPANSION_FLOOR, ARCHIVE_EXPANSION_RATIO * archive_bytes)
+
+
+WALL_CLOCK_FACTOR = 4
+"""A worker is also stopped after this many times ``--timeout`` of wall-clock time, so that one
+asleep or blocked (which uses no CPU) ends too, while a busy machine does not fail documents
+that cost little CPU."""
+
+POLL_SECONDS = 0.1
+"""How often the parent reads its workers' CPU time and address space (``/proc/PID/stat``)."""
+
+MEMORY_ALARM = 0.9
+"""A worker whose address space peaked past this share of the limit is replaced after the
+document, and a document that failed in one is reported as over the memory limit: a reader
+that runs out of memory in native code often fails with some other message, or crashes."""
+
+
+def cpu_time_reason(seconds: float) -> str:
+    return f"took longer than {seconds:g} s of CPU time (stopped; --timeout)"
+
+
+def wall_clock_reason(seconds: float) -> str:
+    return (
+        f"took longer than {seconds * WALL_CLOCK_FACTOR:g} s of wall-clock time, "
+        f"{WALL_CLOCK_FACTOR} × --timeout (stopped)"
+    )
+
+
+def memory_reason(limit: int) -> str:
+    return f"exceeds the {limit // MB} MB memory limit (--max-memory-mb)"
+
 
 # Amplification caps: fixed bounds, cheap to check early, on what a few bytes of a file can
 # make resparse build. Real documents stay far below them.
@@ -60,6 +105,11 @@ of compressed XML could otherwise become gigabytes; past this the document is re
 MERGED_CELLS_PER_CELL = 10
 """Most cells that merges may add per cell the file really holds (plus 100,000): an HTML cell
 spanning 65,534 rows of empty ``<tr>`` must not make millions of cells; past it, refused."""
+
+MAX_IMAGE_PIXELS = 100_000_000
+"""Most pixels of one image in a page OCR renders (A0 at 250 dpi; an A4 scan at 600 dpi is 35
+million): pdfium decodes an image whole before scaling it, so a 40,000-pixel-square image of a few
+KB would take gigabytes. Checked from the image's header before the page is rendered."""
 
 LIST_NUMBER_RANGE = (-(2**31), 2**31 - 1)
 """List start values outside a 32-bit integer (OOXML's ``ST_DecimalNumber``, HTML's ``start``)

@@ -23,6 +23,11 @@ SAMPLES = ROOT / "samples"
 PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 
 HANG_MARK = b"@@HANG@@"
+"""Spin on the CPU for an hour, as a reader stuck in a native loop does."""
+SLEEP_MARK = b"@@SLEEP@@"
+"""Sleep for an hour, as a reader blocked on something does (no CPU time)."""
+MEMORY_MARK = b"@@MEMORY@@"
+"""Followed by MB: allocate that much, 1 MB at a time, then convert as usual."""
 CRASH_MARK = b"@@CRASH@@"
 BOOM_MARK = b"@@BOOM@@"
 SLOW_MARK = b"@@SLOW@@"
@@ -103,9 +108,14 @@ def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
         pid_file = data.split(SPAWN_MARK, 1)[1].decode("utf-8").strip()
         child = subprocess.Popen(["sleep", "3600"], start_new_session=True)
         Path(pid_file).write_text(str(child.pid))
-        time.sleep(3600)
+        _spin(3600)
     if HANG_MARK in data:
+        _spin(3600)
+    if SLEEP_MARK in data:
         time.sleep(3600)
+    if MEMORY_MARK in data:
+        hoard = [bytearray(1 << 20) for _ in range(int(data.split(MEMORY_MARK, 1)[1].split()[0]))]
+        del hoard
     if SLOW_MARK in data:
         time.sleep(float(data.split(SLOW_MARK, 1)[1].split()[0]))
     if CRASH_MARK in data:
@@ -115,6 +125,12 @@ def hostile_extract(source: bytes | Path, *, name: str, limits: Any) -> Any:
     from resparse.pipeline import extract
 
     return extract(source, name=name, limits=limits)
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
 
 
 def process_is_gone(pid: int) -> bool:
@@ -232,3 +248,67 @@ def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000,
         "<html><head><meta charset='utf-8'></head><body><p>ПЛАН МЕРОПРИЯТИЙ</p><table border=1>"
         f"<tr><td rowspan={rowspan} colspan={colspan}>{big}</td><td>а</td></tr>{body}</table></body></html>"
     ).encode()
+
+
+# ----------------------------------------------------------------------------- archive bombs
+
+
+def overlapping_zip(copies: int, data: bytes) -> bytes:
+    """A ZIP bomb of overlapping members: one compressed member that the central directory lists
+    ``copies`` times, every entry pointing at the same local header and compressed bytes."""
+    archive = zip_bytes([("d.txt", data)])
+    central = archive.index(b"PK\x01\x02")
+    end = archive.index(b"PK\x05\x06")
+    entry = archive[central:end]
+    directory = entry * copies
+    tail = archive[end : end + 22]
+    record = (
+        tail[:8]
+        + copies.to_bytes(2, "little") * 2
+        + len(directory).to_bytes(4, "little")
+        + central.to_bytes(4, "little")
+        + tail[20:]
+    )
+    return archive[:central] + directory + record
+
+
+def declared_bomb_zip(members: int, declared: int) -> bytes:
+    """A ZIP of ``members`` small text members whose central directory declares ``declared``
+    uncompressed bytes each (a bomb's directory, without the bytes to back it)."""
+    archive = bytearray(zip_bytes([(f"d{i}.txt", b"x") for i in range(members)]))
+    position = archive.index(b"PK\x01\x02")
+    while position != -1:
+        archive[position + 24 : position + 28] = declared.to_bytes(4, "little")
+        position = archive.find(b"PK\x01\x02", position + 4)
+    return bytes(archive)
+
+
+def image_bomb_pdf(side: int) -> bytes:
+    """A one-page PDF holding a ``side`` × ``side`` one-bit image of a few KB (all white)."""
+    import zlib
+
+    row = (side + 7) // 8
+    compressor = zlib.compressobj(9)
+    white = b"\xff" * row * 256
+    pixels = b"".join(compressor.compress(white) for _ in range(side // 256)) + compressor.flush()
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (side, side // 256 * 256, len(pixels), pixels),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -454,7 +454,9 @@ def test_timeout_kills_a_stuck_worker_and_the_batch_goes_on(tmp_path: Path) -> N
         [tmp_path / "in"], tmp_path / "out", limits=Limits(seconds_per_document=2), _extract=hostile_extract
     )
     assert time.monotonic() - started < 30
-    assert report.failures == [(str(tmp_path / "in" / "a_hang.txt"), "took longer than 2 s (stopped)")]
+    assert report.failures == [
+        (str(tmp_path / "in" / "a_hang.txt"), "took longer than 2 s of CPU time (stopped; --timeout)")
+    ]
     assert report.ok == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "b_good.json",
@@ -473,7 +475,9 @@ def test_timeout_also_stops_what_the_worker_started(tmp_path: Path) -> None:
         limits=Limits(seconds_per_document=2),
         _extract=hostile_extract,
     )
-    assert report.failures == [(str(tmp_path / "a.txt"), "took longer than 2 s (stopped)")]
+    assert report.failures == [
+        (str(tmp_path / "a.txt"), "took longer than 2 s of CPU time (stopped; --timeout)")
+    ]
     pid = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while not process_is_gone(pid) and time.monotonic() < deadline:

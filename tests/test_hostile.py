@@ -135,7 +135,10 @@ def test_extract_stops_a_document_past_its_time_limit(tmp_path: Path) -> None:
     (tmp_path / "roadmap.pdf").write_bytes(sample(".pdf", index=4).read_bytes())
     result = run("extract", "roadmap.pdf", "good.txt", "-f", "json", "--timeout", "0.001", cwd=tmp_path)
     assert result.returncode == 1
-    assert error_lines(result.stderr)[0] == "resparse: roadmap.pdf: took longer than 0.001 s (stopped)"
+    assert (
+        error_lines(result.stderr)[0]
+        == "resparse: roadmap.pdf: took longer than 0.001 s of CPU time (stopped; --timeout)"
+    )
 
 
 def test_time_limit_interrupts_and_then_disarms() -> None:

@@ -63,7 +63,7 @@ from resparse.errors import (
 )
 from resparse.extract.pdf_tables import is_split_fragment, join_lines, merge_rows
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
-from resparse.limits import Limits
+from resparse.limits import MAX_IMAGE_PIXELS, Limits
 from resparse.markers import marker_depth, marker_kind, split_marker
 
 __all__ = [
@@ -286,16 +286,34 @@ def _render(pdf: Any, index: int) -> tuple[Image.Image, float, tuple[float, floa
     """The page as a greyscale image, its resolution (dpi) and its size in points."""
     page = pdf[index]
     try:
+        check_pixels(page, index + 1)
         width, height = page.get_size()
         dpi = scan_dpi(page, width * height)
         if width * height * (dpi / 72) ** 2 > _MAX_PIXELS:
             dpi = 72 * (_MAX_PIXELS / (width * height)) ** 0.5
         image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
         return image, image.width * 72 / width, (width, height)
+    except LimitExceededError:
+        raise
     except Exception as error:  # pdfium raises its own error types for broken pages
         raise CorruptFileError(f"damaged PDF (page {index + 1} cannot be rendered: {error})") from error
     finally:
         page.close()
+
+
+def check_pixels(page: Any, number: int) -> None:
+    """Refuse a page holding an image of more than :data:`MAX_IMAGE_PIXELS`, before pdfium
+    decodes it: its size comes from the image's dictionary, not from its pixels."""
+    try:
+        sizes = [obj.get_px_size() for obj in page.get_objects(max_depth=2) if obj.type == _IMAGE_OBJECT]
+    except Exception:  # unreadable objects: rendering will say what is wrong
+        return
+    for px_width, px_height in sizes:
+        if px_width * px_height > MAX_IMAGE_PIXELS:
+            raise LimitExceededError(
+                f"page {number} holds an image of {px_width:,} × {px_height:,} pixels, more than the "
+                f"{MAX_IMAGE_PIXELS:,}-pixel limit (refused)"
+            )
 
 
 def scan_dpi(page: Any, area: float) -> float:

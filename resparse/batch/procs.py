@@ -1,0 +1,47 @@
+"""What ``/proc`` (Linux) tells about a worker: its CPU time, address space and descendants."""
+
+from __future__ import annotations
+
+import os
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def usage(pid: int) -> tuple[float, int] | None:
+    """CPU seconds (the children it waited for included) and address space of ``pid`` (Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stream:
+            fields = stream.read().rsplit(")", 1)[1].split()
+        ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        return ticks / _TICKS, int(fields[20])  # vsize
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def descendants(pid: int) -> list[int]:
+    """Children, grandchildren… of ``pid``, read from ``/proc`` (Linux); empty where there is none.
+
+    Killing a stuck worker must also stop the converters it started, or they run on as orphans.
+    """
+    children: dict[int, list[int]] = {}
+    try:
+        entries = list(os.scandir("/proc"))
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    found: list[int] = []
+    queue = list(children.get(pid, []))
+    while queue:
+        child = queue.pop()
+        if child not in found:
+            found.append(child)
+            queue.extend(children.get(child, []))
+    return found

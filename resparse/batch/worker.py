@@ -1,0 +1,391 @@
+"""One document at a time in a child process, under limits set and enforced from outside.
+
+Every document a command reads — ``batch``, and ``extract`` and ``layout`` as a batch of one —
+goes through a :class:`Pool` of these workers:
+
+* **Memory.** The worker caps its own address space (``RLIMIT_AS``) before it reads anything,
+  so no reader, Python or native, can take more than ``--max-memory-mb``. Python code that runs
+  out gets a :class:`MemoryError`; native code may fail with another message or crash, so the
+  parent also watches the worker's address space and names the memory limit when a document
+  failed in a worker that reached it. Such a worker is replaced.
+* **Time.** The parent reads each worker's CPU time (``/proc/PID/stat``, the converters it
+  waited for included) every :data:`POLL_SECONDS` and kills it past ``--timeout``: a busy
+  machine does not fail a cheap document, and no native loop outlives its limit. A worker that
+  sleeps or blocks is killed after :data:`WALL_CLOCK_FACTOR` times that of wall-clock time.
+  Without ``/proc`` the wall clock at ``--timeout`` is all there is.
+* **A pipe per worker**, so the parent knows which document a stuck worker holds, kills just
+  that worker (and what it started), reports the document and starts a fresh one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from resparse.batch.names import one_line
+from resparse.batch.procs import descendants, usage
+from resparse.batch_outputs import write_atomic
+from resparse.errors import InputError
+from resparse.limits import (
+    MEMORY_ALARM,
+    POLL_SECONDS,
+    WALL_CLOCK_FACTOR,
+    Limits,
+    cpu_time_reason,
+    memory_reason,
+    wall_clock_reason,
+)
+
+Job = Callable[..., Any]
+"""``job(bytes | Path, *, name, limits) -> Document`` (or any picklable value); module-level."""
+
+
+@dataclass(frozen=True)
+class Task:
+    source: str
+    order: int = 0
+    """Position among the documents found, so JSON Lines come out in input order."""
+    path: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+    target: str | None = None
+    """Output file (folder mode; the worker writes it) or None."""
+    keep: bool = False
+    """Send the job's value itself back (``extract``, ``layout``) rather than a JSON line."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    reason: str | None = None
+    """None when the document was converted."""
+    warnings: int = 0
+    line: str | None = None
+    value: Any = field(default=None, repr=False)
+    trace: str | None = None
+    retire: bool = False
+    """The worker came near its memory limit: replace it."""
+
+
+def default_extract(source: bytes | Path, *, name: str, limits: Limits, ocr: str = "auto") -> Any:
+    from resparse.pipeline import extract
+
+    return extract(source, name=name, limits=limits, ocr=ocr)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- inside the worker
+
+
+def convert(task: Task, job: Job, limits: Limits, debug: bool) -> Outcome:
+    """Run ``job`` on one document and write, format or keep its result; every exception a reason."""
+    try:
+        source: bytes | Path = Path(task.path) if task.path is not None else (task.data or b"")
+        result = job(source, name=task.source, limits=limits)
+    except MemoryError:
+        return Outcome(task.source, memory_reason(limits.max_memory_bytes), trace=_trace(debug), retire=True)
+    except Exception as error:
+        return Outcome(task.source, _reason(error, limits), trace=_trace(debug))
+    try:
+        return _deliver(task, result)
+    except MemoryError:
+        return Outcome(task.source, memory_reason(limits.max_memory_bytes), trace=_trace(debug), retire=True)
+    except OSError as error:
+        reason = f"cannot write the output ({one_line(str(error), 200)})"
+        return Outcome(task.source, reason, trace=_trace(debug))
+    except Exception as error:
+        return Outcome(task.source, _reason(error, limits), trace=_trace(debug))
+
+
+def _deliver(task: Task, result: Any) -> Outcome:
+    from resparse.emit import dumps
+
+    if task.keep:
+        return Outcome(task.source, warnings=_warnings(result), value=result)
+    if task.target is not None:
+        write_atomic(Path(task.target), dumps([result], "json"))
+        return Outcome(task.source, warnings=_warnings(result))
+    return Outcome(task.source, warnings=_warnings(result), line=dumps([result], "jsonl"))
+
+
+def _reason(error: Exception, limits: Limits) -> str:
+    if _near_memory_limit(limits):  # a reader that ran out in native code says something else
+        return memory_reason(limits.max_memory_bytes)
+    if isinstance(error, InputError):
+        return one_line(str(error)) or "cannot be read"
+    # a bug or a library failing on a weird file: this document only
+    return f"internal error ({type(error).__name__}: {one_line(str(error), 200)})"
+
+
+def _warnings(result: Any) -> int:
+    return len(getattr(result, "warnings", ()) or ())
+
+
+def _trace(debug: bool) -> str | None:
+    return traceback.format_exc() if debug else None
+
+
+def _near_memory_limit(limits: Limits) -> bool:
+    """The worker's address space peaked near the limit (``VmPeak``; False where unknown)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next(line for line in status if line.startswith("VmPeak:"))
+        return int(peak.split()[1]) * 1024 >= MEMORY_ALARM * limits.max_memory_bytes
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
+
+
+def _cap_memory(limit: int) -> None:
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) -> None:
+    """Loop in a worker process: a task in, an outcome out, until the parent says stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if sys.platform.startswith("linux"):  # die with the parent (the forkserver, or the command)
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    _cap_memory(limits.max_memory_bytes)
+    run = job or default_extract
+    while True:
+        try:
+            task = conn.recv()
+            if task is None:
+                return
+            outcome = convert(task, run, limits, debug)
+            if not outcome.retire and _near_memory_limit(limits):
+                outcome = Outcome(**{**outcome.__dict__, "retire": True})
+            try:
+                conn.send(outcome)
+            except MemoryError:  # the result itself is too big to send
+                conn.send(Outcome(task.source, memory_reason(limits.max_memory_bytes), retire=True))
+            if outcome.retire:
+                return
+        except (EOFError, OSError):  # the parent is gone (killed): nobody to tell
+            return
+
+
+# ----------------------------------------------------------------------------- the parent side
+
+
+class Worker:
+    """One worker process, the document it holds, and what that document has used so far."""
+
+    def __init__(self, context: Any, job: Job | None, limits: Limits, debug: bool) -> None:
+        for stream in (sys.stdout, sys.stderr):  # a forked child must not repeat buffered output
+            with contextlib.suppress(Exception):
+                stream.flush()
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=worker_main, args=(child, job, limits, debug), daemon=True, name="resparse-worker"
+        )
+        self.process.start()
+        child.close()
+        self.limits = limits
+        self.task: Task | None = None
+        self.started = self.cpu_start = 0.0
+        self.peak = 0
+
+    def give(self, task: Task) -> None:
+        self.task, self.started, self.peak = task, time.monotonic(), 0
+        measured = usage(self.process.pid or 0)
+        self.cpu_start = measured[0] if measured else 0.0
+        self.conn.send(task)
+
+    def overrun(self) -> str | None:
+        """Why the document must be stopped now, or None."""
+        seconds = self.limits.seconds_per_document
+        elapsed = time.monotonic() - self.started
+        measured = usage(self.process.pid or 0)
+        if measured is None:  # no /proc: the wall clock is all there is
+            return cpu_time_reason(seconds) if elapsed >= seconds else None
+        cpu, space = measured
+        self.peak = max(self.peak, space)
+        if cpu - self.cpu_start >= seconds:
+            return cpu_time_reason(seconds)
+        if space > self.limits.max_memory_bytes:  # where RLIMIT_AS could not be set
+            return memory_reason(self.limits.max_memory_bytes)
+        if elapsed >= seconds * WALL_CLOCK_FACTOR:
+            return wall_clock_reason(seconds)
+        return None
+
+    def died(self) -> str:
+        """Why the worker vanished: the memory limit, the signal that killed it, or its exit code."""
+        self.process.join(timeout=1)
+        code = self.process.exitcode
+        if self.peak >= MEMORY_ALARM * self.limits.max_memory_bytes:
+            return memory_reason(self.limits.max_memory_bytes)
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"worker process died while reading it ({name})"
+        return f"worker process died while reading it (exit code {code})"
+
+    def stop(self, graceful: bool) -> None:
+        if graceful and self.task is None and self.process.is_alive():
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+
+    def join(self, graceful: bool) -> None:
+        if graceful:
+            self.process.join(timeout=2)
+        if self.process.is_alive():
+            pid = self.process.pid
+            for child in descendants(pid) if pid else []:  # soffice, tesseract: not to be orphaned
+                with contextlib.suppress(OSError):
+                    os.kill(child, signal.SIGKILL)
+            self.process.kill()
+            self.process.join(timeout=5)
+        self.conn.close()
+        # still running after SIGKILL means stuck in the kernel: leave it to the OS
+        with contextlib.suppress(ValueError):
+            self.process.close()
+
+
+class Pool:
+    """Up to ``jobs`` workers; documents in, ``(task, outcome)`` pairs out as they finish."""
+
+    def __init__(self, context: Callable[[], Any], job: Job | None, limits: Limits, debug: bool, jobs: int):
+        self._context_factory = context
+        self._context: Any = None
+        self.job, self.limits, self.debug, self.jobs = job, limits, debug, jobs
+        self.workers: list[Worker] = []
+
+    def has_room(self) -> bool:
+        return len(self.workers) < self.jobs or any(w.task is None for w in self.workers)
+
+    def busy(self) -> bool:
+        return any(w.task is not None for w in self.workers)
+
+    def _spawn(self) -> Worker:
+        if self._context is None:
+            self._context = self._context_factory()
+        worker = Worker(self._context, self.job, self.limits, self.debug)
+        self.workers.append(worker)
+        return worker
+
+    def _retire(self, worker: Worker) -> None:
+        """Kill a worker (stuck, dead or near its memory limit) and forget it."""
+        self.workers.remove(worker)
+        worker.task = None
+        worker.join(graceful=False)
+
+    def submit(self, task: Task) -> Outcome | None:
+        """Hand ``task`` to an idle or new worker (a dead one is replaced once); an outcome if none starts."""
+        idle = next((w for w in self.workers if w.task is None), None)
+        problem = "unknown"
+        for attempt in range(2):
+            try:
+                worker = idle if idle is not None and attempt == 0 else self._spawn()
+            except Exception as error:  # no processes left, forkserver gone: say so per document
+                problem = f"{type(error).__name__}: {one_line(str(error), 200)}"
+                continue
+            try:
+                worker.give(task)
+                return None
+            except OSError as error:  # the worker died between two documents
+                problem = f"{type(error).__name__}: {one_line(str(error), 200)}"
+                self._retire(worker)
+        return Outcome(task.source, f"worker process could not be started ({problem})")
+
+    def collect(self) -> list[tuple[Task, Outcome]]:
+        """Wait up to :data:`POLL_SECONDS` for workers; what finished, failed or overran meanwhile."""
+        busy = [w for w in self.workers if w.task is not None]
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=POLL_SECONDS)
+        finished = []
+        for worker in busy:
+            task = worker.task
+            outcome = self._check(worker)
+            if task is not None and outcome is not None:
+                finished.append((task, outcome))
+        return finished
+
+    def _check(self, worker: Worker) -> Outcome | None:
+        task = worker.task
+        assert task is not None
+        if worker.conn.poll():
+            try:
+                outcome: Outcome = worker.conn.recv()
+            except (EOFError, OSError):
+                outcome = Outcome(task.source, worker.died())
+                self._retire(worker)
+                return outcome
+            worker.task = None
+            if outcome.retire:
+                self._retire(worker)
+            return outcome
+        if not worker.process.is_alive():
+            outcome = Outcome(task.source, worker.died())
+        else:
+            reason = worker.overrun()
+            if reason is None:
+                return None
+            outcome = Outcome(task.source, reason)
+        self._retire(worker)
+        return outcome
+
+    def shutdown(self) -> None:
+        graceful = all(w.task is None for w in self.workers)
+        for worker in self.workers:
+            worker.stop(graceful)
+        for worker in self.workers:
+            worker.join(graceful)
+        self.workers.clear()
+
+
+def batch_context() -> Any:
+    """Forkserver where there is one (POSIX), spawn elsewhere; the server preloads the pipeline.
+
+    Not fork: ``batch`` runs a progress-bar thread, and forking a threaded process can copy a
+    held lock into the child. Workers fork from a clean server instead.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # Only the core: a reader module broken by an edit must fail its documents, not the server.
+        context.set_forkserver_preload(["resparse.batch.worker", "resparse.pipeline", "resparse.emit"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def single_context() -> Any:
+    """For ``extract`` and ``layout``: a plain fork of the command, which has imported the
+    pipeline already and runs no thread, costs a few milliseconds where a forkserver costs a
+    second interpreter start; the batch's context otherwise."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return batch_context()
+
+
+def run_each(tasks: Iterable[Task], job: Job, limits: Limits, debug: bool) -> Iterator[Outcome]:
+    """Outcomes of ``tasks`` in order, each read by one supervised worker (a batch of one each)."""
+    pool = Pool(single_context, job, limits, debug, jobs=1)
+    try:
+        for task in tasks:
+            failed = pool.submit(task)
+            if failed is not None:
+                yield failed
+                continue
+            while pool.busy():
+                for _, outcome in pool.collect():
+                    yield outcome
+    finally:
+        pool.shutdown()
