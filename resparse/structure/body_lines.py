@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from resparse.markers import is_bullet, marker_depth, split_marker
 from resparse.rules import load
@@ -84,8 +84,14 @@ def is_section_heading(unit: Unit) -> bool:
 
     Such a line names a part of the document; it is neither a point nor part of one.
     """
-    text = unit.clean
-    if (unit.marker and is_bullet(unit.marker)) or len(text) > SECTION_HEADING_MAX or text.endswith(":"):
+    if unit.marker and is_bullet(unit.marker):
+        return False
+    return _names_a_part(unit.clean)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_part(text: str) -> bool:
+    if len(text) > SECTION_HEADING_MAX or text.endswith(":"):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < SECTION_HEADING_MIN_LETTERS:
