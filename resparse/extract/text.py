@@ -131,6 +131,13 @@ def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
                 continue
             break
         if not _continues(rows, line):
+            if _title_row(rows, lines, index):
+                width = len(rows[0].cells)
+                rows.append(
+                    Row(cells=[Cell(text=_strip_bold(line).strip(), span=width)], where=Where(line=index + 1))
+                )
+                index += 1
+                continue
             break
         cells = [Cell(text=_strip_bold(cell).strip()) for cell in line.split("\t")]
         rows.append(Row(cells=cells, where=Where(line=index + 1)))
@@ -138,6 +145,18 @@ def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
     if rows:
         rows[0].header = True
     return index, Table(rows=rows, where=Where(line=start + 1))
+
+
+TITLE_ROW_MAX = 200
+"""Longest line without tabs read as a title row between the rows of a tab table."""
+
+
+def _title_row(rows: list[Row], lines: list[str], index: int) -> bool:
+    """ "1. Организационные мероприятия" on its own line between tab rows: a section title that
+    spanned the table (one cell, so no tabs); a tab row of the table must follow it."""
+    line = lines[index].strip()
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(rows) and 0 < len(line) <= TITLE_ROW_MAX and "\t" not in line and _continues(rows, following)
 
 
 def _join_wrapped(blocks: list[Paragraph | Table]) -> list[Paragraph | Table]:

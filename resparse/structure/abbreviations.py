@@ -12,8 +12,10 @@ nominative like any other name; for a word the word itself tells the case ("Ми
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from resparse.models import Abbreviation
+from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.parties import OBLIQUE_CASES, to_nominative
 
@@ -42,7 +44,42 @@ def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
             if full:
                 found[short] = Abbreviation(short=short, full=full)
         previous = text
+    for entry in glossary(texts):
+        found.setdefault(entry.short, entry)
     return list(found.values())
+
+
+_GLOSSARY_ENTRY = re.compile(
+    r"(?P<short>[А-ЯЁA-Z][А-ЯЁA-Zа-яё]{0,3}[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*)\s*[–—-]\s*(?P<full>[^;]+)"
+)
+"""One entry of a glossary: an abbreviation (capitals, maybe with small letters: "КДНиЗП"), a dash,
+its full form."""
+
+
+@cache
+def _glossary_label() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(load('parties')['glossary_labels'])})\s*:?", re.I)
+
+
+def glossary(texts: list[str]) -> list[Abbreviation]:
+    """ "Сокращения: КДНиЗП – комиссия по делам несовершеннолетних …" — on the label's line or on
+    the lines under it, one "SHORT – full" entry each (";" or a new line between entries)."""
+    found: list[Abbreviation] = []
+    in_glossary = False
+    for text in texts:
+        label = _glossary_label().match(text)
+        if label:
+            in_glossary, text = True, text[label.end() :]
+        elif not in_glossary:
+            continue
+        parts = [part.strip(" .") for part in text.split(";") if part.strip(" .")]
+        entries = [_GLOSSARY_ENTRY.fullmatch(part) for part in parts]
+        if not entries or not all(entries):
+            in_glossary = False
+            continue
+        for entry in filter(None, entries):
+            found.append(Abbreviation(short=entry.group("short"), full=entry.group("full").strip(" .")))
+    return found
 
 
 def full_form(before: str, short: str) -> str | None:
