@@ -21,6 +21,7 @@ from resparse.structure.blocks import Body, read_body
 from resparse.structure.body_lines import split_operative
 from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
+from resparse.structure.labelled_rows import rows_from_points
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
 from resparse.structure.text_tables import rebuild_tables
@@ -82,9 +83,12 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     )
     unparsed.extend(tail_left)
     body_preamble = body.preamble[0] if body.preamble else None
+    kind = kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks), body_preamble)
+    if kind == "roadmap" and not roadmap and (rows := rows_from_points(body.blocks)):
+        roadmap, body.blocks = rows, []  # a plan written as points with "Срок:" / "Ответственный:"
     document = Document(
         source=layout.source,
-        kind=kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks), body_preamble),  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         title=header.title,
         topic=topic_of(header.title),
         date=date,

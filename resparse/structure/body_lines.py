@@ -24,7 +24,7 @@ from resparse.structure.addressees import heading_phrase
 from resparse.structure.dates import month_numbers
 from resparse.structure.header import is_subject_line
 from resparse.structure.meta import opens_preamble
-from resparse.structure.points import deadline_line
+from resparse.structure.points import point_line
 from resparse.structure.signatures import is_signature
 from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit, unspaced
@@ -220,8 +220,8 @@ def last_point(units: list[Unit]) -> int:
             last, heading_seen = index, True
         elif heading_seen and first and morph.is_infinitive(first.group()):
             last = index
-        elif last >= 0 and deadline_line().search(unit.clean):
-            last = index  # "Срок: …" under the last point is still that point
+        elif last >= 0 and point_line().search(unit.clean):
+            last = index  # "Срок: …", "Ответственный: …" under the last point are still that point
         elif unit.clean.endswith(":"):
             intro_seen = True
         elif intro_seen and is_plain_point(unit.clean):

@@ -35,6 +35,14 @@ def deadline_line() -> re.Pattern[str]:
     return re.compile("|".join(load("cues")["deadline_lines"]), re.I)
 
 
+@cache
+def point_line() -> re.Pattern[str]:
+    """A labelled line under a point that is still part of it: its term ("Срок: …") or its
+    executors ("Ответственный: …")."""
+    cues = load("cues")
+    return re.compile("|".join(cues["deadline_lines"] + cues["point_lines"]), re.I)
+
+
 def make_item(text: str, number: str | None, opening_addressee: bool = True) -> Item:
     return Item(
         number=number,

@@ -216,13 +216,13 @@ def _row(
         section=section,
         action=values.get("action", ""),
         result=values.get("result") or None,
-        deadline=_cell_deadline(values.get("deadline", "")),
+        deadline=cell_deadline(values.get("deadline", "")),
         executors=split_executors(values.get("executors", "")),
         extra=extra,
     )
 
 
-def _cell_deadline(text: str) -> Deadline | None:
+def cell_deadline(text: str) -> Deadline | None:
     """A deadline cell; a cell holding one date and nothing else is that day ("01.07.2018"),
     where in running text "01.07.2018" is the day a task is due by."""
     deadline = parse_deadline(text)
