@@ -60,16 +60,28 @@ def flatten(layout: Layout, skip_tables: set[int]) -> list[Unit]:
     units: list[Unit] = []
     for index, block in enumerate(layout.blocks):
         if isinstance(block, Paragraph):
-            unit = _from_paragraph(block, index)
-            previous = units[-1] if units else None
-            if previous is not None and previous.origin == index - 1 and _continues(previous, unit):
-                previous.text = f"{previous.text} {unit.text}"  # a hard-wrapped line, in any format
-                continue
-            units.append(unit)
+            for part in _enumeration(block):
+                unit = _from_paragraph(part, index)
+                previous = units[-1] if units else None
+                if previous is not None and previous.origin == index - 1 and _continues(previous, unit):
+                    previous.text = f"{previous.text} {unit.text}"  # a hard-wrapped line, in any format
+                    continue
+                units.append(unit)
         elif isinstance(block, Table) and index not in skip_tables:
             units.extend(_from_table(block, index))
             units.append(Unit(text="", origin=index))
     return units
+
+
+def _enumeration(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph whose lines, broken by hand, each end in ";" is a list set in one paragraph
+    ("председатель Комиссии – …;" / "секретарь Комиссии – …"): one unit a line."""
+    lines = [line for line in paragraph.text.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(line.rstrip().endswith(";") for line in lines[:-1]):
+        return [paragraph]
+    first = paragraph.model_copy(update={"text": lines[0]})
+    rest = [paragraph.model_copy(update={"text": line, "marker": None}) for line in lines[1:]]
+    return [first, *rest]
 
 
 def _continues(previous: Unit, unit: Unit) -> bool:
