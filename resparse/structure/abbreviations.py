@@ -123,7 +123,7 @@ def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[s
     fitting = [
         word
         for index, word in enumerate(recent)
-        if _initial(word) == letters[0] and _is_subsequence(_initials(recent[index:]), letters)
+        if _initial(word) == letters[0] and _spells(_initials(recent[index:]), letters)
     ]
     if fitting:
         return fitting
@@ -133,6 +133,15 @@ def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[s
 
 def _initials(words: list[re.Match[str]]) -> str:
     return "".join(_initial(w) for w in words if not morph.is_function_word(w.group()))
+
+
+def _spells(initials: str, letters: str) -> bool:
+    """The phrase's initials and the acronym agree: every initial is a letter of the acronym
+    ("некоммерческих организаций" → НКО), or the acronym skips some words ("Единый портал
+    государственных и муниципальных услуг" → ЕПГУ) but ends with the phrase's last word."""
+    if _is_subsequence(initials, letters):
+        return True
+    return bool(initials) and initials[-1] == letters[-1] and _is_subsequence(letters, initials)
 
 
 def _is_subsequence(initials: str, letters: str) -> bool:

@@ -188,8 +188,8 @@ def _head_noun(segment: str) -> str | None:
         word = token.group()
         if morph.can_be(word, {"NOUN"}) and morph.best_pos(word) not in ADJECTIVE:
             return word
-        if not morph.can_be(word, ADJECTIVE):
-            return None
+        if not morph.can_be(word, ADJECTIVE, "nomn"):
+            return None  # "молодежной политики": an oblique adjective heads no new executor
     return None
 
 
