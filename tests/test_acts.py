@@ -118,3 +118,32 @@ def test_a_plan_under_an_acts_citation_is_a_roadmap() -> None:
     )
     assert document.kind == "roadmap"
     assert [row.number for row in document.roadmap] == ["1", "2"]
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs() -> None:
+    lines = [
+        "ПОСТАНОВЛЯЮ:",
+        "1. Министерству здравоохранения области обеспечить до 1 июля 2024 г. открытие",
+        "фельдшерско-акушерских пунктов в населенных пунктах с численностью жителей",
+        "более 100 человек.",
+        "2. Рекомендовать органам местного самоуправления муниципальных районов и округов",
+        "Северо-Озерской области оказывать содействие медицинским организациям.",
+        "3. Контроль за исполнением настоящего постановления возложить на заместителя",
+        "Председателя Правительства Северо-Озерской области Тихомирову Л.В.",
+        "4. Настоящее постановление вступает в силу через 10 дней после его официального",
+        "опубликования.",
+    ]
+    document = parse("\n".join(lines) + "\n")
+    items = document.recommendations[0].items
+    assert [i.number for i in items] == ["1", "2", "3", "4"]
+    assert items[1].addressee is not None
+    assert (
+        items[1].addressee.name
+        == "органы местного самоуправления муниципальных районов и округов Северо-Озерской области"
+    )
+    assert items[2].addressee is not None
+    assert (
+        items[2].addressee.name
+        == "заместитель Председателя Правительства Северо-Озерской области Тихомирова Л.В."
+    )
+    assert not document.signatories

@@ -78,7 +78,8 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
                 continue
         blocks.append(_paragraph(lines[index], index + 1))
         index += 1
-    return _join_wrapped(blocks)
+    widths = [len(line.rstrip()) for line in lines]
+    return _join_wrapped(blocks, widths, _wrap_width(widths))
 
 
 def _paragraph(line: str, number: int) -> Paragraph:
@@ -159,22 +160,50 @@ def _title_row(rows: list[Row], lines: list[str], index: int) -> bool:
     return bool(rows) and 0 < len(line) <= TITLE_ROW_MAX and "\t" not in line and _continues(rows, following)
 
 
-def _join_wrapped(blocks: list[Paragraph | Table]) -> list[Paragraph | Table]:
-    """Re-join hard-wrapped lines: a line continues when the next starts in lower case."""
+WRAP_MIN = 40
+"""Lines shorter than this (characters) say nothing of a hard wrap."""
+WRAP_NEAR = 0.85
+"""A line this close to the widest common line was wrapped by the editor, not ended by the writer."""
+WRAP_LINES = 5
+"""How many lines near the wrap width show that a text was wrapped by hand."""
+WRAPPED_SHARE = 0.75
+"""A line at least this share of the wrap width, ending no sentence, runs on into the next."""
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (monospace pages, e-mails), or None."""
+    long = sorted(w for w in widths if w >= WRAP_MIN)
+    if len(long) < WRAP_LINES:
+        return None
+    width = long[int(len(long) * 0.9) - 1]
+    near = sum(1 for w in long if WRAP_NEAR * width <= w <= width)
+    return width if near >= max(WRAP_LINES, len(long) // 3) else None
+
+
+def _join_wrapped(
+    blocks: list[Paragraph | Table], widths: list[int], wrap: int | None
+) -> list[Paragraph | Table]:
+    """Re-join hard-wrapped lines: a line continues when the next starts in lower case, or, in a
+    text wrapped at a fixed width, when it fills the width and ends no sentence ("… возложить на
+    заместителя" / "Председателя Правительства области …")."""
     joined: list[Paragraph | Table] = []
+    last_width = 0
     for block in blocks:
         previous = joined[-1] if joined else None
+        width = widths[block.where.line - 1] if block.where.line else 0
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
             and block.text
             and previous.text
             and block.marker is None
-            and block.text[0].islower()
             and not previous.text.endswith((".", ":", ";", "!", "?"))
+            and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
         ):
             previous.text = f"{previous.text} {block.text}"
             previous.bold = previous.bold or block.bold
+            last_width = width
             continue
         joined.append(block)
+        last_width = width
     return joined
