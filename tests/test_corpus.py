@@ -62,6 +62,7 @@ def test_corpus_fields_stay_above_their_floors(corpus: Report) -> None:
 HAND_WRITTEN = {
     "heldout": [Path("heldout/inputs")],
     "fresh": [Path("fresh/inputs"), Path("fresh/docx")],
+    "third": [Path("third/inputs"), Path("third/docx"), Path("third/pdf")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
