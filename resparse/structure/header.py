@@ -123,11 +123,12 @@ def is_body_start(unit: Unit, position: int, next_marked: bool = False) -> bool:
     grounds ("В целях …", "В соответствии с …") open the body wherever they stand.
     """
     text = unit.clean
+    if unit.marker:
+        return True  # a numbered point, even one naming a street ("… по ул. Мира")
     if read_meta(unit.text) or is_place_line(text):
         return False
     return bool(
-        unit.marker
-        or operative_cue(text)
+        operative_cue(text)
         or opens_preamble(text)
         or (len(text) > BODY_LENGTH and not text[:1].islower())
         or (position > 0 and text.endswith(":") and not unit.bold and not unit.caps)

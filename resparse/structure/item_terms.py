@@ -135,7 +135,11 @@ def _about_past_or_subject(text: str, candidate: Candidate) -> bool:
         return True
     before, after = _clause(text, candidate)
     words = morph.WORD.findall(before) + morph.WORD.findall(after)
-    return _is_past(words) or _names_subject(before) or _qualifies_noun(before)
+    if _is_past(words) or _names_subject(before):
+        return True
+    # "увеличения в 2025 году объёма": a year qualifies the noun; days of a month are a period
+    days = re.search(r"(?<!\d)\d{1,2}\s+[а-яё]", text[candidate.start : candidate.end])
+    return not days and _qualifies_noun(before)
 
 
 def _bare_ok(text: str, candidate: Candidate) -> bool:
