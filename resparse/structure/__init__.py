@@ -13,6 +13,7 @@ Whatever no rule claims is listed in ``unparsed`` with a warning: nothing is dro
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from resparse.layout import Layout, Table
 from resparse.models import Document, RoadmapRow
@@ -42,50 +43,62 @@ def explain(layout: Layout) -> list[tuple[str, str]]:
     return trace
 
 
+@dataclass
+class _Roadmap:
+    """The roadmap tables' rows, their columns, and what of them no rule understood."""
+
+    tables: set[int] = field(default_factory=set)
+    rows: list[RoadmapRow] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+
+    def cells(self, layout: Layout) -> list[str]:
+        return [
+            clean(cell.text)
+            for i in sorted(self.tables)
+            for row in layout.blocks[i].rows
+            for cell in row.cells
+        ]
+
+
+def _read_roadmaps(layout: Layout) -> _Roadmap:
+    found = _Roadmap(
+        tables={i for i, b in enumerate(layout.blocks) if isinstance(b, Table) and is_roadmap(b)}
+    )
+    for index in sorted(found.tables):
+        rows, leftover = parse_roadmap(layout.blocks[index])  # type: ignore[arg-type]
+        found.rows.extend(rows)
+        header = columns(layout.blocks[index])  # type: ignore[arg-type]
+        if not found.columns:
+            found.columns = header
+        elif header != found.columns:
+            found.unparsed.append(" | ".join(header))  # a second roadmap table with other columns
+        found.unparsed.extend(leftover)
+    return found
+
+
 def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     layout = rebuild_tables(layout)
-    roadmap: list[RoadmapRow] = []
-    roadmap_columns: list[str] = []
-    unparsed: list[str] = []
-    roadmap_tables = {i for i, b in enumerate(layout.blocks) if isinstance(b, Table) and is_roadmap(b)}
-    for index in sorted(roadmap_tables):
-        rows, leftover = parse_roadmap(layout.blocks[index])  # type: ignore[arg-type]
-        roadmap.extend(rows)
-        header = columns(layout.blocks[index])  # type: ignore[arg-type]
-        if not roadmap_columns:
-            roadmap_columns = header
-        elif header != roadmap_columns:
-            unparsed.append(" | ".join(header))  # a second roadmap table with other columns
-        unparsed.extend(leftover)
-
-    units = split_operative(flatten(layout, roadmap_tables))
-    first_table = min(roadmap_tables, default=None)
+    roadmap = _read_roadmaps(layout)
+    units = split_operative(flatten(layout, roadmap.tables))
+    first_table = min(roadmap.tables, default=None)
     stop = next(
         (i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units)
     )
     header = read_header(units, stop)
     body = read_body(units[header.end :])
     signatories, tail_left = read_signatures(body.tail)
-    date, date_text = header.date, header.date_text
-    if date is None:
-        date, date_text = _date_in(tail_left)
-
-    roadmap_cells = [
-        clean(cell.text)
-        for i in sorted(roadmap_tables)
-        for row in layout.blocks[i].rows
-        for cell in row.cells
-    ]
-    all_text = [u.text for u in units] + roadmap_cells  # units already hold the other tables
-    unparsed.extend(header.other_lines)
-    unparsed.extend(
+    date, date_text = (header.date, header.date_text) if header.date else _date_in(tail_left)
+    all_text = [u.text for u in units] + roadmap.cells(layout)  # units already hold the other tables
+    unparsed = [*roadmap.unparsed, *header.other_lines]
+    unparsed += [
         _with_marker(u) for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
-    )
-    unparsed.extend(tail_left)
+    ]
+    unparsed += tail_left
     body_preamble = body.preamble[0] if body.preamble else None
-    kind = kind_of(header.title, "\n".join(all_text), bool(roadmap), bool(body.blocks), body_preamble)
-    if kind == "roadmap" and not roadmap and (rows := rows_from_points(body.blocks)):
-        roadmap, body.blocks = rows, []  # a plan written as points with "Срок:" / "Ответственный:"
+    kind = kind_of(header.title, "\n".join(all_text), bool(roadmap.rows), bool(body.blocks), body_preamble)
+    if kind == "roadmap" and not roadmap.rows and (rows := rows_from_points(body.blocks)):
+        roadmap.rows, body.blocks = rows, []  # a plan written as points with "Срок:" / "Ответственный:"
     document = Document(
         source=layout.source,
         kind=kind,  # type: ignore[arg-type]
@@ -100,12 +113,12 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         preamble="\n".join(body.preamble) or None,
         findings=body.findings,
         recommendations=body.blocks,
-        roadmap=roadmap,
-        roadmap_columns=roadmap_columns,
+        roadmap=roadmap.rows,
+        roadmap_columns=roadmap.columns,
         signatories=signatories,
         abbreviations=find_abbreviations(all_text),
         unparsed=unparsed,
-        warnings=[*layout.warnings, *_warnings(body, roadmap, unparsed)],
+        warnings=[*layout.warnings, *_warnings(body, roadmap.rows, unparsed)],
     )
     header_lines = header.letterhead + header.stamp + header.title_lines + header.place_lines
     trace = [("header", line) for line in header_lines] + body.trace
