@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from resparse.evaluate import FIELDS, Report, evaluate
+from resparse.evaluate import FIELDS, Report, below, evaluate
 from support import GOLD, SAMPLES
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -33,12 +33,7 @@ def samples() -> Report:
 
 
 def _shortfalls(report: Report, floors: dict[str, float]) -> list[str]:
-    summary = report.summary
-    return [
-        f"{k}: {summary.get(k, 0.0):.4f} < floor {v:.2f}"
-        for k, v in floors.items()
-        if summary.get(k, 0.0) < v
-    ]
+    return below(report, floors)
 
 
 def test_floors_name_known_fields() -> None:
