@@ -294,3 +294,27 @@ def test_workers_left_behind_by_a_killed_batch_exit_quietly(tmp_path: Path) -> N
     while not all(process_is_gone(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert all(process_is_gone(pid) for pid in children)
+
+
+def test_a_utf8_text_with_one_cp1251_line_is_decoded_line_by_line() -> None:
+    from resparse.extract.text import decode
+
+    data = (
+        "РЕКОМЕНДАЦИИ по итогам заседания\n".encode()
+        + "Провести семинар для учителей школ района\n".encode("cp1251")
+        + "Обеспечить участие представителей\n".encode()
+    )
+    assert decode(data).splitlines() == [
+        "РЕКОМЕНДАЦИИ по итогам заседания",
+        "Провести семинар для учителей школ района",
+        "Обеспечить участие представителей",
+    ]
+
+
+def test_a_declared_charset_that_reads_as_no_russian_falls_back_to_detection() -> None:
+    from resparse.extract.html import decode
+
+    page = "<html><head><meta charset=koi8-r><title>Решение совета депутатов</title></head><body><p>Провести заседание комиссии</p></body></html>"
+    text, warnings = decode(page.encode("cp1251"))
+    assert "Решение совета депутатов" in text
+    assert warnings

@@ -50,6 +50,7 @@ from resparse.extract.html_lists import (
     open_list,
 )
 from resparse.extract.html_tables import SourceCell, bordered, spread_rowspans, table_rows, tag_of
+from resparse.extract.text import RUSSIAN_SCORE_MIN, SINGLE_BYTE, best_single_byte, russian_score
 from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import MAX_COLUMN_SPAN, Limits, MergeBudget
 from resparse.markers import BULLET_CHARS, marker_depth, split_marker
@@ -112,6 +113,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page claims: Cyrillic in a
     # single-byte code page practically never forms valid UTF-8 sequences.
     declared = declared_charset(data)
+    if declared in SINGLE_BYTE and russian_score(_text_of(data, declared)) < RUSSIAN_SCORE_MIN:
+        declared = None  # "<meta charset=koi8-r>" over cp1251 bytes: the page is read by detection
+        if (detected := best_single_byte(data)) is not None:
+            return detected, ["the declared charset does not read as Russian; the encoding was detected"]
     candidates = [c for c in ("utf-8", declared, "cp1251") if c]
     for encoding in dict.fromkeys(candidates):
         try:
@@ -119,6 +124,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         except (UnicodeError, LookupError):
             continue
     return data.decode("utf-8", errors="replace"), ["page encoding unclear; some characters were replaced"]
+
+
+def _text_of(data: bytes, encoding: str) -> str:
+    """The page's words without its markup, to judge how Russian they read."""
+    return re.sub(r"<[^>]*>", " ", data.decode(encoding, errors="replace"))
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -41,22 +41,58 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    candidates = []
-    for encoding in ("cp1251", "koi8-r", "cp866"):
-        try:
-            decoded = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_russian_score(decoded), encoding, decoded))
-    if not candidates:
-        raise UnsupportedFormatError("text in an unknown encoding")
-    score, _, decoded = max(candidates)
-    if score < 0.3:
+    lines = data.split(b"\n")
+    if _mostly_utf8(lines):
+        # A UTF-8 file with lines pasted from a cp1251 one: each line in its own encoding.
+        return "\n".join(_decode_line(line) for line in lines)
+    decoded = best_single_byte(data)
+    if decoded is None:
         raise UnsupportedFormatError("text in an unknown encoding (not UTF-8, UTF-16, cp1251 or koi8-r)")
     return decoded
 
 
-def _russian_score(text: str) -> float:
+SINGLE_BYTE = ("cp1251", "koi8-r", "cp866")
+"""The single-byte code pages Russian text comes in, most common first."""
+RUSSIAN_SCORE_MIN = 0.3
+"""Below this :func:`russian_score` the text reads as no Russian in any code page."""
+
+
+def best_single_byte(data: bytes, encodings: tuple[str, ...] = SINGLE_BYTE) -> str | None:
+    """``data`` in the code page that reads most like Russian, or None when none does."""
+    candidates = []
+    for encoding in encodings:
+        try:
+            decoded = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        candidates.append((russian_score(decoded), encoding, decoded))
+    if not candidates or max(candidates)[0] < RUSSIAN_SCORE_MIN:
+        return None
+    return max(candidates)[2]
+
+
+def _mostly_utf8(lines: list[bytes]) -> bool:
+    """Do most lines with non-ASCII bytes decode as UTF-8?"""
+    foreign = [line for line in lines if any(byte > 0x7F for byte in line)]
+    valid = sum(1 for line in foreign if _is_utf8(line))
+    return bool(foreign) and valid * 2 >= len(foreign)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_line(line: bytes) -> str:
+    if _is_utf8(line):
+        return line.decode("utf-8")
+    return best_single_byte(line) or line.decode("cp1251", errors="replace")
+
+
+def russian_score(text: str) -> float:
     letters = [ch for ch in text.lower() if "а" <= ch <= "я" or ch == "ё"]
     if not letters:
         return 0.0
