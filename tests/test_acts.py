@@ -147,3 +147,27 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs() -> None:
         == "заместитель Председателя Правительства Северо-Озерской области Тихомирова Л.В."
     )
     assert not document.signatories
+
+
+def test_a_protocol_of_hearings_records_the_meeting_and_keeps_its_decision_and_signatures() -> None:
+    pad = " " * 40
+    document = parse(
+        "ПРОТОКОЛ\nпубличных слушаний\n\n"
+        f"«12» марта 2024 г.{pad}с. Ивановка\n\n"
+        "Председательствующий: Петров П.П. – глава сельского поселения.\n"
+        "Присутствовали: 24 человека.\n\n"
+        "СЛУШАЛИ: Петрова П.П. о проекте изменений в Устав сельского поселения.\n\n"
+        "ВЫСТУПИЛИ:\nИванова А.А. – депутат Совета депутатов, поддержала проект.\n\n"
+        "РЕШИЛИ:\nРекомендовать Совету депутатов сельского поселения Ивановский сельсовет принять проект изменений в Устав.\n\n"
+        f"Председательствующий{pad}П.П. Петров\nСекретарь{pad}О.О. Смирнова\n"
+    )
+    assert document.date == date(2024, 3, 12)
+    assert not document.findings
+    [block] = document.recommendations
+    [item] = block.items
+    assert item.addressee is not None
+    assert item.addressee.name == "Совет депутатов сельского поселения Ивановский сельсовет"
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Председательствующий", "П.П. Петров"),
+        ("Секретарь", "О.О. Смирнова"),
+    ]

@@ -216,6 +216,14 @@ def _wrap_width(widths: list[int]) -> int | None:
     return width if near >= max(WRAP_LINES, len(long) // 3) else None
 
 
+_COLUMN_GAP = re.compile(r"\S {3,}\S|\t")
+
+
+def _columns(previous: Paragraph, block: Paragraph) -> bool:
+    """Lines set in columns ("Председательствующий      П.П. Петров") are rows, not wrapped prose."""
+    return bool(_COLUMN_GAP.search(previous.text) or _COLUMN_GAP.search(block.text))
+
+
 def _join_wrapped(
     blocks: list[Paragraph | Table], widths: list[int], wrap: int | None
 ) -> list[Paragraph | Table]:
@@ -234,7 +242,10 @@ def _join_wrapped(
             and previous.text
             and block.marker is None
             and not previous.text.endswith((".", ":", ";", "!", "?"))
-            and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
+            and (
+                block.text[0].islower()
+                or (wrap is not None and last_width >= WRAPPED_SHARE * wrap and not _columns(previous, block))
+            )
         ):
             previous.text = f"{previous.text} {block.text}"
             previous.bold = previous.bold or block.bold
