@@ -70,3 +70,8 @@ def marker_kind(marker: str) -> str:
     shape = re.sub(r"\d+(?:\.\d+)*", "9", marker)
     shape = re.sub(r"[IVXLC]+", "I", shape)
     return re.sub(r"[^\W\d_]", "a", shape)
+
+
+COLUMN_GAP = re.compile(r"\S[ \u00a0]{5,}\S|\t")
+"""A gap that sets text in columns (five spaces or a tab: "Председатель Думы      Глава города");
+a justified monospace line spreads its words by two or three."""

@@ -174,3 +174,17 @@ def test_a_participant_listed_amid_a_protocol_is_not_a_signatory() -> None:
     )
     assert signed == []
     assert "Можина Е.В." in " ".join(leftover) and "Козаченко О.А." in " ".join(leftover)
+
+
+def test_two_signature_blocks_side_by_side_are_read_column_by_column() -> None:
+    gap = " " * 24
+    signed, _ = sign(
+        f"Председатель Думы{gap}Глава города",
+        f"города Кедровска{gap}Кедровска",
+        "",
+        f"____________ О.Н. Лаптева{gap}____________ С.И. Бурмистров",
+    )
+    assert signed == [
+        ("Председатель Думы города Кедровска", "О.Н. Лаптева"),
+        ("Глава города Кедровска", "С.И. Бурмистров"),
+    ]

@@ -12,7 +12,7 @@ import re
 from resparse.errors import EmptyFileError, UnsupportedFormatError
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
-from resparse.markers import split_marker
+from resparse.markers import COLUMN_GAP, split_marker
 
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
@@ -216,12 +216,9 @@ def _wrap_width(widths: list[int]) -> int | None:
     return width if near >= max(WRAP_LINES, len(long) // 3) else None
 
 
-_COLUMN_GAP = re.compile(r"\S {3,}\S|\t")
-
-
 def _columns(previous: Paragraph, block: Paragraph) -> bool:
     """Lines set in columns ("Председательствующий      П.П. Петров") are rows, not wrapped prose."""
-    return bool(_COLUMN_GAP.search(previous.text) or _COLUMN_GAP.search(block.text))
+    return bool(COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(block.text))
 
 
 def _join_wrapped(
@@ -242,10 +239,8 @@ def _join_wrapped(
             and previous.text
             and block.marker is None
             and not previous.text.endswith((".", ":", ";", "!", "?"))
-            and (
-                block.text[0].islower()
-                or (wrap is not None and last_width >= WRAPPED_SHARE * wrap and not _columns(previous, block))
-            )
+            and not _columns(previous, block)
+            and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
         ):
             previous.text = f"{previous.text} {block.text}"
             previous.bold = previous.bold or block.bold

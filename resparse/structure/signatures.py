@@ -14,6 +14,7 @@ the handwritten signature ("________") is not part of the position either.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from resparse.models import Signatory
@@ -93,6 +94,7 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
     A "position – name" line with prose both before and after it ("Председатель заседания: –
     Можина Е.В." at the top of a protocol) lists a participant; its text is given back.
     """
+    tail = side_by_side(tail)
     entries: list[Signatory | str] = []
     raw: dict[int, list[str]] = {}
     pending: list[str] = []
@@ -150,6 +152,27 @@ def _in_place(entries: list[Signatory | str], raw: dict[int, list[str]]) -> tupl
         else:
             signatories.append(entry)
     return signatories, leftover
+
+
+_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
+
+
+def side_by_side(tail: list[Unit]) -> list[Unit]:
+    """Two signature blocks set side by side ("Председатель Думы      Глава города" / …
+    / "О.Н. Лаптева      С.И. Бурмистров"): the left column, then the right one, each read on
+    its own. Only when a row of the block holds two names."""
+    rows = [_GAP.split(clean_gaps(u.text)) if u.text.strip() else [] for u in tail]
+    two_names = [r for r in rows if len(r) == 2 and all(NAME.search(part) for part in r)]
+    if not two_names or any(len(r) > 2 for r in rows):
+        return tail
+    left = [replace(u, text=r[0]) for u, r in zip(tail, rows, strict=True) if r]
+    right = [replace(u, text=r[1]) for u, r in zip(tail, rows, strict=True) if len(r) == 2]
+    return [*left, *right]
+
+
+def clean_gaps(text: str) -> str:
+    """A line's text with tabs read as wide gaps and the signature blanks ("____") removed."""
+    return _BLANK.sub(" ", text.replace("\t", "   ")).strip()
 
 
 def cells(text: str) -> str:

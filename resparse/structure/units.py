@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
+from resparse.markers import COLUMN_GAP
 
 CLEAN_CACHE = 8192
 """How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
@@ -90,6 +91,8 @@ def _continues(previous: Unit, unit: Unit) -> bool:
     по" / "санитарной очистке населенных пунктов"."""
     text, before = unit.text.strip(), previous.text.rstrip()
     formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
+    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text):
+        return False  # lines set in columns are rows, not one paragraph wrapped
     return (
         unit.marker is None
         and not formatted
