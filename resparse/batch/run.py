@@ -37,8 +37,9 @@ from resparse.archives import (
     iter_input_files,
     walk_file,
 )
+from resparse.batch.contexts import batch_context
 from resparse.batch.names import NameAllocator, output_name
-from resparse.batch.worker import Job, Outcome, Pool, Task, batch_context, default_extract
+from resparse.batch.worker import Job, Outcome, Pool, Task, default_extract
 from resparse.batch_outputs import Output, OutputError, open_output, write_atomic
 from resparse.limits import DEFAULT_LIMITS, Limits
 

@@ -20,11 +20,9 @@ goes through a :class:`Pool` of these workers:
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +31,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
 from resparse.batch.procs import descendants, usage
 from resparse.batch_outputs import write_atomic
@@ -350,29 +349,6 @@ class Pool:
         for worker in self.workers:
             worker.join(graceful)
         self.workers.clear()
-
-
-def batch_context() -> Any:
-    """Forkserver where there is one (POSIX), spawn elsewhere; the server preloads the pipeline.
-
-    Not fork: ``batch`` runs a progress-bar thread, and forking a threaded process can copy a
-    held lock into the child. Workers fork from a clean server instead.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # Only the core: a reader module broken by an edit must fail its documents, not the server.
-        context.set_forkserver_preload(["resparse.batch.worker", "resparse.pipeline", "resparse.emit"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def single_context() -> Any:
-    """For ``extract`` and ``layout``: a plain fork of the command, which has imported the
-    pipeline already and runs no thread, costs a few milliseconds where a forkserver costs a
-    second interpreter start; the batch's context otherwise."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return batch_context()
 
 
 def run_each(tasks: Iterable[Task], job: Job, limits: Limits, debug: bool) -> Iterator[Outcome]:
