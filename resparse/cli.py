@@ -55,6 +55,15 @@ MaxPartOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
 ]
+BudgetOption = Annotated[
+    Optional[float],
+    typer.Option(
+        "--timeout",
+        help="CPU seconds one document may take before it is stopped (default: 60, plus 10 for each "
+        "page of a PDF, which may need OCR; a value given holds for every document).",
+        show_default=False,
+    ),
+]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
 MaxMemoryOption = Annotated[
     int,
@@ -128,7 +137,7 @@ def extract(
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     ocr: OcrOption = "auto",
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
@@ -144,7 +153,8 @@ def extract(
     _check_ocr(ocr)
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
     job = functools.partial(extract_job, ocr=ocr)
-    documents = [document for document in read_each(files, limits, debug, job) if document is not None]
+    outcomes = read_each(files, limits, debug, job, _page_seconds(timeout, ocr))
+    documents = [document for document in outcomes if document is not None]
     failed = len(files) - len(documents)
     if documents:
         if fmt is None and output is None and sys.stdout.isatty():
@@ -183,11 +193,22 @@ def _output_format(fmt: str | None, output: Path | None) -> str | None:
     return fmt or implied
 
 
+DEFAULT_TIMEOUT = 60.0
+
+
+def _page_seconds(timeout: float | None, ocr: str) -> float:
+    """What each PDF page adds to the default time budget: nothing when --timeout is given."""
+    from resparse.batch.budget import OCR_PAGE_SECONDS
+
+    return OCR_PAGE_SECONDS if timeout is None and ocr != "never" else 0.0
+
+
 def _checked_limits(
-    max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float, max_memory_mb: int
+    max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float | None, max_memory_mb: int
 ) -> Limits:
     from resparse.limits import MB
 
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     if timeout <= 0:
         raise typer.BadParameter("must be more than 0", param_hint="--timeout")
     if max_memory_mb <= 0:
@@ -212,7 +233,7 @@ def layout(
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
@@ -228,7 +249,7 @@ def layout(
         raise typer.BadParameter("use text or json", param_hint="--format")
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
     job = functools.partial(layout_job, fmt=fmt, explain=explain)
-    [text] = read_each([file], limits, debug, job)
+    [text] = read_each([file], limits, debug, job, _page_seconds(timeout, "auto"))
     raise typer.Exit(0 if text is not None and write(text, None) else 1)
 
 
@@ -281,7 +302,7 @@ def batch(
             "--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866)."
         ),
     ] = None,
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_depth: Annotated[
         int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")
     ] = 3,
@@ -308,7 +329,7 @@ def batch(
         max_pages,
         max_part_mb,
         max_file_mb,
-        seconds_per_document=timeout,
+        seconds_per_document=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_memory_bytes=max_memory_mb * MB,
         max_archive_depth=max_depth,
         max_archive_members=max_members,
@@ -323,6 +344,7 @@ def batch(
         quiet=quiet,
         debug=debug,
         ocr=ocr,
+        page_seconds=_page_seconds(timeout, ocr),
     )
     raise typer.Exit(1 if report.failed or report.output_error or report.unread_inputs else 0)
 

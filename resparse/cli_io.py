@@ -44,14 +44,17 @@ def guarded(name: str, debug: bool, work: Callable[[], T]) -> T | None:
     return None
 
 
-def read_each(paths: list[str], limits: Limits, debug: bool, job: Callable[..., T]) -> list[T | None]:
+def read_each(
+    paths: list[str], limits: Limits, debug: bool, job: Callable[..., T], page_seconds: float = 0.0
+) -> list[T | None]:
     """``job(source, name=…, limits=…)`` on each file (``-``: standard input), in order, each in a
     supervised worker under the memory and CPU-time limits; a failure is one line and None."""
     from resparse.batch.worker import run_each
 
     tasks = [_task(path, limits) for path in paths]
     results: list[T | None] = []
-    with contextlib.closing(run_each([t for t in tasks if t is not None], job, limits, debug)) as outcomes:
+    ready = [t for t in tasks if t is not None]
+    with contextlib.closing(run_each(ready, job, limits, debug, page_seconds)) as outcomes:
         for task in tasks:
             outcome = next(outcomes) if task is not None else None
             if outcome is not None and outcome.reason is not None:

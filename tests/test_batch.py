@@ -54,6 +54,7 @@ from resparse.archives import (
 from resparse.batch import BatchReport, NameAllocator, one_line, output_name, run_batch
 from resparse.errors import LimitExceededError
 from resparse.limits import MB, Limits
+from support import SAMPLES
 
 TEXT = "РЕКОМЕНДАЦИИ\n\n1. Комитету по печати обеспечить публикацию материалов.\n".encode()
 OPTIONS = WalkOptions(limits=Limits())
@@ -599,3 +600,51 @@ def test_output_that_is_a_plain_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "out.json").write_text("{}")
     with pytest.raises(typer.BadParameter):
         batch([tmp_path], tmp_path / "out.json")
+
+
+# ----------------------------------------------------------------------------- a PDF's time budget
+
+
+def spin_then_extract(source: bytes | Path, *, name: str, limits: Limits) -> object:
+    """Burn 2 s of CPU time (a slow OCR) before reading the document."""
+    from resparse.pipeline import extract
+
+    started = time.process_time()
+    while time.process_time() - started < 2.0:
+        pass
+    return extract(source, name=name, limits=limits)
+
+
+def test_each_pdf_page_adds_to_the_default_time_budget(tmp_path: Path) -> None:
+    pdf = SAMPLES / "004_493f23bf5003ad19.pdf"  # 6 pages
+    limits = Limits(seconds_per_document=1)
+    report = batch([pdf], tmp_path / "out", limits=limits, page_seconds=1.0, _extract=spin_then_extract)
+    assert (report.ok, report.failures) == (1, [])
+    report = batch([pdf], tmp_path / "out2", limits=limits, page_seconds=0.1, _extract=spin_then_extract)
+    assert report.failures == [
+        (
+            str(pdf),
+            "took longer than 1.6 s of CPU time (1 s + 0.1 s for each of its 6 pages; stopped; see --timeout)",
+        )
+    ]
+
+
+def test_a_text_file_gets_the_plain_timeout(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    report = batch(
+        [tmp_path / "a.txt"],
+        tmp_path / "out",
+        limits=Limits(seconds_per_document=1),
+        page_seconds=10.0,
+        _extract=spin_then_extract,
+    )
+    assert report.failures == [
+        (str(tmp_path / "a.txt"), "took longer than 1 s of CPU time (stopped; --timeout)")
+    ]
+
+
+def test_the_ocr_deadline_names_the_flag() -> None:
+    from resparse.batch.worker import _reason
+
+    reason = _reason(LimitExceededError("OCR took longer than 60 s"), Limits())
+    assert reason == "OCR took longer than 60 s (stopped; see --timeout)"

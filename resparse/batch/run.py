@@ -83,6 +83,7 @@ def run_batch(
     quiet: bool = False,
     debug: bool = False,
     ocr: str = "auto",
+    page_seconds: float = 0.0,
     _extract: Job | None = None,
 ) -> BatchReport:
     """Convert every document among ``inputs`` into ``output`` (a folder or a ``.jsonl`` file).
@@ -91,7 +92,8 @@ def run_batch(
     ``OUTPUT.failures.jsonl`` beside the output; ``-`` among the inputs is standard input.
     ``_extract`` replaces :func:`resparse.pipeline.extract` in the workers
     (it must be a picklable module-level function) so that tests can simulate a hang.
-    ``ocr`` ("auto", "always", "never") says when PDFs are read by OCR.
+    ``ocr`` ("auto", "always", "never") says when PDFs are read by OCR; ``page_seconds`` is what
+    each PDF page adds to a document's time budget (:mod:`resparse.batch.budget`).
     """
     started = time.monotonic()
     workers_wanted = _validate(jobs, zip_encoding, limits)
@@ -100,7 +102,8 @@ def run_batch(
     report = BatchReport()
     if _extract is None and ocr != "auto":
         _extract = functools.partial(default_extract, ocr=ocr)
-    batch = _Batch(out, messages, report, limits, debug, workers_wanted, _extract)
+    pool = Pool(batch_context, _extract, limits, debug, workers_wanted, page_seconds)
+    batch = _Batch(out, messages, report, pool)
     previous = _exit_on_sigterm()
     stopped: list[str] = []
     try:
@@ -171,17 +174,12 @@ class _Batch:
         out: Output,
         messages: Messages,
         report: BatchReport,
-        limits: Limits,
-        debug: bool,
-        jobs: int,
-        extract: Job | None,
+        pool: Pool,
     ) -> None:
         self.out = out
         self.messages = messages
         self.report = report
-        self.limits = limits
-        self.debug = debug
-        self.pool = Pool(batch_context, extract, limits, debug, jobs)
+        self.pool = pool
         self.names = NameAllocator()
         self.seen = 0
         self.remaining_inputs = 0
