@@ -13,6 +13,8 @@ imported on first use, so that ``resparse --help`` does not pay for pydantic or 
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -40,6 +42,29 @@ if TYPE_CHECKING:
     from resparse.models import Document
     from resparse.pipeline import extract as parse
     from resparse.structure import build_document
+
+
+def _grammars_beside_the_package() -> None:
+    """Run from a source tree (not installed), the rule data is ``grammars/`` beside the package
+    rather than ``resparse/grammars/`` inside it: register it as ``resparse.grammars``."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    beside = os.path.join(os.path.dirname(here), "grammars")
+    if "resparse.grammars" in sys.modules or os.path.isdir(os.path.join(here, "grammars")):
+        return
+    if not os.path.isfile(os.path.join(beside, "__init__.py")):
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "resparse.grammars", os.path.join(beside, "__init__.py"), submodule_search_locations=[beside]
+    )
+    if spec is not None and spec.loader is not None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["resparse.grammars"] = module
+        spec.loader.exec_module(module)
+
+
+_grammars_beside_the_package()
 
 
 def __getattr__(name: str) -> Any:

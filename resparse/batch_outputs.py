@@ -18,7 +18,6 @@ from typing import Protocol
 from resparse.archives import Found
 
 __all__ = [
-    "FAILURES_NAME",
     "FolderOutput",
     "JsonlOutput",
     "Output",
@@ -27,7 +26,8 @@ __all__ = [
     "write_atomic",
 ]
 
-FAILURES_NAME = "failures.jsonl"
+FILE_SUFFIXES = (".json", ".yaml", ".yml")
+"""Output names that look like one file but are not what ``batch`` writes: a usage error."""
 _TEMP_PREFIX = ".resparse-"
 _TEMP_SUFFIX = ".tmp"
 
@@ -55,8 +55,19 @@ class OutputError(Exception):
     """The output cannot be written (a full disk); the message is ``FILE: reason``."""
 
 
+def failures_path(output: Path) -> Path:
+    """Beside the output, named after it: ``out/`` → ``out.failures.jsonl``, ``all.jsonl`` →
+    ``all.failures.jsonl``; nothing but documents goes into an output folder (but ``.``)."""
+    if output.name in ("", ".", ".."):  # the current folder: not outside it
+        return output / "failures.jsonl"
+    stem = output.name[: -len(output.suffix)] if output.suffix else output.name
+    return output.with_name(stem + ".failures.jsonl")
+
+
 class Output(Protocol):
     failures_path: Path
+    replaced: int
+    """Outputs of an earlier run written over (without ``--resume``)."""
 
     def exclude(self) -> list[Path]: ...
     def done(self, found: Found, name: str) -> bool: ...
@@ -66,15 +77,16 @@ class Output(Protocol):
 
 
 class FolderOutput:
-    """One ``.json`` per document in a folder; ``failures.jsonl`` beside them."""
+    """One ``.json`` per document in a folder; the failure list beside the folder."""
 
     def __init__(self, folder: Path, resume: bool) -> None:
         self.folder = folder
         self.resume = resume
-        self.failures_path = folder / FAILURES_NAME
+        self.failures_path = failures_path(folder)
+        self.replaced = 0
 
     def exclude(self) -> list[Path]:
-        return [self.folder]
+        return [self.folder, self.failures_path]
 
     def done(self, found: Found, name: str) -> bool:
         return self.resume and (self.folder / name).is_file()
@@ -83,6 +95,8 @@ class FolderOutput:
         path = self.folder / name
         if path.parent != self.folder or name in ("", ".", "..") or "/" in name or os.sep in name:
             raise AssertionError(f"unsafe output name {name!r}")  # output_name() makes this impossible
+        if path.exists():
+            self.replaced += 1
         return str(path)
 
     def accept(self, order: int, line: str | None) -> None:  # the worker wrote the file already
@@ -103,14 +117,18 @@ class JsonlOutput:
 
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
-        self.failures_path = path.with_name(path.stem + ".failures.jsonl")
+        self.failures_path = failures_path(path)
         self.sources: set[str] = set()
         self.waiting: dict[int, str | None] = {}
         self.next_order = 0
+        self.replaced = 0
         if resume and path.is_file():
             self.sources = _sources_in(path)
             self.stream = path.open("a", encoding="utf-8")
         else:
+            if path.is_file():
+                with path.open("rb") as old:
+                    self.replaced = sum(1 for line in old if line.strip())
             self.stream = path.open("w", encoding="utf-8")
 
     def exclude(self) -> list[Path]:
@@ -176,11 +194,17 @@ def _sources_in(path: Path) -> set[str]:
 
 
 def open_output(output: Path, resume: bool) -> Output:
-    """Folder or ``.jsonl`` file; anything else that already exists is a usage error."""
+    """Folder or ``.jsonl`` file; ``.json``, ``.yaml`` or a file that already exists is a usage error."""
     import typer
 
     if output.is_dir():
         return FolderOutput(output, resume)
+    if output.suffix.lower() in FILE_SUFFIXES:
+        raise typer.BadParameter(
+            f"{output}: batch writes a folder (one .json per document, e.g. -o out/) "
+            "or a JSON Lines file (one document a line, e.g. -o all.jsonl)",
+            param_hint="--output",
+        )
     if output.suffix.lower() == ".jsonl":
         try:
             output.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode="rich",
     help="""Turn Russian resolution documents (РЕКОМЕНДАЦИИ, РЕЗОЛЮЦИЯ, ПЛАН МЕРОПРИЯТИЙ) into JSON/YAML.
@@ -40,7 +41,10 @@ app = typer.Typer(
 FormatOption = Annotated[
     Optional[str],
     typer.Option(
-        "--format", "-f", help="json, yaml or jsonl (default: a view on a terminal, json when piped)."
+        "--format",
+        "-f",
+        help="json, yaml or jsonl (default: the extension of --output; else a view on a terminal, "
+        "json when piped).",
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
@@ -50,6 +54,15 @@ MaxPartOption = Annotated[
 ]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
+]
+BudgetOption = Annotated[
+    Optional[float],
+    typer.Option(
+        "--timeout",
+        help="CPU seconds one document may take before it is stopped (default: 60, plus 10 for each "
+        "page of a PDF, which may need OCR; a value given holds for every document).",
+        show_default=False,
+    ),
 ]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
 MaxMemoryOption = Annotated[
@@ -74,6 +87,16 @@ def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200
         max_file_bytes=max_file_mb * MB,
         **more,  # type: ignore[arg-type]
     )
+
+
+def _cores() -> int:
+    """The cores this process may use (the default number of ``batch`` workers)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _version(value: bool) -> None:
@@ -105,27 +128,33 @@ def extract(
     ],
     fmt: FormatOption = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout; .json, .yaml/.yml, .jsonl set -f."
+        ),
     ] = None,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     ocr: OcrOption = "auto",
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
-    """Extract structured data from documents: one JSON object per document."""
+    """Extract structured data from documents: one JSON object per document.
+
+    Example: resparse extract report.pdf -o report.yaml
+    """
     import functools
 
     import resparse.pipeline  # noqa: F401  (imported once here, inherited by the forked worker)
 
-    if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
-        raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
+    fmt = _output_format(fmt, output)
     _check_ocr(ocr)
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
     job = functools.partial(extract_job, ocr=ocr)
-    documents = [document for document in read_each(files, limits, debug, job) if document is not None]
+    outcomes = read_each(files, limits, debug, job, _page_seconds(timeout, ocr))
+    documents = [document for document in outcomes if document is not None]
     failed = len(files) - len(documents)
     if documents:
         if fmt is None and output is None and sys.stdout.isatty():
@@ -148,11 +177,38 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
+SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl"}
+
+
+def _output_format(fmt: str | None, output: Path | None) -> str | None:
+    """``-f`` if given, else what the extension of ``-o`` says; the two disagreeing is a usage error."""
+    if fmt is not None and fmt not in ("json", "yaml", "jsonl"):
+        raise typer.BadParameter("use json, yaml or jsonl", param_hint="--format")
+    implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and implied is not None and fmt != implied:
+        raise typer.BadParameter(
+            f"-f {fmt} but --output {output} says {implied}: drop one or make them agree",
+            param_hint="--format",
+        )
+    return fmt or implied
+
+
+DEFAULT_TIMEOUT = 60.0
+
+
+def _page_seconds(timeout: float | None, ocr: str) -> float:
+    """What each PDF page adds to the default time budget: nothing when --timeout is given."""
+    from resparse.batch.budget import OCR_PAGE_SECONDS
+
+    return OCR_PAGE_SECONDS if timeout is None and ocr != "never" else 0.0
+
+
 def _checked_limits(
-    max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float, max_memory_mb: int
+    max_pages: int, max_part_mb: int, max_file_mb: int, timeout: float | None, max_memory_mb: int
 ) -> Limits:
     from resparse.limits import MB
 
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     if timeout <= 0:
         raise typer.BadParameter("must be more than 0", param_hint="--timeout")
     if max_memory_mb <= 0:
@@ -167,29 +223,42 @@ def layout(
     file: Annotated[str, typer.Argument(help="Document to show; - reads stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     explain: Annotated[
-        bool, typer.Option("--explain", help="Also list which rule claimed each text.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also list which rule claimed each text, and a roadmap's table row by row "
+            '(with -f json: a "rules" list).',
+        ),
     ] = False,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
-    """Show what resparse read from a file: blocks, list numbers, tables, pages."""
+    """Show what resparse read from a file: blocks, list numbers, tables, pages.
+
+    Example: resparse layout report.docx --explain
+    """
     import functools
 
     import resparse.extract  # noqa: F401  (imported once here, inherited by the forked worker)
 
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
     limits = _checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb)
     job = functools.partial(layout_job, fmt=fmt, explain=explain)
-    [text] = read_each([file], limits, debug, job)
+    [text] = read_each([file], limits, debug, job, _page_seconds(timeout, "auto"))
     raise typer.Exit(0 if text is not None and write(text, None) else 1)
 
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the output (generated from the models)."""
+    """Print the JSON Schema of the output (generated from the models).
+
+    Example: resparse schema > resparse.schema.json
+    """
     import json
 
     from resparse.emit import schema as output_schema
@@ -200,20 +269,40 @@ def schema() -> None:
 @app.command()
 def batch(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files, folders (recursive) and archives (.zip, .tar.*, .7z).")
+        list[Path],
+        typer.Argument(
+            metavar="INPUTS",
+            help="Files, folders (recursive) and archives (.zip, .tar.*, .7z); - reads a document "
+            "or an archive from stdin.",
+        ),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="A folder (one .json per document) or a .jsonl file.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A folder: one NAME.EXT.json per document (out/a.docx → out/a.docx.json); or a .jsonl "
+            "file: one document a line. A .json or .yaml name is refused. Failures are listed beside it "
+            "in OUTPUT.failures.jsonl.",
+        ),
     ],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (default: all cores).")] = 0,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already converted.")] = False,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", help="Parallel workers.", show_default=f"all cores, {_cores()} here"),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Skip documents already converted (else earlier outputs are overwritten)."
+        ),
+    ] = False,
     zip_encoding: Annotated[
         Optional[str],
         typer.Option(
             "--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866)."
         ),
     ] = None,
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
     max_depth: Annotated[
         int, typer.Option("--max-depth", help="How deep archives inside archives are opened.")
     ] = 3,
@@ -228,7 +317,10 @@ def batch(
     max_memory_mb: MaxMemoryOption = 2048,
     debug: DebugOption = False,
 ) -> None:
-    """Convert many documents: folders and archives in, one JSON per document out."""
+    """Convert many documents: folders and archives in, one JSON per document out.
+
+    Example: resparse batch archive.zip folder/ -o out/ --resume
+    """
     from resparse.batch import run_batch
     from resparse.limits import MB
 
@@ -237,7 +329,7 @@ def batch(
         max_pages,
         max_part_mb,
         max_file_mb,
-        seconds_per_document=timeout,
+        seconds_per_document=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_memory_bytes=max_memory_mb * MB,
         max_archive_depth=max_depth,
         max_archive_members=max_members,
@@ -245,15 +337,16 @@ def batch(
     report = run_batch(
         inputs,
         output,
-        jobs=jobs or None,
+        jobs=jobs,
         resume=resume,
         zip_encoding=zip_encoding,
         limits=limits,
         quiet=quiet,
         debug=debug,
         ocr=ocr,
+        page_seconds=_page_seconds(timeout, ocr),
     )
-    raise typer.Exit(1 if report.failed or report.output_error else 0)
+    raise typer.Exit(1 if report.failed or report.output_error or report.unread_inputs else 0)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -314,7 +407,10 @@ def evaluate(
     timeout: TimeoutOption = 60.0,
     debug: DebugOption = False,
 ) -> None:
-    """Score outputs against gold: precision, recall and F1 per field, micro-averaged over documents."""
+    """Score outputs against gold: precision, recall and F1 per field, micro-averaged over documents.
+
+    Example: resparse evaluate tests/corpus/gold tests/corpus/inputs -v
+    """
     from resparse.evaluate import FIELDS
     from resparse.evaluate import evaluate as run
 

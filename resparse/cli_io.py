@@ -14,6 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from resparse.batch.worker import Task
+    from resparse.layout import Layout
     from resparse.limits import Limits
 
 T = TypeVar("T")
@@ -43,14 +44,17 @@ def guarded(name: str, debug: bool, work: Callable[[], T]) -> T | None:
     return None
 
 
-def read_each(paths: list[str], limits: Limits, debug: bool, job: Callable[..., T]) -> list[T | None]:
+def read_each(
+    paths: list[str], limits: Limits, debug: bool, job: Callable[..., T], page_seconds: float = 0.0
+) -> list[T | None]:
     """``job(source, name=…, limits=…)`` on each file (``-``: standard input), in order, each in a
     supervised worker under the memory and CPU-time limits; a failure is one line and None."""
     from resparse.batch.worker import run_each
 
     tasks = [_task(path, limits) for path in paths]
     results: list[T | None] = []
-    with contextlib.closing(run_each([t for t in tasks if t is not None], job, limits, debug)) as outcomes:
+    ready = [t for t in tasks if t is not None]
+    with contextlib.closing(run_each(ready, job, limits, debug, page_seconds)) as outcomes:
         for task in tasks:
             outcome = next(outcomes) if task is not None else None
             if outcome is not None and outcome.reason is not None:
@@ -88,18 +92,35 @@ def layout_job(source: bytes | Path, *, name: str, limits: Limits, fmt: str, exp
     from resparse.extract import read_layout
 
     result = read_layout(source, name=stdin_name(source), limits=limits)
+    rules = explanation(result) if explain else []
     if fmt == "json":
-        return result.model_dump_json(indent=2) + "\n"
+        if not explain:
+            return result.model_dump_json(indent=2) + "\n"
+        import json
+
+        data = {**result.model_dump(mode="json"), "rules": [{"rule": r, "text": t} for r, t in rules]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from resparse.errors import terminal_text
     from resparse.view import layout_lines
 
     lines = layout_lines(result)
     if explain:
-        from resparse.errors import terminal_text
-        from resparse.structure import explain as explain_rules
-
         lines.append("\n# rules")
-        lines.extend(terminal_text(f"{rule:>18}  {text[:110]}") for rule, text in explain_rules(result))
+        # the rules' texts are cut to a line; a roadmap row is shown whole, field by field
+        lines.extend(
+            terminal_text(f"{rule:>18}  {text if rule.startswith('roadmap') else text[:110]}")
+            for rule, text in rules
+        )
     return "".join(line + "\n" for line in lines)
+
+
+def explanation(layout: Layout) -> list[tuple[str, str]]:
+    """Which rule claimed each text, then a roadmap's table row by row."""
+    from resparse.structure import build_document
+    from resparse.structure import explain as explain_rules
+    from resparse.view import roadmap_explanation
+
+    return explain_rules(layout) + roadmap_explanation(build_document(layout))
 
 
 def stdin_name(data: bytes | Path) -> str | None:

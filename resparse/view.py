@@ -82,6 +82,29 @@ def _add_items(tree: Tree, items: list[Item]) -> None:
         _add_items(tree.add(label), item.items)
 
 
+def roadmap_explanation(document: Document) -> list[tuple[str, str]]:
+    """``(rule, text)`` pairs for a roadmap: the columns read, each section, each row field by field."""
+    if not document.roadmap:
+        return []
+    pairs = [("roadmap-columns", " | ".join(document.roadmap_columns))]
+    section = None
+    for row in document.roadmap:
+        if row.section is not None and row.section != section:
+            pairs.append(("roadmap-section", f"{row.section.number or ''} {row.section.title}".strip()))
+        section = row.section
+        fields = [f"{row.number or '—'}  action «{row.action}»"]
+        if row.result:
+            fields.append(f"result «{row.result}»")
+        if row.deadline:
+            span = f" = {row.deadline.start}…{row.deadline.end}" if row.deadline.end else ""
+            fields.append(f"deadline «{row.deadline.text}»{span}")
+        if row.executors:
+            fields.append("executors " + "; ".join(f"{e.name} ({e.role})" for e in row.executors))
+        fields.extend(f"{key} «{value}»" for key, value in row.extra.items())
+        pairs.append(("roadmap-row", " · ".join(fields)))
+    return pairs
+
+
 def layout_lines(layout: Layout, trace: dict[int, str] | None = None) -> list[str]:
     """The layout as plain lines: block index, page/line, hints, marker and text."""
     source = layout.source

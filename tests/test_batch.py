@@ -54,6 +54,7 @@ from resparse.archives import (
 from resparse.batch import BatchReport, NameAllocator, one_line, output_name, run_batch
 from resparse.errors import LimitExceededError
 from resparse.limits import MB, Limits
+from support import SAMPLES
 
 TEXT = "РЕКОМЕНДАЦИИ\n\n1. Комитету по печати обеспечить публикацию материалов.\n".encode()
 OPTIONS = WalkOptions(limits=Limits())
@@ -73,18 +74,18 @@ def sources(items: list) -> list[str]:
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
-        (("archive.zip", "docs", "решение.docx"), "archive.zip__docs__решение.json"),
-        (("решение.docx",), "решение.json"),
-        (("a.zip", "..", "..", "evil.txt"), "a.zip__evil.json"),
-        (("a.zip", "/", "etc", "evil.docx"), "a.zip__etc__evil.json"),
-        (("a.tar", "x\\..\\y.txt"), "a.tar__x__y.json"),
-        (("a.zip", "bad\x1b[31m:name?.txt"), "a.zip__bad_[31m_name_.json"),
+        (("archive.zip", "docs", "решение.docx"), "archive.zip__docs__решение.docx.json"),
+        (("решение.docx",), "решение.docx.json"),
+        (("a.zip", "..", "..", "evil.txt"), "a.zip__evil.txt.json"),
+        (("a.zip", "/", "etc", "evil.docx"), "a.zip__etc__evil.docx.json"),
+        (("a.tar", "x\\..\\y.txt"), "a.tar__x__y.txt.json"),
+        (("a.zip", "bad\x1b[31m:name?.txt"), "a.zip__bad_[31m_name_.txt.json"),
         (("..",), "document.json"),
         ((), "document.json"),
         (("README",), "README.json"),
-        ((".hidden.txt",), "hidden.json"),
-        (("CON.txt",), "_CON.json"),
-        (("report.tar.gz",), "report.tar.json"),
+        ((".hidden.txt",), "hidden.txt.json"),
+        (("CON.txt",), "_CON.txt.json"),
+        (("report.tar.gz",), "report.tar.gz.json"),
     ],
 )
 def test_output_name_is_one_safe_file_name(parts: tuple[str, ...], expected: str) -> None:
@@ -437,10 +438,10 @@ def test_folder_output_one_json_per_document(tmp_path: Path) -> None:
     assert (report.documents, report.ok, report.failed) == (2, 2, 0)
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
-        "001_6d517112406bb0e7.json",
-        "archive.zip__docs__решение.json",
+        "001_6d517112406bb0e7.txt.json",
+        "archive.zip__docs__решение.txt.json",
     ]
-    data = json.loads((out / "archive.zip__docs__решение.json").read_text(encoding="utf-8"))
+    data = json.loads((out / "archive.zip__docs__решение.txt.json").read_text(encoding="utf-8"))
     assert data["source"]["path"] == f"{archive}!docs/решение.txt"
 
 
@@ -459,10 +460,10 @@ def test_timeout_kills_a_stuck_worker_and_the_batch_goes_on(tmp_path: Path) -> N
     ]
     assert report.ok == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "b_good.json",
-        "c_good.json",
-        "failures.jsonl",
+        "b_good.txt.json",
+        "c_good.txt.json",
     ]
+    assert (tmp_path / "out.failures.jsonl").is_file()
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -551,12 +552,12 @@ def test_folder_resume_skips_existing_outputs(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(TEXT)
     out = tmp_path / "out"
     batch([tmp_path / "a.txt", tmp_path / "b.txt"], out)
-    (out / "b.json").unlink()
-    before = (out / "a.json").stat().st_mtime_ns
+    (out / "b.txt.json").unlink()
+    before = (out / "a.txt.json").stat().st_mtime_ns
     report = batch([tmp_path / "a.txt", tmp_path / "b.txt"], out, resume=True)
     assert (report.skipped, report.ok) == (1, 1)
-    assert (out / "a.json").stat().st_mtime_ns == before
-    assert (out / "b.json").is_file()
+    assert (out / "a.txt.json").stat().st_mtime_ns == before
+    assert (out / "b.txt.json").is_file()
 
 
 def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
@@ -572,17 +573,17 @@ def test_stale_failure_list_is_removed(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     out = tmp_path / "out"
     batch([tmp_path / "in"], out)
-    assert (out / "failures.jsonl").is_file()
+    assert (tmp_path / "out.failures.jsonl").is_file()
     bad.write_bytes(TEXT)
     batch([tmp_path / "in"], out)
-    assert not (out / "failures.jsonl").exists()
+    assert not (tmp_path / "out.failures.jsonl").exists()
 
 
 def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(TEXT + HANG_MARK)
     out = tmp_path / "out"
     batch([tmp_path / "a.txt"], out, limits=Limits(seconds_per_document=1), _extract=hostile_extract)
-    assert [p.name for p in out.iterdir()] == ["failures.jsonl"]
+    assert [p.name for p in out.iterdir()] == []
 
 
 @pytest.mark.parametrize(
@@ -599,3 +600,51 @@ def test_output_that_is_a_plain_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "out.json").write_text("{}")
     with pytest.raises(typer.BadParameter):
         batch([tmp_path], tmp_path / "out.json")
+
+
+# ----------------------------------------------------------------------------- a PDF's time budget
+
+
+def spin_then_extract(source: bytes | Path, *, name: str, limits: Limits) -> object:
+    """Burn 2 s of CPU time (a slow OCR) before reading the document."""
+    from resparse.pipeline import extract
+
+    started = time.process_time()
+    while time.process_time() - started < 2.0:
+        pass
+    return extract(source, name=name, limits=limits)
+
+
+def test_each_pdf_page_adds_to_the_default_time_budget(tmp_path: Path) -> None:
+    pdf = SAMPLES / "004_493f23bf5003ad19.pdf"  # 6 pages
+    limits = Limits(seconds_per_document=1)
+    report = batch([pdf], tmp_path / "out", limits=limits, page_seconds=1.0, _extract=spin_then_extract)
+    assert (report.ok, report.failures) == (1, [])
+    report = batch([pdf], tmp_path / "out2", limits=limits, page_seconds=0.1, _extract=spin_then_extract)
+    assert report.failures == [
+        (
+            str(pdf),
+            "took longer than 1.6 s of CPU time (1 s + 0.1 s for each of its 6 pages; stopped; see --timeout)",
+        )
+    ]
+
+
+def test_a_text_file_gets_the_plain_timeout(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    report = batch(
+        [tmp_path / "a.txt"],
+        tmp_path / "out",
+        limits=Limits(seconds_per_document=1),
+        page_seconds=10.0,
+        _extract=spin_then_extract,
+    )
+    assert report.failures == [
+        (str(tmp_path / "a.txt"), "took longer than 1 s of CPU time (stopped; --timeout)")
+    ]
+
+
+def test_the_ocr_deadline_names_the_flag() -> None:
+    from resparse.batch.worker import _reason
+
+    reason = _reason(LimitExceededError("OCR took longer than 60 s"), Limits())
+    assert reason == "OCR took longer than 60 s (stopped; see --timeout)"

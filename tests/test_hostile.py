@@ -185,9 +185,9 @@ def test_batch_zip_traversal_names_stay_inside_out(tmp_path: Path) -> None:
     out = tmp_path / "work" / "out"
     assert files_under(tmp_path) - before == set(out.iterdir())
     assert sorted(p.name for p in out.iterdir()) == [
-        "evil.zip__etc__evil.json",
-        "evil.zip__evil.json",
-        "evil.zip__win.json",
+        "evil.zip__etc__evil.docx.json",
+        "evil.zip__evil.txt.json",
+        "evil.zip__win.txt.json",
     ]
     paths = {json.loads(p.read_text(encoding="utf-8"))["source"]["path"] for p in out.iterdir()}
     assert paths == {"evil.zip!../../evil.txt", "evil.zip!/etc/evil.docx", "evil.zip!..\\..\\win.txt"}
@@ -215,7 +215,7 @@ def test_batch_tar_symlink_and_absolute_member(tmp_path: Path) -> None:
     ]
     out = tmp_path / "work" / "out"
     assert files_under(tmp_path) - before == set(out.iterdir())
-    assert [p.name for p in out.iterdir()] == ["t.tar__tmp__abs-evil.json"]
+    assert [p.name for p in out.iterdir()] == ["t.tar__tmp__abs-evil.txt.json"]
     assert not Path("/tmp/abs-evil.txt").exists()
 
 
@@ -225,7 +225,7 @@ def test_batch_nested_archives_and_depth_limit(tmp_path: Path) -> None:
     (tmp_path / "outer.zip").write_bytes(zip_bytes([("middle.tar.gz", middle)]))
     result = run("batch", "outer.zip", "-o", "out", "-q", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    record = json.loads((tmp_path / "out" / "outer.zip__middle.tar.gz__inner.zip__deep.json").read_text())
+    record = json.loads((tmp_path / "out" / "outer.zip__middle.tar.gz__inner.zip__deep.txt.json").read_text())
     assert record["source"]["path"] == "outer.zip!middle.tar.gz!inner.zip!deep.txt"
 
     result = run("batch", "outer.zip", "-o", "out2", "-q", "--max-depth", "2", cwd=tmp_path)
@@ -255,11 +255,10 @@ def test_batch_zip_bomb_member_is_refused_good_neighbours_converted(tmp_path: Pa
         "resparse: bomb.zip!bomb.txt: archive member expands beyond the 1 MB limit"
     ]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "bomb.zip__good-2.json",
-        "bomb.zip__good.json",
-        "failures.jsonl",
+        "bomb.zip__good.docx.json",
+        "bomb.zip__good.txt.json",
     ]
-    failures = [json.loads(line) for line in (tmp_path / "out" / "failures.jsonl").read_text().splitlines()]
+    failures = [json.loads(line) for line in (tmp_path / "out.failures.jsonl").read_text().splitlines()]
     assert failures == [
         {"source": "bomb.zip!bomb.txt", "reason": "archive member expands beyond the 1 MB limit"}
     ]
@@ -273,11 +272,11 @@ def test_batch_resume_skips_converted_documents(tmp_path: Path) -> None:
     for index in (1, 2):
         (tmp_path / "in" / f"{index}.txt").write_bytes(sample(".txt", index).read_bytes())
     assert run("batch", "in", "-o", "out", "-q", cwd=tmp_path).returncode == 0
-    (tmp_path / "out" / "2.json").unlink()
+    (tmp_path / "out" / "2.txt.json").unlink()
     result = run("batch", "in", "-o", "out", "--resume", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "1 documents: 1 ok" in result.stderr and "1 skipped" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["1.json", "2.json"]
+    assert "1 document: 1 ok" in result.stderr and "1 skipped" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["1.txt.json", "2.txt.json"]
 
     assert run("batch", "in", "-o", "all.jsonl", "-q", cwd=tmp_path).returncode == 0
     result = run("batch", "in", "-o", "all.jsonl", "--resume", cwd=tmp_path)
@@ -306,14 +305,10 @@ def test_batch_mixed_good_and_bad_with_two_workers(tmp_path: Path) -> None:
     ]
     assert re.search(r"8 documents: 4 ok \(\d+ with warnings\), 4 failed", result.stderr), result.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["docs.zip__a.json", "failures.jsonl", "good-2.json", "good-3.json", "good.json"]
-    formats = {
-        json.loads((tmp_path / "out" / n).read_text())["source"]["format"]
-        for n in names
-        if n != "failures.jsonl"
-    }
+    assert names == ["docs.zip__a.txt.json", "good.docx.json", "good.pdf.json", "good.txt.json"]
+    formats = {json.loads((tmp_path / "out" / n).read_text())["source"]["format"] for n in names}
     assert formats == {"txt", "docx", "pdf"}
-    assert len((tmp_path / "out" / "failures.jsonl").read_text().splitlines()) == 4
+    assert len((tmp_path / "out.failures.jsonl").read_text().splitlines()) == 4
 
 
 def test_batch_output_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:

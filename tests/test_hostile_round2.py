@@ -59,7 +59,7 @@ def test_batch_folder_link_pointing_outside_is_skipped(tmp_path: Path) -> None:
         "resparse: in/passwd: skipped a symbolic link to a file outside the folder (not followed)",
         "resparse: in/secret.txt: skipped a symbolic link to a file outside the folder (not followed)",
     ]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["doc.json", "sub__inner.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["doc.txt.json", "sub__inner.txt.json"]
     # a file named on the command line is what the user asked for, link or not
     result = run("batch", "in/secret.txt", "-o", "out2.jsonl", "-q", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

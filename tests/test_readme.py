@@ -36,3 +36,16 @@ def test_readme_example_runs(command: str, monkeypatch: pytest.MonkeyPatch) -> N
     result = CliRunner().invoke(app, args, input=stdin)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
+
+
+def test_readme_output_table_lists_every_field_of_the_json() -> None:
+    """Every field ``resparse schema`` lists, top level and nested, is named in the Output section."""
+    import json
+
+    output = README.split("## Output", 1)[1].split("\n## ", 1)[0]
+    schema = json.loads(CliRunner().invoke(app, ["schema"]).stdout)
+    fields = set(schema["properties"])
+    for definition in schema["$defs"].values():
+        fields |= set(definition.get("properties", {}))
+    missing = sorted(field for field in fields if not re.search(rf"[`{{ ]{field}\b", output))
+    assert missing == []

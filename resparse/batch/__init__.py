@@ -10,7 +10,8 @@
 """
 
 from resparse.batch.names import NameAllocator, one_line, output_name
-from resparse.batch.run import BatchReport, run_batch
+from resparse.batch.report import BatchReport
+from resparse.batch.run import run_batch
 from resparse.batch.worker import convert, descendants
 
 _descendants = descendants  # the name tests and older callers use

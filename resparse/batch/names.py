@@ -30,18 +30,14 @@ def _safe_segment(segment: str) -> str:
 
 
 def output_name(parts: Sequence[str]) -> str:
-    """``("archive.zip", "docs", "решение.docx")`` → ``"archive.zip__docs__решение.json"``.
+    """``("archive.zip", "docs", "решение.docx")`` → ``"archive.zip__docs__решение.docx.json"``.
 
-    Only the last segment loses its extension; empty, ``.``, ``..`` and root segments are
-    dropped, so the result is always one plain file name inside OUT.
+    The source's extension stays, so ``001.docx`` and ``001.pdf`` give ``001.docx.json`` and
+    ``001.pdf.json``; empty, ``.``, ``..`` and root segments are dropped, so the result is
+    always one plain file name inside OUT.
     """
     pieces = (piece for part in parts for piece in part.replace("\\", "/").split("/"))
-    segments = [s for s in (_safe_segment(p) for p in pieces) if s]
-    if segments:
-        last = segments[-1]
-        stem, dot, _ = last.rpartition(".")
-        segments[-1] = (stem.strip().strip(".").strip() if dot and stem.strip(". ") else last) or last
-    base = "__".join(segments) or "document"
+    base = "__".join(s for s in (_safe_segment(p) for p in pieces) if s) or "document"
     if base.split(".")[0].upper() in _WINDOWS_RESERVED:
         base = "_" + base
     encoded = base.encode("utf-8")
@@ -54,20 +50,30 @@ def output_name(parts: Sequence[str]) -> str:
 
 
 class NameAllocator:
-    """Hands out unique output names in discovery order: ``a.json``, ``a-2.json``, …
+    """Hands out unique output names in discovery order: ``a.docx.json``, ``a-2.docx.json``, …
 
-    Case-insensitively, because OUT may live on a case-insensitive file system. The order of
-    discovery is deterministic, so a ``--resume`` run assigns the same names again.
+    Only real collisions are numbered (two sources whose names differ only in case or in
+    characters a file name cannot hold): case-insensitively, because OUT may live on a
+    case-insensitive file system. The order of discovery is deterministic, so a ``--resume``
+    run assigns the same names again.
     """
 
     def __init__(self, reserved: Sequence[str] = ()) -> None:
         self._taken: set[str] = {name.casefold() for name in reserved}
 
     def allocate(self, name: str) -> str:
-        stem, _, suffix = name.rpartition(".")
         candidate, number = name, 1
         while candidate.casefold() in self._taken:
             number += 1
-            candidate = f"{stem}-{number}.{suffix}"
+            candidate = _numbered(name, number)
         self._taken.add(candidate.casefold())
         return candidate
+
+
+def _numbered(name: str, number: int) -> str:
+    """``a.docx.json``, 2 → ``a-2.docx.json``; ``README.json``, 2 → ``README-2.json``."""
+    base, _, suffix = name.rpartition(".")
+    stem, dot, extension = base.rpartition(".")
+    if dot and stem and "__" not in extension:
+        return f"{stem}-{number}.{extension}.{suffix}"
+    return f"{base}-{number}.{suffix}"

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import codecs
 import functools
-import json
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,84 +34,16 @@ from resparse.archives import (
     Skipped,
     WalkOptions,
     iter_input_files,
+    readable,
+    walk_bytes,
     walk_file,
 )
+from resparse.batch.contexts import batch_context
 from resparse.batch.names import NameAllocator, output_name
-from resparse.batch.worker import Job, Outcome, Pool, Task, batch_context, default_extract
-from resparse.batch_outputs import Output, OutputError, open_output, write_atomic
+from resparse.batch.report import BatchReport, Messages, summary, write_failures
+from resparse.batch.worker import Job, Outcome, Pool, Task, default_extract
+from resparse.batch_outputs import Output, OutputError, open_output
 from resparse.limits import DEFAULT_LIMITS, Limits
-
-
-@dataclass
-class BatchReport:
-    """What a batch did; the CLI exits 1 when ``failed`` is non-zero."""
-
-    documents: int = 0
-    """Documents tried in this run (converted or failed; not the ones skipped by ``--resume``)."""
-    ok: int = 0
-    warnings: int = 0
-    """Converted documents whose output lists warnings (included in ``ok``)."""
-    failed: int = 0
-    seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    """``(source, reason)`` for every failed document, in the order they failed."""
-    skipped: int = 0
-    """Documents skipped by ``--resume`` because their output already exists."""
-    output_error: str | None = None
-    """Why the output could not be written (a full disk), which stopped the batch."""
-
-
-# ----------------------------------------------------------------------------- progress and messages
-
-
-class _Messages:
-    """Lines for people on stderr, above a rich progress bar when stderr is a terminal."""
-
-    def __init__(self, show_bar: bool) -> None:
-        self.progress: Any = None
-        self.task_id: Any = None
-        if show_bar:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-
-            self.progress = Progress(
-                SpinnerColumn(),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                TextColumn("{task.description}", markup=False),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self.task_id = self.progress.add_task("", total=None)
-            self.progress.start()
-
-    def line(self, text: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(text, markup=False, highlight=False, soft_wrap=True)
-        else:
-            sys.stderr.write(text + "\n")
-            sys.stderr.flush()
-
-    def update(self, completed: int, total: int, current: str = "") -> None:
-        if self.progress is not None:
-            self.progress.update(
-                self.task_id, completed=completed, total=max(total, completed), description=current
-            )
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
 
 # ----------------------------------------------------------------------------- the batch
 
@@ -152,23 +83,27 @@ def run_batch(
     quiet: bool = False,
     debug: bool = False,
     ocr: str = "auto",
+    page_seconds: float = 0.0,
     _extract: Job | None = None,
 ) -> BatchReport:
     """Convert every document among ``inputs`` into ``output`` (a folder or a ``.jsonl`` file).
 
-    Failures are printed as ``resparse: NAME: reason`` as they happen and listed in a
-    ``failures.jsonl``; ``_extract`` replaces :func:`resparse.pipeline.extract` in the workers
+    Failures are printed as ``resparse: NAME: reason`` as they happen and listed in
+    ``OUTPUT.failures.jsonl`` beside the output; ``-`` among the inputs is standard input.
+    ``_extract`` replaces :func:`resparse.pipeline.extract` in the workers
     (it must be a picklable module-level function) so that tests can simulate a hang.
-    ``ocr`` ("auto", "always", "never") says when PDFs are read by OCR.
+    ``ocr`` ("auto", "always", "never") says when PDFs are read by OCR; ``page_seconds`` is what
+    each PDF page adds to a document's time budget (:mod:`resparse.batch.budget`).
     """
     started = time.monotonic()
     workers_wanted = _validate(jobs, zip_encoding, limits)
     out = open_output(output, resume)
-    messages = _Messages(show_bar=not quiet and sys.stderr.isatty())
+    messages = Messages(show_bar=not quiet and sys.stderr.isatty())
     report = BatchReport()
     if _extract is None and ocr != "auto":
         _extract = functools.partial(default_extract, ocr=ocr)
-    batch = _Batch(out, messages, report, limits, debug, workers_wanted, _extract)
+    pool = Pool(batch_context, _extract, limits, debug, workers_wanted, page_seconds)
+    batch = _Batch(out, messages, report, pool)
     previous = _exit_on_sigterm()
     stopped: list[str] = []
     try:
@@ -184,13 +119,14 @@ def run_batch(
             out.close()
         except OutputError as error:
             stopped.append(str(error))
-        _write_failures(out.failures_path, report.failures)
+        write_failures(out.failures_path, report.failures)
+        report.replaced = out.replaced
         report.seconds = time.monotonic() - started
     if stopped:
         report.output_error = stopped[0]
         messages.line(f"resparse: {stopped[0]}")
     if not quiet:
-        messages.line(_summary(report, out.failures_path))
+        messages.line(summary(report, out.failures_path))
     return report
 
 
@@ -205,33 +141,29 @@ def _exit_on_sigterm() -> Any:
     return signal.signal(signal.SIGTERM, stop)
 
 
-def _write_failures(path: Path, failures: list[tuple[str, str]]) -> None:
-    """``failures.jsonl`` lists this run's failures; a stale one from an earlier run is removed."""
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """An input given on the command line that is not there (or standard input too big): one
+    line and exit 1, but not a document."""
+
+    source: str
+    reason: str
+
+
+def _stdin_items(options: WalkOptions) -> Iterator[Item | _Unread]:
+    """Standard input, read in chunks up to ``--max-file-mb``: a document or an archive."""
+    from resparse.errors import InputError
+    from resparse.limits import read_stream
+
     try:
-        if failures:
-            text = "".join(
-                json.dumps({"source": source, "reason": reason}, ensure_ascii=False) + "\n"
-                for source, reason in failures
-            )
-            write_atomic(path, text)
-        else:
-            path.unlink(missing_ok=True)
-    except OSError as error:
-        sys.stderr.write(f"resparse: {path}: cannot write the failure list ({error.strerror or error})\n")
-
-
-def _summary(report: BatchReport, failures_path: Path) -> str:
-    rate = report.documents / report.seconds if report.seconds > 0 else 0.0
-    text = (
-        f"{report.documents} documents: {report.ok} ok ({report.warnings} with warnings), "
-        f"{report.failed} failed"
-    )
-    if report.skipped:
-        text += f", {report.skipped} skipped (already converted)"
-    text += f" — {report.seconds:.1f} s, {rate:.1f} documents/s"
-    if report.failed:
-        text += f"; failures listed in {failures_path}"
-    return text + ("; stopped: the output could not be written" if report.output_error else "")
+        data = read_stream(sys.stdin.buffer, options.limits.max_file_bytes)
+    except InputError as error:
+        yield _Unread(STDIN, str(error))
+        return
+    yield from walk_bytes(data, STDIN, ("stdin",), options)
 
 
 class _Batch:
@@ -240,19 +172,14 @@ class _Batch:
     def __init__(
         self,
         out: Output,
-        messages: _Messages,
+        messages: Messages,
         report: BatchReport,
-        limits: Limits,
-        debug: bool,
-        jobs: int,
-        extract: Job | None,
+        pool: Pool,
     ) -> None:
         self.out = out
         self.messages = messages
         self.report = report
-        self.limits = limits
-        self.debug = debug
-        self.pool = Pool(batch_context, extract, limits, debug, jobs)
+        self.pool = pool
         self.names = NameAllocator()
         self.seen = 0
         self.remaining_inputs = 0
@@ -260,21 +187,29 @@ class _Batch:
 
     # -- items
 
-    def _items(self, inputs: Sequence[Path], options: WalkOptions) -> Iterator[Item]:
-        entries = list(iter_input_files(inputs, exclude=self.out.exclude()))
+    def _items(self, inputs: Sequence[Path], options: WalkOptions) -> Iterator[Item | _Unread]:
+        """Standard input first (``-``), then the files, folders and archives in the order given."""
+        files = [given for given in inputs if str(given) != STDIN]
+        entries = list(iter_input_files(files, exclude=self.out.exclude()))
+        given = {readable(str(path)) for path in files}
         self.remaining_inputs = len(entries)
+        if len(files) < len(inputs):
+            yield from _stdin_items(options)
         for entry in entries:
             self.remaining_inputs -= 1
             if isinstance(entry, InputFile):
                 yield from walk_file(entry, options)
+            elif isinstance(entry, Broken) and entry.source in given and entry.reason == "no such file":
+                yield _Unread(entry.source, entry.reason)
             else:
                 yield entry
 
     def _next_task(self, items: Iterator[Item]) -> Task | None:
         """The next document needing a worker; failures and skips on the way are recorded here."""
         for item in items:
-            if isinstance(item, Skipped):
+            if isinstance(item, (Skipped, _Unread)):
                 self.messages.line(f"resparse: {item.source}: {item.reason}")
+                self.report.unread_inputs += isinstance(item, _Unread)
                 continue
             self.seen += 1
             order = self.seen - 1

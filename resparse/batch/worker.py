@@ -20,11 +20,9 @@ goes through a :class:`Pool` of these workers:
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +31,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from resparse.batch.budget import Budget, pdf_budget, time_reason, within
+from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
 from resparse.batch.procs import descendants, usage
 from resparse.batch_outputs import write_atomic
@@ -42,7 +42,6 @@ from resparse.limits import (
     POLL_SECONDS,
     WALL_CLOCK_FACTOR,
     Limits,
-    cpu_time_reason,
     memory_reason,
     wall_clock_reason,
 )
@@ -121,7 +120,10 @@ def _reason(error: Exception, limits: Limits) -> str:
     if _near_memory_limit(limits):  # a reader that ran out in native code says something else
         return memory_reason(limits.max_memory_bytes)
     if isinstance(error, InputError):
-        return one_line(str(error)) or "cannot be read"
+        reason = one_line(str(error)) or "cannot be read"
+        if "took longer than" in reason and "--timeout" not in reason:  # the OCR's own deadline
+            reason += " (stopped; see --timeout)"
+        return reason
     # a bug or a library failing on a weird file: this document only
     return f"internal error ({type(error).__name__}: {one_line(str(error), 200)})"
 
@@ -154,8 +156,10 @@ def _cap_memory(limit: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) -> None:
-    """Loop in a worker process: a task in, an outcome out, until the parent says stop."""
+def worker_main(
+    conn: Connection, job: Job | None, limits: Limits, debug: bool, page_seconds: float = 0.0
+) -> None:
+    """Loop in a worker process: a task in, (its budget and) an outcome out, until the parent says stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if sys.platform.startswith("linux"):  # die with the parent (the forkserver, or the command)
         with contextlib.suppress(Exception):
@@ -169,7 +173,7 @@ def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) 
             task = conn.recv()
             if task is None:
                 return
-            outcome = convert(task, run, limits, debug)
+            outcome = convert(task, run, _budgeted(conn, task, limits, page_seconds), debug)
             if not outcome.retire and _near_memory_limit(limits):
                 outcome = Outcome(**{**outcome.__dict__, "retire": True})
             try:
@@ -180,6 +184,17 @@ def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) 
                 return
         except (EOFError, OSError):  # the parent is gone (killed): nobody to tell
             return
+        except Exception:  # out of memory, CPython 3.11 may fail a call with SystemError: the
+            return  # parent reports the document (the memory limit, or the worker's death)
+
+
+def _budgeted(conn: Connection, task: Task, limits: Limits, page_seconds: float) -> Limits:
+    """The limits ``task`` is read under; a PDF's larger budget is told to the parent first."""
+    budget = pdf_budget(task, limits, page_seconds) if page_seconds > 0 else None
+    if budget is None:
+        return limits
+    conn.send(budget)
+    return within(limits, budget)
 
 
 # ----------------------------------------------------------------------------- the parent side
@@ -188,38 +203,45 @@ def worker_main(conn: Connection, job: Job | None, limits: Limits, debug: bool) 
 class Worker:
     """One worker process, the document it holds, and what that document has used so far."""
 
-    def __init__(self, context: Any, job: Job | None, limits: Limits, debug: bool) -> None:
+    def __init__(
+        self, context: Any, job: Job | None, limits: Limits, debug: bool, page_seconds: float
+    ) -> None:
         for stream in (sys.stdout, sys.stderr):  # a forked child must not repeat buffered output
             with contextlib.suppress(Exception):
                 stream.flush()
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=worker_main, args=(child, job, limits, debug), daemon=True, name="resparse-worker"
+            target=worker_main,
+            args=(child, job, limits, debug, page_seconds),
+            daemon=True,
+            name="resparse-worker",
         )
         self.process.start()
         child.close()
         self.limits = limits
         self.task: Task | None = None
+        self.budget: Budget | None = None
+        """What the worker said the document may take, when not the plain ``--timeout``."""
         self.started = self.cpu_start = 0.0
         self.peak = 0
 
     def give(self, task: Task) -> None:
-        self.task, self.started, self.peak = task, time.monotonic(), 0
+        self.task, self.budget, self.started, self.peak = task, None, time.monotonic(), 0
         measured = usage(self.process.pid or 0)
         self.cpu_start = measured[0] if measured else 0.0
         self.conn.send(task)
 
     def overrun(self) -> str | None:
         """Why the document must be stopped now, or None."""
-        seconds = self.limits.seconds_per_document
+        seconds = within(self.limits, self.budget).seconds_per_document
         elapsed = time.monotonic() - self.started
         measured = usage(self.process.pid or 0)
         if measured is None:  # no /proc: the wall clock is all there is
-            return cpu_time_reason(seconds) if elapsed >= seconds else None
+            return time_reason(self.limits, self.budget) if elapsed >= seconds else None
         cpu, space = measured
         self.peak = max(self.peak, space)
         if cpu - self.cpu_start >= seconds:
-            return cpu_time_reason(seconds)
+            return time_reason(self.limits, self.budget)
         if space > self.limits.max_memory_bytes:  # where RLIMIT_AS could not be set
             return memory_reason(self.limits.max_memory_bytes)
         if elapsed >= seconds * WALL_CLOCK_FACTOR:
@@ -264,10 +286,20 @@ class Worker:
 class Pool:
     """Up to ``jobs`` workers; documents in, ``(task, outcome)`` pairs out as they finish."""
 
-    def __init__(self, context: Callable[[], Any], job: Job | None, limits: Limits, debug: bool, jobs: int):
+    def __init__(
+        self,
+        context: Callable[[], Any],
+        job: Job | None,
+        limits: Limits,
+        debug: bool,
+        jobs: int,
+        page_seconds: float = 0.0,
+    ):
         self._context_factory = context
         self._context: Any = None
         self.job, self.limits, self.debug, self.jobs = job, limits, debug, jobs
+        self.page_seconds = page_seconds
+        """Seconds a PDF page adds to the default budget (0: ``--timeout`` given, or no OCR)."""
         self.workers: list[Worker] = []
 
     def has_room(self) -> bool:
@@ -279,7 +311,7 @@ class Pool:
     def _spawn(self) -> Worker:
         if self._context is None:
             self._context = self._context_factory()
-        worker = Worker(self._context, self.job, self.limits, self.debug)
+        worker = Worker(self._context, self.job, self.limits, self.debug, self.page_seconds)
         self.workers.append(worker)
         return worker
 
@@ -322,13 +354,16 @@ class Pool:
     def _check(self, worker: Worker) -> Outcome | None:
         task = worker.task
         assert task is not None
-        if worker.conn.poll():
+        while worker.conn.poll():
             try:
-                outcome: Outcome = worker.conn.recv()
+                outcome: Outcome | Budget = worker.conn.recv()
             except (EOFError, OSError):
                 outcome = Outcome(task.source, worker.died())
                 self._retire(worker)
                 return outcome
+            if isinstance(outcome, Budget):  # said before the document is read
+                worker.budget = outcome
+                continue
             worker.task = None
             if outcome.retire:
                 self._retire(worker)
@@ -352,32 +387,11 @@ class Pool:
         self.workers.clear()
 
 
-def batch_context() -> Any:
-    """Forkserver where there is one (POSIX), spawn elsewhere; the server preloads the pipeline.
-
-    Not fork: ``batch`` runs a progress-bar thread, and forking a threaded process can copy a
-    held lock into the child. Workers fork from a clean server instead.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # Only the core: a reader module broken by an edit must fail its documents, not the server.
-        context.set_forkserver_preload(["resparse.batch.worker", "resparse.pipeline", "resparse.emit"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def single_context() -> Any:
-    """For ``extract`` and ``layout``: a plain fork of the command, which has imported the
-    pipeline already and runs no thread, costs a few milliseconds where a forkserver costs a
-    second interpreter start; the batch's context otherwise."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return batch_context()
-
-
-def run_each(tasks: Iterable[Task], job: Job, limits: Limits, debug: bool) -> Iterator[Outcome]:
+def run_each(
+    tasks: Iterable[Task], job: Job, limits: Limits, debug: bool, page_seconds: float = 0.0
+) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in order, each read by one supervised worker (a batch of one each)."""
-    pool = Pool(single_context, job, limits, debug, jobs=1)
+    pool = Pool(single_context, job, limits, debug, jobs=1, page_seconds=page_seconds)
     try:
         for task in tasks:
             failed = pool.submit(task)
