@@ -146,5 +146,9 @@ def _warnings(body: Body, roadmap: list[RoadmapRow], unparsed: list[str]) -> lis
             "no recommendations, findings or roadmap rows recognised: the text is in preamble/unparsed"
         )
     if unparsed:
-        warnings.append(f"{len(unparsed)} piece(s) of text matched no rule and are listed in unparsed")
+        one = len(unparsed) == 1
+        warnings.append(
+            f"{len(unparsed)} {'piece' if one else 'pieces'} of text matched no rule and "
+            f"{'is' if one else 'are'} listed in unparsed"
+        )
     return warnings
