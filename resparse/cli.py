@@ -15,6 +15,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from resparse.cli_io import extract_job, guarded, layout_job, read_each, say, write
+from resparse.cli_options import (
+    OCR_MODES,
+    BudgetOption,
+    DebugOption,
+    FormatOption,
+    MaxFileOption,
+    MaxMemoryOption,
+    MaxPagesOption,
+    MaxPartOption,
+    OcrOption,
+    TimeoutOption,
+    parse_minimums,
+    split_values,
+)
 
 if TYPE_CHECKING:
     from resparse.limits import Limits
@@ -37,45 +51,6 @@ app = typer.Typer(
   resparse schema > resparse.schema.json
 """,
 )
-
-FormatOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--format",
-        "-f",
-        help="json, yaml or jsonl (default: the extension of --output; else a view on a terminal, "
-        "json when piped).",
-    ),
-]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
-MaxPagesOption = Annotated[int, typer.Option("--max-pages", help="Most PDF pages read from one document.")]
-MaxPartOption = Annotated[
-    int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")
-]
-TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
-]
-BudgetOption = Annotated[
-    Optional[float],
-    typer.Option(
-        "--timeout",
-        help="CPU seconds one document may take before it is stopped (default: 60, plus 10 for each "
-        "page of a PDF, which may need OCR; a value given holds for every document).",
-        show_default=False,
-    ),
-]
-MaxFileOption = Annotated[int, typer.Option("--max-file-mb", help="Largest input file read, MB.")]
-MaxMemoryOption = Annotated[
-    int,
-    typer.Option(
-        "--max-memory-mb", help="Address space of the process reading one document, MB (2048 by default)."
-    ),
-]
-OcrOption = Annotated[
-    str,
-    typer.Option("--ocr", help="When to OCR PDFs: auto (pages with no text layer), always, never."),
-]
-OCR_MODES = ("auto", "always", "never")
 
 
 def _limits(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int = 200, **more: object):
@@ -349,29 +324,6 @@ def batch(
     raise typer.Exit(1 if report.failed or report.output_error or report.unread_inputs else 0)
 
 
-def _split(values: list[str] | None) -> list[str]:
-    """Repeated options, each possibly comma-separated: ``--field items,kind --field date``."""
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
-
-
-def _minimums(values: list[str] | None) -> dict[str, float]:
-    from resparse.evaluate import FIELDS
-
-    minimums = {}
-    for value in _split(values):
-        key, _, number = value.partition("=")
-        try:
-            minimum = float(number)
-        except ValueError:
-            minimum = -1.0
-        if key not in FIELDS or not 0 <= minimum <= 1:
-            raise typer.BadParameter(
-                f"{value!r}: use FIELD=VALUE, VALUE 0…1, FIELD one of {', '.join(FIELDS)}"
-            )
-        minimums[key] = minimum
-    return minimums
-
-
 @app.command()
 def evaluate(
     gold_dir: Annotated[
@@ -415,7 +367,7 @@ def evaluate(
     from resparse.evaluate import evaluate as run
 
     _check_ocr(ocr)
-    minimums, fields = _minimums(minimum), _split(field)
+    minimums, fields = parse_minimums(minimum), split_values(field)
     if not gold_dir.is_dir():
         raise typer.BadParameter("not a folder", param_hint="GOLD_DIR")
     if set(fields) - set(FIELDS):
@@ -425,8 +377,8 @@ def evaluate(
         inputs,
         limits=_limits(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout),
         ocr=ocr,
-        only=_split(only),
-        skip=_split(skip),
+        only=split_values(only),
+        skip=split_values(skip),
         fields=fields,
         on_failure=lambda failure: say(failure.path, failure.reason),
         debug=debug,
