@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -45,3 +46,24 @@ def descendants(pid: int) -> list[int]:
             found.append(child)
             queue.extend(children.get(child, []))
     return found
+
+
+def peak_address_space() -> int | None:
+    """This process's peak address space in bytes (``VmPeak``), None where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next(line for line in status if line.startswith("VmPeak:"))
+        return int(peak.split()[1]) * 1024
+    except (OSError, StopIteration, ValueError, IndexError):
+        return None
+
+
+def cap_address_space(limit: int) -> None:
+    """Limit this process's address space to ``limit`` bytes (never above a hard limit set outside)."""
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

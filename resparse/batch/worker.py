@@ -34,7 +34,7 @@ from typing import Any
 from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
-from resparse.batch.procs import descendants, usage
+from resparse.batch.procs import cap_address_space, descendants, peak_address_space, usage
 from resparse.batch_outputs import write_atomic
 from resparse.errors import InputError
 from resparse.limits import (
@@ -137,23 +137,9 @@ def _trace(debug: bool) -> str | None:
 
 
 def _near_memory_limit(limits: Limits) -> bool:
-    """The worker's address space peaked near the limit (``VmPeak``; False where unknown)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            peak = next(line for line in status if line.startswith("VmPeak:"))
-        return int(peak.split()[1]) * 1024 >= MEMORY_ALARM * limits.max_memory_bytes
-    except (OSError, StopIteration, ValueError, IndexError):
-        return False
-
-
-def _cap_memory(limit: int) -> None:
-    with contextlib.suppress(ImportError, ValueError, OSError):
-        import resource
-
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    """The worker's address space peaked near the limit (False where unknown)."""
+    peak = peak_address_space()
+    return peak is not None and peak >= MEMORY_ALARM * limits.max_memory_bytes
 
 
 def worker_main(
@@ -166,7 +152,7 @@ def worker_main(
             import ctypes
 
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    _cap_memory(limits.max_memory_bytes)
+    cap_address_space(limits.max_memory_bytes)
     run = job or default_extract
     while True:
         try:
