@@ -160,7 +160,13 @@ def _before_infinitive(text: str) -> Party | None:
         return None
     if case == "nomn":
         return party(text[:end])
-    return party(text[:end], "datv") if any(_names_someone(w) for w in _dative_run(words)) else None
+    names = any(_names_someone(w) for w in _dative_run(words)) or _body_phrase().match(text[:end])
+    return party(text[:end], "datv") if names else None
+
+
+@cache
+def _body_phrase() -> re.Pattern[str]:
+    return re.compile("|".join(load("parties")["body_phrases"]), re.I)
 
 
 def _dative_run(words: list[str]) -> list[str]:

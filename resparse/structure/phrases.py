@@ -38,6 +38,8 @@ _TOKEN = re.compile(
 )
 NOUNISH = {"NOUN", "ADJF", "PRTF"}
 COORDINATORS = {"и", "или", "а", "также"}
+MANNER = {"ADVB", "COMP", "GRND"}
+"""Adverbs, comparatives and gerunds: they tell how a thing is done, they name no one."""
 
 
 @dataclass
@@ -126,8 +128,8 @@ class _Reader:
             return True
         if self._preposition(word, token, after):
             return True
-        if morph.is_function_word(word):
-            return False
+        if morph.is_function_word(word) or morph.best_pos(word) in MANNER:
+            return False  # "… шире освещать", "… ежегодно представлять": how, not whom
         return self._dependent(token, after)
 
     def _preposition(self, word: str, token: _Token, after: list[_Token]) -> bool:
