@@ -16,8 +16,9 @@ adverb ("ежегодно", "совместно с …"), an infinitive, a word 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from resparse.rules import load
 from resparse.structure import morph
@@ -109,10 +110,17 @@ class _Reader:
     """A person in apposition closes the phrase ("… Смирнову Е.В. обязанности")."""
     governs: bool = False
     """The head is a participle used as a noun, which governs its own case ("заведующим чем")."""
+    starts: list[int] = field(default_factory=list)
+    """Where each coordinated head after the first begins ("…, начальникам отделов")."""
     complete: int = 0
     """Where the phrase ended before a coordinated head that may not complete."""
     in_clause: bool = False
     """Inside a participial clause after a comma ("…, расположенных на территории поселения,")."""
+
+    @property
+    def result(self) -> int:
+        """Where the phrase ends: after the last head read, or before a conjunct left incomplete."""
+        return self.end if self.head else self.complete
 
     def word(self, token: _Token, after: list[_Token]) -> bool:
         word = token.text
@@ -183,6 +191,8 @@ class _Reader:
         """After "," or "и": does another head, a genitive or a participial clause follow?"""
         if self.in_clause:
             return not comma  # the comma after a participial clause closes it
+        if following is not None and following.kind == "paren" and self.head:
+            return True  # "(Петров А.П.), (Сидоров Б.Б.)": another bracketed note on the same head
         if following is None or following.kind not in {"word", "person"}:
             return False
         if following.kind == "person" or morph.is_abbreviation(following.text):
@@ -200,6 +210,8 @@ class _Reader:
         if genitive and (not comma or _genitive_ahead(after, self.case)):
             return True  # "отделу культуры(,| и) молодёжной политики": the genitive goes on
         if morph.can_be(word, NOUNISH, self.case) and not morph.is_function_word(word):
+            if self.head:  # adjectives sharing one head ("Городским, районным Советам") stay one
+                self.starts.append(following.start)
             self.complete, self.head, self.closed = self.end, False, False  # a new conjunct
             return True
         return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
@@ -227,6 +239,19 @@ def _agrees(participle: str, case: str) -> bool:
 
 def phrase_end(text: str, case: str) -> int:
     """Where the noun phrase in ``case`` that opens ``text`` ends (0 when none opens it)."""
+    return _read(text, case).result
+
+
+def conjuncts(text: str, case: str) -> list[str]:
+    """``text`` cut where a coordinated head in ``case`` begins, separators kept with the piece
+    before: "Начальнику управления, начальникам отделов" → ["Начальнику управления, ",
+    "начальникам отделов"] — the heads :func:`phrase_end` reads, by the same rules."""
+    reader = _read(text, case)
+    bounds = [0, *(start for start in reader.starts if start < reader.result), len(text)]
+    return [text[a:b] for a, b in pairwise(bounds)]
+
+
+def _read(text: str, case: str) -> _Reader:
     reader = _Reader(case=case)
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
@@ -248,7 +273,7 @@ def phrase_end(text: str, case: str) -> int:
             reader.end = token.end
         else:
             break
-    return reader.end if reader.head else reader.complete
+    return reader
 
 
 def persons_to_nominative(text: str, case: str) -> str:
@@ -281,40 +306,3 @@ def _name_nominative(word: str, case: str) -> str:
             if form is not None:
                 return morph.match_case(form.word, word)
     return word
-
-
-def conjuncts(text: str, case: str) -> list[str]:
-    """``text`` cut where a coordinated head in ``case`` begins, separators kept with the
-    piece before: "Начальнику управления, начальникам отделов" → ["Начальнику управления, ",
-    "начальникам отделов"]; adjectives sharing one head stay together ("Городским, районным
-    Советам")."""
-    pieces: list[str] = []
-    start = 0
-    tokens = _tokens(text)
-    for index, token in enumerate(tokens[:-1]):
-        is_joint = token.kind == "comma" or (token.kind == "word" and token.text.lower() in COORDINATORS)
-        following = tokens[index + 1]
-        if not is_joint or following.kind != "word" or _depth(text, token.start):
-            continue
-        before = text[start : token.start]
-        governed = re.search(r"(?<![а-яё])(?:по|при)\s", before, re.I)  # "Комитету по спорту и …"
-        genitive = morph.can_be(following.text, NOUNISH, "gent")  # "творчества и культурно-досуговой …"
-        if (
-            morph.can_be(following.text, {"NOUN", "ADJF"}, case)
-            and _has_noun(before, case)
-            and not governed
-            and not genitive
-        ):
-            pieces.append(text[start : following.start])
-            start = following.start
-    pieces.append(text[start:])
-    return pieces
-
-
-def _depth(text: str, position: int) -> int:
-    head = text[:position]
-    return head.count("(") - head.count(")") + head.count("«") - head.count("»")
-
-
-def _has_noun(text: str, case: str) -> bool:
-    return any(morph.can_be(word, {"NOUN"}, case) for word in morph.WORD.findall(text))
