@@ -1,4 +1,4 @@
-"""The options the commands share, and the parsing of repeated ones (what ``cli.py`` declares)."""
+"""The options the commands share, and the parsing of repeated ones."""
 
 from __future__ import annotations
 
