@@ -111,7 +111,7 @@ def find_inputs(
     ``only``/``skip`` are name patterns (``*.pdf``); gold files and ``.md`` notes are never inputs.
     A file named on the command line with no gold is a failure; one found in a folder is listed.
     """
-    from resparse.archives import Broken, InputFile, iter_input_files
+    from resparse.batch.inputs import Broken, InputFile, iter_input_files
 
     pairs: list[tuple[Path, Path]] = []
     failures: list[Failure] = []

@@ -4,7 +4,7 @@ Why it is built the way it is:
 
 * **Supervised workers** (:mod:`resparse.batch.worker`): each document is read in a worker
   process under a memory limit, stopped from outside past its CPU time; the batch goes on.
-* **Streaming.** Inputs are walked lazily (:mod:`resparse.archives`), at most one document
+* **Streaming.** Inputs are walked lazily (:mod:`resparse.batch.inputs`), at most one document
   per worker is in flight, and in folder mode each worker writes its own output file, so
   no JSON is gathered in the parent. Output files are written to a temporary name and
   renamed, so an interrupted batch never leaves a half-written ``.json`` — which is what
@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resparse.archives import (
+from resparse.batch.contexts import batch_context
+from resparse.batch.inputs import (
     Broken,
     InputFile,
     Item,
@@ -38,11 +39,10 @@ from resparse.archives import (
     walk_bytes,
     walk_file,
 )
-from resparse.batch.contexts import batch_context
 from resparse.batch.names import NameAllocator, output_name
+from resparse.batch.outputs import Output, OutputError, open_output
 from resparse.batch.report import BatchReport, Messages, summary, write_failures
 from resparse.batch.worker import Job, Outcome, Pool, Task, default_extract
-from resparse.batch_outputs import Output, OutputError, open_output
 from resparse.limits import DEFAULT_LIMITS, Limits
 
 # ----------------------------------------------------------------------------- the batch

@@ -34,8 +34,8 @@ from typing import Any
 from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
+from resparse.batch.outputs import write_atomic
 from resparse.batch.procs import cap_address_space, descendants, peak_address_space, usage
-from resparse.batch_outputs import write_atomic
 from resparse.errors import InputError
 from resparse.limits import (
     MEMORY_ALARM,

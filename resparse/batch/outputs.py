@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from resparse.archives import Found
+from resparse.batch.inputs import Found
 
 __all__ = [
     "FolderOutput",
