@@ -26,6 +26,7 @@ from hostile_files import (
     rowspan_html,
     sample,
     sevenzip_bytes,
+    tar_bytes,
     vmerge_docx,
     zip_bytes,
 )
@@ -34,6 +35,7 @@ from test_hostile import RESPARSE, TEXT, error_lines, run
 from typer.testing import CliRunner
 
 from resparse.batch import _descendants
+from resparse.batch.archives import MAX_TAR_HEADER_BYTES
 from resparse.cli import app
 from resparse.limits import MAX_ITEM_DEPTH, MAX_MERGED_TEXT
 from resparse.pipeline import extract
@@ -266,6 +268,22 @@ def test_an_archive_over_the_member_limit_is_refused_in_one_line(tmp_path: Path)
         f"resparse: many.{kind}: archive has 50 members, more than the 10 limit (not read)"
         for kind in ("zip", "7z")
     ]
+
+
+@pytest.mark.parametrize("mode", ["w", "w:gz"])
+def test_a_tar_name_of_megabytes_is_refused_before_it_is_read(tmp_path: Path, mode: str) -> None:
+    """tarfile reads a GNU long name whole before yielding its member: a 300 MB name in a few KB
+    of gzip would pass into memory. Past the cap the archive stops there, in one line; members
+    before it, with long names of real length, are converted."""
+    long_name = "п" * 200 + ".txt"
+    huge_name = "x" * (MAX_TAR_HEADER_BYTES + 1) + ".txt"
+    suffix = ".tar.gz" if mode == "w:gz" else ".tar"
+    (tmp_path / f"names{suffix}").write_bytes(tar_bytes([(long_name, TEXT), (huge_name, TEXT)], mode))
+    result = run("batch", f"names{suffix}", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    [line] = error_lines(result.stderr)
+    assert line.startswith(f"resparse: names{suffix}: tar has a ") and "long-name or extended header" in line
+    assert len(list((tmp_path / "out").glob("*.json"))) == 1
 
 
 def test_workers_left_behind_by_a_killed_batch_exit_quietly(tmp_path: Path) -> None:
