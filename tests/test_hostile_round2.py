@@ -21,6 +21,7 @@ from hostile_files import (
     deep_docx,
     deep_text,
     docx_bytes,
+    glyph_bomb_pdf,
     numbered_docx,
     process_is_gone,
     rowspan_html,
@@ -267,6 +268,41 @@ def test_an_archive_over_the_member_limit_is_refused_in_one_line(tmp_path: Path)
     assert error_lines(result.stderr) == [
         f"resparse: many.{kind}: archive has 50 members, more than the 10 limit (not read)"
         for kind in ("zip", "7z")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("glyphs.pdf", lambda: glyph_bomb_pdf(500, 200_000)),  # 100 M characters in 300 KB
+        ("stream.pdf", lambda: glyph_bomb_pdf(1, 30_000_000, compress=True)),  # 400 MB content stream
+    ],
+)
+def test_a_pdf_that_is_hours_of_native_work_stops_at_the_time_limit(
+    tmp_path: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    """The time goes inside pdfium, where no Python signal can interrupt it: the worker is
+    stopped from outside once its CPU time passes --timeout, whatever it is doing."""
+    (tmp_path / name).write_bytes(make())
+    started = time.monotonic()
+    result = run("extract", name, "-f", "json", "--timeout", "3", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"resparse: {name}: took longer than 3 s of CPU time (stopped; --timeout)"
+    ] or error_lines(result.stderr) == [
+        f"resparse: {name}: exceeds the 2048 MB memory limit (--max-memory-mb)"
+    ]
+    assert time.monotonic() - started < 60
+
+
+def test_thirty_million_empty_paragraphs_stop_at_the_memory_cap(tmp_path: Path) -> None:
+    """260 KB of DOCX that parses into 30 million elements: the worker's address space cap ends
+    it in one line, the machine unharmed."""
+    (tmp_path / "empty.docx").write_bytes(docx_bytes("<w:p/>" * 30_000_000))
+    result = run("extract", "empty.docx", "-f", "json", "--max-memory-mb", "700", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "resparse: empty.docx: exceeds the 700 MB memory limit (--max-memory-mb)"
     ]
 
 
