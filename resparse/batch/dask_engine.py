@@ -207,7 +207,6 @@ def _import_distributed() -> Any:
 def _connect(distributed: Any, scheduler: str | None, jobs: int) -> tuple[Any, Any]:
     """A client of the scheduler at ``scheduler`` (and None), or of a new local cluster of ``jobs``
     workers (and that cluster, to close with the engine)."""
-    import dask
     import typer
 
     if scheduler is not None:
@@ -216,16 +215,24 @@ def _connect(distributed: Any, scheduler: str | None, jobs: int) -> tuple[Any, A
         except (OSError, TimeoutError, ValueError) as error:
             reason = f"cannot reach the Dask scheduler at {scheduler} ({_describe(error)})"
             raise typer.BadParameter(reason, param_hint="--scheduler") from None
+    cluster = local_cluster(jobs)
+    return distributed.Client(cluster), cluster
+
+
+def local_cluster(workers: int) -> Any:
+    """A ``LocalCluster`` of ``workers`` single-threaded processes on loopback, as the engine starts."""
+    import dask
+    import distributed
+
     with dask.config.set(LOCAL_CONFIG):
-        cluster = distributed.LocalCluster(
-            n_workers=jobs,
+        return distributed.LocalCluster(
+            n_workers=workers,
             threads_per_worker=1,
             processes=True,
             host=LOCAL_HOST,
             dashboard_address=f"{LOCAL_HOST}:0",
             silence_logs=logging.ERROR,
         )
-    return distributed.Client(cluster), cluster
 
 
 def _describe(error: BaseException | None) -> str:
