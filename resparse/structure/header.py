@@ -273,12 +273,17 @@ def _set_aside_above_heading(header: Header, state: _State) -> None:
     card = 0
     if state.card:  # the card runs to the first line in capitals (the act's own letterhead)
         card = next((n for n, line in enumerate(above) if _caps(line)), len(above))
-    elif _names_event(" ".join(above)):
+    elif _names_event(" ".join(line for line in above if not _set_aside(line))):
         return
     header.notes.extend(above[:card])
-    header.notes.extend(line for line in above[card:] if _LABELLED.match(line))
-    header.letterhead.extend(line for line in above[card:] if not _LABELLED.match(line))
+    header.notes.extend(line for line in above[card:] if _set_aside(line))
+    header.letterhead.extend(line for line in above[card:] if not _set_aside(line))
     above.clear()
+
+
+def _set_aside(line: str) -> bool:
+    """A labelled line or a site's or database's chrome: above the act, yet not its letterhead."""
+    return bool(_LABELLED.match(line) or patterns()["site_chrome"].match(line))
 
 
 def _caps(line: str) -> bool:
