@@ -1,4 +1,4 @@
-"""What one PDF page holds for the reader: words with font hints, ruling edges, images.
+"""What one PDF page's text layer holds: words with font hints, ruling edges, images.
 
 pdfium (pypdfium2, the engine pdfplumber already renders with) parses a page about ten
 times faster than pdfminer, so the PDF reader takes its raw material from here:
@@ -12,7 +12,7 @@ times faster than pdfminer, so the PDF reader takes its raw material from here:
   becomes ``(cid:NN)``, like pdfminer writes it, so the reader's readability rules apply.
 - **edges**: straight horizontal and vertical segments of painted paths (lines, rectangle
   sides, polyline pieces), including those inside form XObjects, as pdfplumber's edge
-  dicts — so pdfplumber's own table finder (:func:`ruled_tables`) turns them into cells.
+  dicts — so pdfplumber's own table finder (:func:`.tables.ruled_tables`) turns them into cells.
 """
 
 from __future__ import annotations
@@ -26,18 +26,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError
+from resparse.extract.pdf.settings import SETTINGS
 
-__all__ = ["PageContent", "open_pdf", "read_page", "ruled_tables"]
+__all__ = ["PageContent", "open_pdf", "read_page"]
 
 Word = dict[str, Any]
 Edge = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
-_X_TOLERANCE = 3.0
-_Y_TOLERANCE = 3.0
-_AXIS_SLOPE = 0.5
-"""A segment is horizontal (vertical) when its ends differ by less than this in y (x)."""
-_MIN_EDGE = 1.0
 _FONT_NAME_BUFFER = 256
 _HYPHEN_MARK = 0x02
 """pdfium's code for a hyphen it saw at a line end."""
@@ -191,7 +187,11 @@ def _begins_word(previous: _Char, char: _Char) -> bool:
     """pdfplumber's test: the character goes back, jumps ahead, or sits on another line."""
     _, x0, _, top, _ = char
     _, previous_x0, previous_x1, previous_top, _ = previous
-    return x0 < previous_x0 or x0 > previous_x1 + _X_TOLERANCE or abs(top - previous_top) > _Y_TOLERANCE
+    return (
+        x0 < previous_x0
+        or x0 > previous_x1 + SETTINGS.char_x_tolerance
+        or abs(top - previous_top) > SETTINGS.char_y_tolerance
+    )
 
 
 def _style(textpage: Any, index: int, fonts: dict[int, str]) -> _Style:
@@ -290,10 +290,10 @@ def _path_edges(path: Any, matrix: _Matrix, origin: tuple[float, float]) -> list
 def _add_edge(edges: list[Edge], p: tuple[float, float], q: tuple[float, float]) -> None:
     x0, x1 = sorted((p[0], q[0]))
     top, bottom = sorted((p[1], q[1]))
-    if bottom - top < _AXIS_SLOPE and x1 - x0 >= _MIN_EDGE:
+    if bottom - top < SETTINGS.axis_slope and x1 - x0 >= SETTINGS.min_edge:
         middle = (top + bottom) / 2
         edges.append(_edge("h", x0, x1, middle, middle))
-    elif x1 - x0 < _AXIS_SLOPE and bottom - top >= _MIN_EDGE:
+    elif x1 - x0 < SETTINGS.axis_slope and bottom - top >= SETTINGS.min_edge:
         middle = (x0 + x1) / 2
         edges.append(_edge("v", middle, middle, top, bottom))
 
@@ -310,39 +310,3 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
         "width": x1 - x0,
         "height": bottom - top,
     }
-
-
-# --- tables ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _EdgePage:
-    """The little of a pdfplumber page that its table finder reads with the "lines" strategy."""
-
-    edges: list[Edge]
-    bbox: BBox
-
-
-def ruled_tables(content: PageContent) -> list[tuple[list[list[BBox | None]], BBox]]:
-    """Tables drawn with ruling lines: per table, its rows of cell boxes and its box.
-
-    pdfplumber's finder snaps and joins nearby edges, intersects them and keeps the
-    smallest closed cells; a merged cell is one box in the row where it starts and
-    ``None`` in the slots it covers.
-    """
-    if len(content.edges) < 4:
-        return []
-    from pdfplumber.table import TableFinder
-
-    page = _EdgePage(content.edges, (0.0, 0.0, content.width, content.height))
-    finder = TableFinder(page, {})  # type: ignore[arg-type]
-    tables = []
-    for table in finder.tables:
-        rows = [[_box(cell) if cell is not None else None for cell in row.cells] for row in table.rows]
-        tables.append((rows, _box(table.bbox)))
-    return tables
-
-
-def _box(values: Any) -> BBox:
-    x0, top, x1, bottom = (float(v) for v in values)
-    return (x0, top, x1, bottom)
