@@ -39,7 +39,7 @@ from resparse.extract.pdf.ocr_tool import (
 )
 from resparse.extract.pdf.settings import SCAN, SETTINGS
 from resparse.extract.pdf.tables import build_piece
-from resparse.extract.pdf.words import Word, group_lines, make_line
+from resparse.extract.pdf.words import Line, Word, group_lines, make_line
 from resparse.limits import MAX_IMAGE_PIXELS, Limits
 
 __all__ = ["OCR_WARNING", "OcrPage", "check_pixels", "recognise", "render", "scan_dpi"]
@@ -243,13 +243,21 @@ def _word(word: OcrWord, size: float) -> Word:
     }
 
 
-def _sized_line(words: list[Word], number: int, usual: float) -> Any:
-    """A line whose words carry the line's size: the usual one unless clearly larger or smaller."""
+def _sized_line(words: list[Word], number: int, usual: float) -> Line:
+    """A line of recognised words, its words given one band and one size.
+
+    Ink boxes vary with the letters (a lower-case Cyrillic word has no ascenders, "р", "у"
+    and "д" descend), so a line's band is centred on the median of its words' middles, and
+    its size is the page's usual one unless its words are clearly larger or smaller.
+    """
     heights = sorted(w["bottom"] - w["top"] for w in words)
     size = SETTINGS.ocr_em_per_height * statistics.median(heights)
     if abs(size - usual) <= SETTINGS.ocr_size_snap * usual:
         size = usual
-    line = make_line([{**w, "size": round(size, 1)} for w in words], number, SCAN)
+    middle = statistics.median((w["top"] + w["bottom"]) / 2 for w in words)
+    top, bottom = middle - size / 2, middle + size / 2
+    banded = [{**w, "top": top, "bottom": bottom, "size": round(size, 1)} for w in words]
+    line = make_line(banded, number, SCAN)
     line.text = fix_ocr_text(line.text)
     return line
 

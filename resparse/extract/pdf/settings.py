@@ -153,10 +153,11 @@ class Settings:
     """A word is bold when at least this share of its ink survives erosion …"""
     ocr_bold_over_median: float = 1.8
     """… and this many times the page's median share (a page set in bold as a whole)."""
-    ocr_em_per_height: float = 1.3
+    ocr_em_per_height: float = 1.5
     """A recognised line's font size is this many times its median word height (ink box)."""
-    ocr_size_snap: float = 0.15
-    """Line sizes within this share of the page's usual size are that size (OCR boxes vary)."""
+    ocr_size_snap: float = 0.5
+    """Line sizes within this share of the page's usual size are that size (ink boxes vary
+    with the letters: a short line of capitals and descenders looks a third larger)."""
 
 
 SETTINGS = Settings()
@@ -164,10 +165,11 @@ SETTINGS = Settings()
 
 SCAN = replace(
     SETTINGS,
-    common_start=1.5,
+    word_space_em=-1.0,
+    common_start=0.75,
     fit_slack=3.0,
     running_position=10.0,
     column_match=6.0,
-    char_x_tolerance=SETTINGS.char_x_tolerance,
 )
-"""The settings of a scan read by OCR: the same rules; positions only good to a pixel or two."""
+"""The settings of a scan read by OCR: the same rules; positions only good to a pixel or two,
+and words are Tesseract's (two of them never touch: ``word_space_em`` below zero)."""
