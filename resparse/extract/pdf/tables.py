@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,9 +66,11 @@ class TablePiece:
     header_rows: int = 1
     cells: list[BBox] = field(default_factory=list)
     """The cell boxes: text inside one belongs to the table, text beside them does not."""
+    taken: set[int] = field(default_factory=set)
+    """``id()`` of the words that went into a cell (the page's other words make its lines)."""
 
     def holds(self, word: Word) -> bool:
-        return inside(word, self.bbox) and any(inside(word, box) for box in self.cells)
+        return id(word) in self.taken
 
 
 def cluster_edges(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
@@ -99,6 +102,26 @@ def inside(word: Word, box: BBox) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
+class _Centres:
+    """Words by the height of their centres, to find those inside a box without trying them all."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        placed = sorted(
+            ((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, i) for i, w in enumerate(words)
+        )
+        self.words = words
+        self.ys = [y for y, _, _ in placed]
+        self.placed = placed
+        self.taken: set[int] = set()
+
+    def within(self, box: BBox) -> list[Word]:
+        """The words whose centre lies in ``box``, in their original order."""
+        low, high = bisect_left(self.ys, box[1]), bisect_right(self.ys, box[3])
+        found = sorted(i for _, x, i in self.placed[low:high] if box[0] <= x <= box[2])
+        self.taken.update(id(self.words[i]) for i in found)
+        return [self.words[i] for i in found]
+
+
 def cell_text(words: Sequence[Word], settings: Settings = SETTINGS) -> tuple[str, bool]:
     """A cell's text (lines joined with spaces, hyphen rule applied) and its bold hint."""
     if not words:
@@ -128,7 +151,7 @@ def build_piece(
     edges = cluster_edges([b[0] for b in boxes] + [b[2] for b in boxes], settings.edge_cluster)
     if len(edges) < 2:
         return None
-    table_words = [w for w in words if inside(w, bbox)]
+    table_words = _Centres([w for w in words if inside(w, bbox)])
     rows: list[Row] = []
     tall: dict[int, tuple[Cell, int, float]] = {}  # column → (origin cell, span, bottom)
     for row in row_boxes:
@@ -139,7 +162,7 @@ def build_piece(
             rows.append(Row(cells=cells, where=Where(page=page, bbox=round_box(row_box))))
     if not rows:
         return None
-    piece = TablePiece(page=page, bbox=bbox, columns=edges, rows=rows, cells=boxes)
+    piece = TablePiece(page=page, bbox=bbox, columns=edges, rows=rows, cells=boxes, taken=table_words.taken)
     piece.header_rows = header_row_count(row_boxes, rows, settings)
     return piece
 
@@ -147,7 +170,7 @@ def build_piece(
 def _row_cells(
     present: Sequence[BBox],
     edges: Sequence[float],
-    words: Sequence[Word],
+    words: _Centres,
     tall: dict[int, tuple[Cell, int, float]],
     settings: Settings,
 ) -> tuple[list[Cell], float, float]:
@@ -160,7 +183,7 @@ def _row_cells(
     starts: dict[int, Cell] = {}
     for box in present:
         first, span = column_span(edges, box[0], box[2])
-        text, bold = cell_text([w for w in words if inside(w, box)], settings)
+        text, bold = cell_text(words.within(box), settings)
         cell = Cell(text=text, span=span, bold=bold)
         starts[first] = cell
         if box[3] > row_bottom + settings.tall_cell:

@@ -18,6 +18,7 @@ times faster than pdfminer, so the PDF reader takes its raw material from here:
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,7 +78,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         origin = (left, top)
         textpage = page.get_textpage()
         try:
-            content.words, content.rotated_text = _words(textpage.raw, origin)
+            content.words, content.rotated_text = _Chars(textpage.raw, origin).read()
         finally:
             textpage.close()
         for kind, obj, matrix in _objects(page.raw):
@@ -109,63 +110,117 @@ class _Style:
     upright: bool
 
 
-def _words(textpage: Any, origin: tuple[float, float]) -> tuple[list[Word], bool]:
-    """Characters → words (see the module docstring); also whether any text was rotated."""
-    left, top_edge = origin
-    box = pdfium_c.FS_RECTF()
-    styles: dict[int, _Style] = {}
-    fonts: dict[int, str] = {}
-    words: list[Word] = []
-    chars: list[_Char] = []
-    style: _Style | None = None
-    rotated = False
+_WORD = re.compile(r"[^\s\x01\x03-\x1f]+")
+"""A run of characters between spaces (real ones and those pdfium inferred) and line ends;
+``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in it."""
+_PLAIN = re.compile(r"[^\x00\x02]+")
+_WIDE_EM = 0.8
+"""A run wider than this many ems per character may hide a jump: it is read character by character."""
 
-    def flush() -> None:
-        if chars and style is not None:
-            words.append(
-                {
-                    "text": "".join(c[0] for c in chars),
-                    "x0": chars[0][1],
-                    "x1": max(c[2] for c in chars),
-                    "top": min(c[3] for c in chars),
-                    "bottom": max(c[4] for c in chars),
-                    "fontname": style.font,
-                    "size": style.size,
-                    "upright": True,
-                }
-            )
-        chars.clear()
 
-    for index, code in enumerate(_char_codes(textpage)):
-        if code == 0x20 or chr(code).isspace():  # real spaces and those pdfium inferred
-            flush()
-            continue
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) or code == 0:
-            text = f"(cid:{code})"
-        elif code == _HYPHEN_MARK:
-            text = "-"
-        elif code < 0x20:
-            flush()
-            continue
-        else:
-            text = chr(code)
-        address = _text_object_address(textpage, index) or 0
-        current = styles.get(address)
+class _Chars:
+    """A text page's characters → words, asking pdfium per word where it can.
+
+    A run of characters between spaces is one word when its first and last characters
+    share a style (font, size, upright) and a line and the run is no wider than its
+    characters can be: then the first character's box gives ``x0`` and ``top``, the last
+    one's ``x1``. Otherwise (a change of font inside, a jump, an undecodable glyph) the run
+    is read character by character with pdfplumber's word rule (:func:`_begins_word`).
+    """
+
+    def __init__(self, textpage: Any, origin: tuple[float, float]) -> None:
+        self.textpage = textpage
+        self.left, self.top_edge = origin
+        self.box = pdfium_c.FS_RECTF()
+        self.styles: dict[int, _Style] = {}
+        self.fonts: dict[int, str] = {}
+        self.words: list[Word] = []
+        self.rotated = False
+
+    def read(self) -> tuple[list[Word], bool]:
+        text = "".join(map(chr, _char_codes(self.textpage)))
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            if not (_PLAIN.fullmatch(match.group()) and self._whole(start, end, match.group())):
+                self._by_char(start, end, match.group())
+        return self.words, self.rotated
+
+    def style(self, index: int) -> _Style:
+        address = _text_object_address(self.textpage, index) or 0
+        current = self.styles.get(address)
         if current is None:
-            current = styles[address] = _style(textpage, index, fonts)
-        if not current.upright:
-            rotated = True
-            flush()
-            continue
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
-        char_top = top_edge - box.top
-        char = (text, box.left - left, box.right - left, char_top, char_top + current.size)
-        if chars and (current != style or _begins_word(chars[-1], char)):
-            flush()
-        style = current
-        chars.append(char)
-    flush()
-    return words, rotated
+            current = self.styles[address] = _style(self.textpage, index, self.fonts)
+        return current
+
+    def char_box(self, index: int) -> tuple[float, float, float]:
+        """x0, x1 and top of character ``index``, in points from the page's top-left corner."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.box)
+        return self.box.left - self.left, self.box.right - self.left, self.top_edge - self.box.top
+
+    def _whole(self, start: int, end: int, text: str) -> bool:
+        """Add the run as one word when it plainly is one; False when it needs a closer look."""
+        if pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, start):
+            return False
+        style = self.style(start)
+        last = end - 1
+        if last > start and (
+            self.style(last) != style or pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, last)
+        ):
+            return False
+        if not style.upright:
+            self.rotated = True
+            return True
+        x0, x1, top = self.char_box(start)
+        if last > start:
+            last_x0, x1, last_top = self.char_box(last)
+            tolerance = SETTINGS.char_y_tolerance
+            if last_x0 < x0 or abs(last_top - top) > tolerance or x1 - x0 > _WIDE_EM * style.size * len(text):
+                return False
+        self._add(text, x0, x1, top, top + style.size, style)
+        return True
+
+    def _add(self, text: str, x0: float, x1: float, top: float, bottom: float, style: _Style) -> None:
+        self.words.append(
+            {
+                "text": text,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "fontname": style.font,
+                "size": style.size,
+                "upright": True,
+            }
+        )
+
+    def _by_char(self, start: int, end: int, text: str) -> None:
+        chars: list[_Char] = []
+        style: _Style | None = None
+        for index in range(start, end):
+            code = ord(text[index - start])
+            if pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, index) or code == 0:
+                glyph = f"(cid:{code})"
+            else:
+                glyph = "-" if code == _HYPHEN_MARK else chr(code)
+            current = self.style(index)
+            if not current.upright:
+                self.rotated = True
+                self._flush(chars, style)
+                continue
+            x0, x1, top = self.char_box(index)
+            char = (glyph, x0, x1, top, top + current.size)
+            if chars and (current != style or _begins_word(chars[-1], char)):
+                self._flush(chars, style)
+            style = current
+            chars.append(char)
+        self._flush(chars, style)
+
+    def _flush(self, chars: list[_Char], style: _Style | None) -> None:
+        if chars and style is not None:
+            text = "".join(c[0] for c in chars)
+            x1, top, bottom = max(c[2] for c in chars), min(c[3] for c in chars), max(c[4] for c in chars)
+            self._add(text, chars[0][1], x1, top, bottom, style)
+        chars.clear()
 
 
 def _char_codes(textpage: Any) -> list[int]:

@@ -22,6 +22,11 @@ from resparse.extract.pdf.words import Line, Word, group_lines, make_line
 __all__ = ["fix_cid_lines", "read_text_page", "text_is_readable"]
 
 _CID = re.compile(r"\(cid:\d+\)")
+_SPACE = re.compile(r"\s+")
+_JUNK = re.compile("[\ue000-\uf8ff\ufffd\x00-\x1f]")
+"""Private-use glyphs, the replacement character and control characters."""
+_LETTERS = re.compile(r"[^\W\d_]")
+_LATIN1_LETTERS = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 _JUNK_SHARE = 0.3
 """Text with more than this share of junk characters (codes, private-use glyphs) is glyph soup."""
 _MOJIBAKE_SHARE = 0.5
@@ -35,25 +40,18 @@ def text_is_readable(text: str) -> bool:
     characters, or no letters at all next to such junk; also cp1251-as-Latin-1 mojibake
     ("Ðåêîìåíäàöèè"), where accented Latin letters make up most of the letters.
     """
-    cids = _CID.findall(text)
-    rest = _CID.sub("", text)
-    chars = [ch for ch in rest if not ch.isspace()]
-    bad = sum(len(c) for c in cids) + sum(1 for ch in chars if _is_junk(ch))
-    total = sum(len(c) for c in cids) + len(chars)
+    cids = sum(len(code) for code in _CID.findall(text))
+    rest = _SPACE.sub("", _CID.sub("", text))
+    bad = cids + len(_JUNK.findall(rest))
+    total = cids + len(rest)
     if total == 0:
         return False
-    letters = [ch for ch in chars if ch.isalpha()]
+    letters = len(_LETTERS.findall(rest))
     if not letters:
         return bad == 0
     if bad > _JUNK_SHARE * total:
         return False
-    latin1 = sum(1 for ch in letters if "\u00c0" <= ch <= "\u00ff")
-    return latin1 < _MOJIBAKE_SHARE * len(letters)
-
-
-def _is_junk(ch: str) -> bool:
-    code = ord(ch)
-    return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20
+    return len(_LATIN1_LETTERS.findall(rest)) < _MOJIBAKE_SHARE * letters
 
 
 def has_letters(text: str) -> bool:
