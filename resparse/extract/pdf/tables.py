@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resparse.extract.pdf.settings import SETTINGS, Settings
-from resparse.extract.pdf.words import Word, group_lines, join_lines, join_pair, mostly_bold
+from resparse.extract.pdf.words import Word, join_lines, join_pair, line_clusters, mostly_bold, plain_text
 from resparse.layout import Cell, Row, Table, Where
 
 __all__ = [
@@ -126,8 +126,8 @@ def cell_text(words: Sequence[Word], settings: Settings = SETTINGS) -> tuple[str
     """A cell's text (lines joined with spaces, hyphen rule applied) and its bold hint."""
     if not words:
         return "", False
-    lines = group_lines(words, settings=settings)
-    return join_lines(line.text.replace("\t", " ") for line in lines), mostly_bold(words)
+    lines = line_clusters(words, settings)
+    return join_lines(plain_text(line, settings) for line in lines), mostly_bold(words)
 
 
 def build_piece(

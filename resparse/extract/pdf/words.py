@@ -52,6 +52,7 @@ def mostly_bold(words: Sequence[Word]) -> bool:
     return bold * 2 > total
 
 
+@lru_cache(maxsize=256)
 def is_bold_font(fontname: str) -> bool:
     """PDF fonts carry their weight in the name: "ABCDEF+LiberationSerif-Bold", "Arial,Bold"."""
     name = fontname.split("+", 1)[-1]
@@ -89,6 +90,11 @@ def group_lines(words: Sequence[Word], page: int = 0, settings: Settings = SETTI
     the line's band by more than half of the smaller height (so a bold word set a little
     higher, or a superscript, stays on its line).
     """
+    return [make_line(cluster, page, settings) for cluster in line_clusters(words, settings)]
+
+
+def line_clusters(words: Sequence[Word], settings: Settings = SETTINGS) -> list[list[Word]]:
+    """The words of each visual line (see :func:`group_lines`), lines top to bottom."""
     clusters: list[list[Word]] = []
     band: tuple[float, float] = (0.0, 0.0)
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
@@ -102,7 +108,21 @@ def group_lines(words: Sequence[Word], page: int = 0, settings: Settings = SETTI
                 continue
         clusters.append([word])
         band = (top, bottom)
-    return [make_line(cluster, page, settings) for cluster in clusters]
+    return clusters
+
+
+def plain_text(words: Sequence[Word], settings: Settings = SETTINGS) -> str:
+    """The text of one line's words, left to right, a space between words that do not touch.
+
+    What :func:`make_line` gives with every tab as a space, without measuring the gaps.
+    """
+    ordered = sorted(words, key=lambda w: w["x0"])
+    size = statistics.median(float(w.get("size") or 0.0) for w in ordered) or settings.default_size
+    touch = settings.word_space_em * size
+    pieces = [ordered[0]["text"]]
+    for left, right in pairwise(ordered):
+        pieces += [" " if right["x0"] - left["x1"] > touch else "", right["text"]]
+    return "".join(pieces)
 
 
 def make_line(words: list[Word], page: int = 0, settings: Settings = SETTINGS) -> Line:
