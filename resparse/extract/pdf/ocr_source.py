@@ -27,7 +27,8 @@ from PIL import Image
 
 from resparse.errors import CorruptFileError, LimitExceededError
 from resparse.extract.pdf.geometry import Page
-from resparse.extract.pdf.ocr_rulings import Grid, GridCell, erase_rulings, find_grids, find_rulings
+from resparse.extract.pdf.grid import Grid, GridCell, find_grids
+from resparse.extract.pdf.ocr_rulings import erase_rulings, find_rulings
 from resparse.extract.pdf.ocr_tool import (
     OcrWord,
     PageFailed,

@@ -89,6 +89,8 @@ class Settings:
     # --- tables ----------------------------------------------------------------------------
     min_edges: int = 4
     """A page with fewer ruling edges holds no ruled table."""
+    grid_snap: float = 3.0
+    """Tolerance (about 1 mm) for ruling lines meeting and for two lines being one grid edge."""
     axis_slope: float = 0.5
     """A segment is horizontal (vertical) when its ends differ by less than this in y (x)."""
     min_edge: float = 1.0
@@ -125,8 +127,6 @@ class Settings:
     """Shortest vertical ruling; letter strokes this tall are refused for not meeting lines."""
     ocr_run_gap: int = 2
     """Runs of ink this many pixel rows apart, overlapping, are one (thick) line."""
-    ocr_snap: float = 3.0
-    """Tolerance (about 1 mm) for lines meeting and for edges being the same edge."""
     ocr_meet: float = 1.5
     """How close a vertical line's end comes to the horizontal line it stops at."""
     ocr_erase: float = 1.2

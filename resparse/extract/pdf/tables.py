@@ -1,9 +1,8 @@
 """One table builder for both page sources: ruling edges → cells, pieces → tables.
 
-A source gives ruled tables as rows of cell boxes (pdfplumber's finder over the text
-layer's path edges, :func:`ruled_tables`; ruling lines found in a scan's pixels,
-:mod:`.ocr_rulings`): a merged cell is one box in the row where it starts and ``None`` for
-the slots it covers. The grid columns are rebuilt from the x-edges of all boxes, so a box's
+Both sources give ruled tables as rows of cell boxes (:mod:`.grid`, from the text layer's
+path edges or the ruling lines found in a scan's pixels): a merged cell is one box in the
+row where it starts. The grid columns are rebuilt from the x-edges of all boxes, so a box's
 ``span`` is the number of grid columns it crosses and a box taller than its row is a
 vertical merge (``Cell.merged``) in the rows below. A table that runs over several pages
 arrives as one piece per page; :func:`continue_table` glues a piece onto the table it
@@ -20,7 +19,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from resparse.extract.pdf.settings import SETTINGS, Settings
 from resparse.extract.pdf.words import Word, join_lines, join_pair, line_clusters, mostly_bold, plain_text
@@ -40,13 +38,11 @@ __all__ = [
     "is_split_fragment",
     "merge_rows",
     "round_box",
-    "ruled_tables",
     "same_columns",
     "start_table",
 ]
 
 BBox = tuple[float, float, float, float]
-Edge = dict[str, Any]
 
 _NUMBER_ROW_CELL = re.compile(r"^\d{1,2}\.?$")
 
@@ -338,42 +334,4 @@ def _area(box: BBox) -> float:
 
 def round_box(box: Sequence[float]) -> BBox:
     x0, top, x1, bottom = (round(float(v), 1) for v in box)
-    return (x0, top, x1, bottom)
-
-
-# --- ruled tables from edges ----------------------------------------------------------------
-
-
-@dataclass
-class _EdgePage:
-    """The little of a pdfplumber page that its table finder reads with the "lines" strategy."""
-
-    edges: list[Edge]
-    bbox: BBox
-
-
-def ruled_tables(
-    edges: list[Edge], width: float, height: float, settings: Settings = SETTINGS
-) -> list[tuple[list[list[BBox | None]], BBox]]:
-    """Tables drawn with ruling lines: per table, its rows of cell boxes and its box.
-
-    pdfplumber's finder snaps and joins nearby edges, intersects them and keeps the
-    smallest closed cells; a merged cell is one box in the row where it starts and
-    ``None`` in the slots it covers.
-    """
-    if len(edges) < settings.min_edges:
-        return []
-    from pdfplumber.table import TableFinder
-
-    page = _EdgePage(edges, (0.0, 0.0, width, height))
-    finder = TableFinder(page, {})  # type: ignore[arg-type]
-    tables = []
-    for table in finder.tables:
-        rows = [[_box(cell) if cell is not None else None for cell in row.cells] for row in table.rows]
-        tables.append((rows, _box(table.bbox)))
-    return tables
-
-
-def _box(values: Any) -> BBox:
-    x0, top, x1, bottom = (float(v) for v in values)
     return (x0, top, x1, bottom)

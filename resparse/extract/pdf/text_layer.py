@@ -11,8 +11,8 @@ times faster than pdfminer, so the PDF reader takes its raw material from here:
   pdfium marked as a line-end break comes back as "-"; a glyph without a Unicode mapping
   becomes ``(cid:NN)``, like pdfminer writes it, so the reader's readability rules apply.
 - **edges**: straight horizontal and vertical segments of painted paths (lines, rectangle
-  sides, polyline pieces), including those inside form XObjects, as pdfplumber's edge
-  dicts — so pdfplumber's own table finder (:func:`.tables.ruled_tables`) turns them into cells.
+  sides, polyline pieces), including those inside form XObjects, as pdfplumber-style edge
+  dicts, which :func:`.grid.ruled_tables` turns into cells (the grid builder scans use too).
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from typing import Any
 
 from resparse.errors import NeedsOcrError
 from resparse.extract.pdf.geometry import Page
+from resparse.extract.pdf.grid import ruled_tables
 from resparse.extract.pdf.settings import SETTINGS, Settings
-from resparse.extract.pdf.tables import build_piece, ruled_tables
+from resparse.extract.pdf.tables import build_piece
 from resparse.extract.pdf.text_layer import read_page
 from resparse.extract.pdf.words import Line, Word, group_lines, make_line
 
@@ -77,7 +78,7 @@ def read_text_page(document: Any, index: int, warnings: list[str], settings: Set
     if undecoded:
         warnings.append(f"page {number}: some characters could not be decoded and were left out")
     table_words = [w for w in words if not _is_cid(w)]
-    for boxes, box in ruled_tables(content.edges, result.width, result.height, settings):
+    for boxes, box in ruled_tables(content.edges):
         piece = build_piece(boxes, table_words, number, box, result.width * result.height, settings)
         if piece is not None:
             result.pieces.append(piece)
