@@ -113,6 +113,7 @@ class _Style:
 _WORD = re.compile(r"[^\s\x01\x03-\x1f]+")
 """A run of characters between spaces (real ones and those pdfium inferred) and line ends;
 ``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in it."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN = re.compile(r"[^\x00\x02]+")
 _WIDE_EM = 0.8
 """A run wider than this many ems per character may hide a jump: it is read character by character."""
@@ -138,7 +139,7 @@ class _Chars:
         self.rotated = False
 
     def read(self) -> tuple[list[Word], bool]:
-        text = "".join(map(chr, _char_codes(self.textpage)))
+        text = _page_text(self.textpage)
         for match in _WORD.finditer(text):
             start, end = match.span()
             if not (_PLAIN.fullmatch(match.group()) and self._whole(start, end, match.group())):
@@ -223,19 +224,19 @@ class _Chars:
         chars.clear()
 
 
-def _char_codes(textpage: Any) -> list[int]:
-    """The Unicode code of every character, fetched in one call where that lines up."""
+def _page_text(textpage: Any) -> str:
+    """The page's text, one character per pdfium character index, fetched in one call where that lines up."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
+        return ""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    codes = list(buffer[:count])
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
     # pdfium writes U+FFFE for its line-end hyphen mark and surrogate pairs for astral
     # characters; then one code is no longer one character, so ask one by one.
-    if written != count + 1 or any(code == 0xFFFE or 0xD800 <= code <= 0xDFFF for code in codes):
-        codes = [pdfium_c.FPDFText_GetUnicode(textpage, index) for index in range(count)]
-    return codes
+    if written != count + 1 or len(text) != count or "\ufffe" in text or _SURROGATE.search(text):
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count))
+    return text
 
 
 def _begins_word(previous: _Char, char: _Char) -> bool:
