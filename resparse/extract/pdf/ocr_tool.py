@@ -55,7 +55,7 @@ def tesseract_languages(tesseract: str) -> str:
     """The ``-l`` argument: "rus+eng" (English for Latin names and acronyms), or "rus" alone."""
     try:
         listed = subprocess.run(
-            [tesseract, "--list-langs"], capture_output=True, timeout=30, check=False
+            [tesseract, "--list-langs"], capture_output=True, timeout=SETTINGS.ocr_probe_seconds, check=False
         ).stdout.decode("utf-8", "replace")
     except (OSError, subprocess.SubprocessError) as error:
         raise ToolMissingError(MISSING_TESSERACT) from error
@@ -174,7 +174,7 @@ def fix_ocr_text(text: str) -> str:
     """
     cyrillic = sum(1 for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
     latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
-    if cyrillic > 2 * latin:
+    if cyrillic > SETTINGS.ocr_cyrillic_majority * latin:
         text = _LONE_LATIN.sub(_cyrillic_letter, text)
         text = _MIXED_WORD.sub(_cyrillic_word, text)
     text = _ROUND_BULLET.sub("•", text)

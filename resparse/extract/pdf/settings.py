@@ -24,6 +24,9 @@ class Settings:
     """A character further right of the previous one than this starts a new word."""
     char_y_tolerance: float = 3.0
     """A character whose top differs from the previous one's by more starts a new word."""
+    word_run_em: float = 0.8
+    """A run of characters wider than this many ems per character may hide a jump: it is
+    split character by character rather than taken as one word."""
     line_overlap: float = 0.5
     """A word joins a line when it overlaps the line's band by this share of the smaller height."""
     word_space_em: float = 0.08
@@ -153,6 +156,10 @@ class Settings:
     """A word is bold when at least this share of its ink survives erosion …"""
     ocr_bold_over_median: float = 1.8
     """… and this many times the page's median share (a page set in bold as a whole)."""
+    ocr_cyrillic_majority: float = 2.0
+    """Text with this many times more Cyrillic than Latin letters gets stray Latin letters Cyrillic."""
+    ocr_probe_seconds: float = 30.0
+    """How long ``tesseract --list-langs`` may take."""
     ocr_em_per_height: float = 1.5
     """A recognised line's font size is this many times its median word height (ink box)."""
     ocr_size_snap: float = 0.5

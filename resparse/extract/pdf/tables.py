@@ -69,7 +69,7 @@ class TablePiece:
         return id(word) in self.taken
 
 
-def cluster_edges(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
+def cluster_edges(values: Iterable[float], tolerance: float = SETTINGS.edge_cluster) -> list[float]:
     """Merge coordinates closer than ``tolerance`` into one edge (their mean)."""
     edges: list[list[float]] = []
     for value in sorted(values):

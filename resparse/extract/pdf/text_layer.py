@@ -115,8 +115,6 @@ _WORD = re.compile(r"[^\s\x01\x03-\x1f]+")
 ``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in it."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN = re.compile(r"[^\x00\x02]+")
-_WIDE_EM = 0.8
-"""A run wider than this many ems per character may hide a jump: it is read character by character."""
 
 
 class _Chars:
@@ -175,7 +173,11 @@ class _Chars:
         if last > start:
             last_x0, x1, last_top = self.char_box(last)
             tolerance = SETTINGS.char_y_tolerance
-            if last_x0 < x0 or abs(last_top - top) > tolerance or x1 - x0 > _WIDE_EM * style.size * len(text):
+            if (
+                last_x0 < x0
+                or abs(last_top - top) > tolerance
+                or x1 - x0 > SETTINGS.word_run_em * style.size * len(text)
+            ):
                 return False
         self._add(text, x0, x1, top, top + style.size, style)
         return True
