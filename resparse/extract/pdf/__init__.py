@@ -130,7 +130,7 @@ def _recognise(
 
     if ocr == "never":
         return {}
-    whole = not any(page.lines or page.pieces for page in pages)
+    whole = not any(_page_has_letters(page) for page in pages)
     try:
         results = recognise(document, [number - 1 for number in scanned], limits)
     except InputError as error:  # Tesseract missing, too slow, …
@@ -171,6 +171,12 @@ def _assemble_run(pages: list[Page]) -> list[Block]:
 def _page_list(numbers: Sequence[int]) -> str:
     """ "page 3", "pages 3, 5"."""
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(number) for number in numbers)
+
+
+def _page_has_letters(page: Page) -> bool:
+    texts = [line.text for line in page.lines]
+    texts += [cell.text for piece in page.pieces for row in piece.rows for cell in row.cells]
+    return any(ch.isalpha() for text in texts for ch in text)
 
 
 def _has_text(block: Block) -> bool:
