@@ -3,8 +3,9 @@
     python bench/pdf_speed.py                       # the samples
     python bench/pdf_speed.py --pages 150           # scaling: one sample page repeated
 
-Prints per file the reader's CPU time (read_layout, warm, best of N; CPU time, as the machine may be shared) and pypdfium2's
-``get_text_range()`` for every page, and their ratio; the floor is pypdfium2 itself.
+Prints per file the reader's time (read_layout, warm, best of N) and pypdfium2's
+``get_text_range()`` for every page, and their ratio; the floor is pypdfium2 itself. Times
+are CPU times: the machine may be shared, and both run in this one thread.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def repeated(data: bytes, pages: int) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--pages", type=int, default=0, help="also time one sample repeated to this many pages")
+    parser.add_argument("--pages", type=int, default=0, help="also time 004 repeated to this many pages")
     args = parser.parse_args()
     files = [f for f in sorted(SAMPLES.glob("*.pdf")) if ".scan." not in f.name]
     print(f"{'file':34} {'pages':>5} {'resparse ms':>12} {'pdfium ms':>10} {'ratio':>6}")
@@ -72,8 +73,12 @@ def main() -> None:
         data = repeated((SAMPLES / "004_493f23bf5003ad19.pdf").read_bytes(), args.pages)
         ours = best(lambda d: read_layout(d, name="many.pdf"), data, 1)
         floor = best(plain_text, data, 1)
-        print(f"{'004 x ' + str(args.pages) + ' pages':34} {args.pages:5} {ours * 1000:12.1f} {floor * 1000:10.1f}"
-              f" {ours / floor:6.1f}   ({ours / args.pages * 1000:.1f} ms/page)")
+        label = f"004 x {args.pages} pages"
+        per_page = ours / args.pages * 1000
+        print(
+            f"{label:34} {args.pages:5} {ours * 1000:12.1f} {floor * 1000:10.1f} {ours / floor:6.1f}"
+            f"   ({per_page:.1f} ms/page)"
+        )
 
 
 if __name__ == "__main__":
