@@ -6,8 +6,9 @@ Each page comes from a *page source* as words and ruled tables in points — the
 Tesseract, ruling lines found in pixels). One function, :func:`_choose`, decides per page:
 the text source raises :class:`~resparse.errors.NeedsOcrError` for a page it cannot read,
 and the ``ocr`` mode says what then happens ("auto": OCR it; "never": leave it out with a
-warning; "always": every page is OCRed). Then the same code reads both: ruling edges →
-cells (:mod:`.tables`, a table split over pages is glued back), words → lines
+warning; "always": every page is OCRed). Then the same code reads both: ruling lines →
+a grid of cells (:mod:`.grid`) → table pieces (:mod:`.tables`, a table split over pages is
+glued back), words → lines
 (:mod:`.words`), running headers and footers dropped and lines → paragraphs with list
 markers and levels (:mod:`.lines`), tab-aligned lines → borderless tables
 (:mod:`.borderless`). Every threshold is in :mod:`.settings`.
