@@ -387,4 +387,3 @@ def test_an_acronym_opening_its_line_names_the_letterhead_above() -> None:
         "МБУ «Дом культуры»",
         "Муниципальное бюджетное учреждение «Дом культуры» села Ракитное",
     )
-
