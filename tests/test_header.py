@@ -394,3 +394,29 @@ def test_what_stands_above_the_kind_word(lines: list[str], title: str, issuer: s
     document = extract("\n".join(lines + body).encode(), name="act.txt")
     assert document.title == title
     assert document.issuer == issuer
+
+
+def test_the_kind_word_under_a_letterhead_table_with_the_date() -> None:
+    """Word letterheads set the body's name and the date and number side by side in a table;
+    the kind word and the subject come below it."""
+    import io
+
+    import docx
+
+    word = docx.Document()
+    letterhead = word.add_table(rows=1, cols=2)
+    letterhead.cell(0, 0).text = "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ"
+    letterhead.cell(0, 1).text = "от 04.02.2026\n№ 57-р"
+    for text in [
+        "РАСПОРЯЖЕНИЕ",
+        "О проведении месячника по благоустройству",
+        "1. Управлению городского хозяйства организовать вывоз мусора.",
+    ]:
+        word.add_paragraph(text)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="order.docx")
+    assert document.kind == "decision"
+    assert document.title == "РАСПОРЯЖЕНИЕ О проведении месячника по благоустройству"
+    assert document.issuer == "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ"
+    assert document.date == date(2026, 2, 4)

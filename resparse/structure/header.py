@@ -205,7 +205,8 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     if is_body_start(unit, state.seen, bool(following and following.marker)):
         return False
     meta = read_meta(unit.text)
-    if state.after_date and not (meta or is_place_line(text) or TIME.match(text)):
+    kind_below = not state.heading_seen and is_heading_line(unit)  # the date sat in the letterhead
+    if state.after_date and not (meta or is_place_line(text) or TIME.match(text) or kind_below):
         return False
     state.seen += 1
     if meta and meta.date and header.date is None:
