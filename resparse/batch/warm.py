@@ -3,7 +3,9 @@
 Workers would otherwise each load the morphology dictionaries, parse the grammars and compile
 the rules' patterns for their first document — a few tenths of a second and tens of MiB apiece.
 Done here once, before any worker is forked, it is shared copy-on-write by all of them;
-:func:`gc.freeze` then keeps the collector from touching (and so copying) those pages.
+:func:`gc.freeze` then keeps the collector from touching (and so copying) those pages. Workers
+are also told to keep one LibreOffice running for their ``.doc/.rtf/.odt`` files
+(:func:`resparse.extract.convert.keep_warm`); none is started here.
 
 Nothing here may stop the server: a reader broken by an edit fails its own documents later,
 in a worker, with a reason.
@@ -52,6 +54,10 @@ def warm_up() -> None:
     for name in READERS:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    with contextlib.suppress(Exception):
+        from resparse.extract.convert import keep_warm
+
+        keep_warm()  # each worker starts its own LibreOffice on its first .doc and keeps it
     with contextlib.suppress(Exception):
         from resparse.emit import dumps
         from resparse.pipeline import extract
