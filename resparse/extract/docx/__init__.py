@@ -15,7 +15,7 @@ from resparse.extract.blocks import has_text
 from resparse.extract.docx.body import Walker
 from resparse.extract.docx.numbering import Counters, parse_definitions
 from resparse.extract.docx.package import Package
-from resparse.extract.docx.styles import Styles
+from resparse.extract.docx.styles import read_styles
 from resparse.extract.docx.tags import W
 from resparse.layout import Layout, SourceInfo, Table, Where
 from resparse.limits import Limits
@@ -29,7 +29,7 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     main = package.main_document()
     document = package.xml(main)
     relations = package.relations(main)
-    styles = Styles(package.optional_xml(relations.get("styles")))
+    styles = read_styles(package, relations.get("styles"))
     definitions = parse_definitions(package.optional_xml(relations.get("numbering")), styles.numbering_styles)
     body = document.find(f"{W}body")
     walker = Walker(styles, Counters(definitions))
