@@ -144,7 +144,8 @@ class Walker:
     def _mark_props(self, ppr: etree._Element | None, style_id: str | None) -> RunProps:
         """Properties of the paragraph mark: what an empty paragraph is formatted as."""
         rpr = ppr.find(RPR) if ppr is not None else None
-        return run_props(rpr).over(self.styles.base_run(style_id, None))
+        base = self.styles.base_run(style_id, None)
+        return base if rpr is None else run_props(rpr).over(base)
 
     def _number(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str | None, int]:
         """Advance the list counters for this paragraph; return its automatic marker and level."""
@@ -199,7 +200,8 @@ class Walker:
     ) -> None:
         rpr = run.find(RPR)
         character_style = val(rpr.find(_RSTYLE)) if rpr is not None else None
-        props = run_props(rpr).over(self.styles.base_run(style_id, character_style))
+        base = self.styles.base_run(style_id, character_style)
+        props = base if rpr is None else run_props(rpr).over(base)
         parts: list[str] = []
         for child in run:
             tag = child.tag
@@ -256,19 +258,12 @@ def _main_size(pieces: list[Piece]) -> float | None:
 
 def _body_paragraph(parts: ParagraphParts) -> Paragraph:
     """A body paragraph: the automatic marker if Word numbers it, else a typed one split off."""
-    paragraph = Paragraph(
-        text=parts.text,
-        bold=parts.bold,
-        centered=parts.centered,
-        caps=parts.caps,
-        style=parts.style,
-        size=parts.size,
-    )
+    common = {"bold": parts.bold, "centered": parts.centered, "caps": parts.caps, "style": parts.style}
     if parts.auto_marker:
-        paragraph.marker, paragraph.marker_source, paragraph.level = parts.auto_marker, "auto", parts.level
-        return paragraph
-    marker, rest = split_marker(parts.text)
-    if marker:
-        paragraph.text = rest
-        paragraph.marker, paragraph.marker_source, paragraph.level = marker, "typed", marker_depth(marker)
-    return paragraph
+        marker = {"marker": parts.auto_marker, "marker_source": "auto", "level": parts.level}
+        return Paragraph(text=parts.text, size=parts.size, **common, **marker)
+    typed, rest = split_marker(parts.text)
+    if typed:
+        marker = {"marker": typed, "marker_source": "typed", "level": marker_depth(typed)}
+        return Paragraph(text=rest, size=parts.size, **common, **marker)
+    return Paragraph(text=parts.text, size=parts.size, **common)
