@@ -8,7 +8,6 @@ layout sees "1.1." exactly where Word shows it.
 
 from __future__ import annotations
 
-from collections import Counter as Tally
 from dataclasses import dataclass
 
 from lxml import etree
@@ -249,11 +248,12 @@ def _symbol(sym: etree._Element) -> str:
 
 def _main_size(pieces: list[Piece]) -> float | None:
     """The font size most of the paragraph's characters are set in."""
-    tally: Tally[float] = Tally()
+    tally: dict[float, int] = {}
     for piece in pieces:
-        if piece.props.size:
-            tally[piece.props.size] += len(piece.text.strip())
-    return tally.most_common(1)[0][0] if tally else None
+        size = piece.props.size
+        if size:
+            tally[size] = tally.get(size, 0) + len(piece.text.strip())
+    return max(tally, key=tally.__getitem__) if tally else None  # the first of equals, as Counter
 
 
 def _body_paragraph(parts: ParagraphParts) -> Paragraph:

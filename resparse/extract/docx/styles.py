@@ -128,6 +128,8 @@ class Styles:
         self._styles: dict[str, Style] = {}
         self._chains: dict[str, list[str]] = {}
         self._base_runs: dict[tuple[str | None, str | None], RunProps] = {}
+        self._centered: dict[str | None, bool] = {}
+        self._numbering: dict[str | None, NumPr] = {}
         if root is None:
             return
         self.defaults = run_props(root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}"))
@@ -185,10 +187,19 @@ class Styles:
         return self[style_id].name or style_id
 
     def centered(self, style_id: str | None) -> bool:
-        return bool(self._first(style_id, "centered"))
+        centered = self._centered.get(style_id)
+        if centered is None:
+            centered = self._centered[style_id] = bool(self._first(style_id, "centered"))
+        return centered
 
     def numbering(self, style_id: str | None) -> NumPr:
         """numId and ilvl a paragraph style gives its paragraphs, each from the nearest ancestor."""
+        numbering = self._numbering.get(style_id)
+        if numbering is None:
+            numbering = self._numbering[style_id] = self._chain_numbering(style_id)
+        return numbering
+
+    def _chain_numbering(self, style_id: str | None) -> NumPr:
         num_id = ilvl = None
         for ancestor in self.chain(style_id):
             numbering = self[ancestor].numbering
