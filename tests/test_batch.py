@@ -36,7 +36,8 @@ from hostile_files import (
     zip_with_raw_name,
 )
 
-from resparse.archives import (
+from resparse.batch import BatchReport, NameAllocator, one_line, output_name, run_batch
+from resparse.batch.inputs import (
     Broken,
     Found,
     Skipped,
@@ -51,7 +52,6 @@ from resparse.archives import (
     walk_bytes,
     walk_inputs,
 )
-from resparse.batch import BatchReport, NameAllocator, one_line, output_name, run_batch
 from resparse.errors import LimitExceededError
 from resparse.limits import MB, Limits
 from support import SAMPLES

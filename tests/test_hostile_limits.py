@@ -27,8 +27,8 @@ from hostile_files import (
 )
 from test_hostile import RESPARSE, TEXT, error_lines, run
 
-from resparse.archives import Broken, WalkOptions, walk_bytes
 from resparse.batch import run_batch
+from resparse.batch.inputs import Broken, WalkOptions, walk_bytes
 from resparse.errors import LimitExceededError
 from resparse.limits import WALL_CLOCK_FACTOR, Limits
 
@@ -195,7 +195,7 @@ def test_a_zip_declaring_too_much_is_refused_whole(files: Path) -> None:
 
 
 def test_what_an_archive_really_expands_to_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("resparse.archives.archive_expansion_limit", lambda size: 10 * 2**20)
+    monkeypatch.setattr("resparse.batch.inputs.archive_expansion_limit", lambda size: 10 * 2**20)
     members = [(f"d{i}.txt", TEXT + b" " * (3 * 2**20)) for i in range(5)]
     items = list(
         walk_bytes(tar_bytes(members, "w:gz"), "bomb.tar.gz", ("bomb.tar.gz",), WalkOptions(Limits()))

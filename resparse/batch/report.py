@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resparse.batch_outputs import write_atomic
+from resparse.batch.outputs import write_atomic
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

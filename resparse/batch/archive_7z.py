@@ -1,4 +1,4 @@
-"""7z archives for :mod:`resparse.archives`: members read into memory under the size cap."""
+"""7z archives for :mod:`resparse.batch.inputs`: members read into memory under the size cap."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from resparse.archives import Broken, Item, Skipped, WalkOptions, _describe, _too_big, _too_many, is_junk_name
+from resparse.batch.archives import too_big, too_many
+from resparse.batch.items import Broken, Item, Skipped, WalkOptions, describe, is_junk_name
 from resparse.errors import printable
 
 __all__ = ["members"]
@@ -27,13 +28,13 @@ def members(
         yield Broken(source, "archive is password-protected")
         return
     except (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError) as error:
-        yield Broken(source, f"damaged 7z archive ({_describe(error)})")
+        yield Broken(source, f"damaged 7z archive ({describe(error)})")
         return
     with archive:
         if archive.needs_password():
             yield Broken(source, "archive is password-protected")
             return
-        refused = _too_many(len(archive.files), source, options)
+        refused = too_many(len(archive.files), source, options)
         if refused is not None:
             yield refused
             return
@@ -53,7 +54,7 @@ def members(
             names_seen.add(name)
             size = int(entry.uncompressed or 0)
             if size > cap:
-                yield Broken(shown, _too_big(cap))
+                yield Broken(shown, too_big(cap))
                 continue
             try:
                 key = get_sanitized_output_path(name, None).as_posix()
@@ -75,7 +76,7 @@ def members(
                 if product is None:
                     yield name, b""  # an empty member: py7zr opens no writer for it
                 elif product.overflow:
-                    yield Broken(shown, _too_big(cap))
+                    yield Broken(shown, too_big(cap))
                 else:
                     yield name, product.getvalue()
 
