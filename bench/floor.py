@@ -12,8 +12,9 @@ twins left out):
 * **batch** — ``resparse batch -j 2`` over copies of the mixed set: documents per CPU-second
   of the whole process tree (command, forkserver, workers), and each worker's memory: USS
   (its own pages), PSS, and RSS from ``/proc/PID/smaps_rollup``, sampled while it works;
-* **office** — ``.doc/.rtf/.odt`` copies through ``resparse batch`` (LibreOffice kept warm in
-  each worker) against one-shot ``resparse extract``: wall seconds per document;
+* **office** — ``.doc/.rtf/.odt`` copies through ``resparse batch -j 1`` (LibreOffice kept warm
+  in the worker; the marginal wall seconds per document, start-up apart) against a one-shot
+  ``resparse extract``;
 * **cold start** — CPU seconds of ``resparse --help`` and of one ``resparse extract``.
 
 CPU time, not wall time, so other work on the machine does not blur the figures.
@@ -241,22 +242,28 @@ def _role(command: str, child: bool, root: bool) -> str:
 
 
 def office_table(exe: str, copies: int) -> None:
-    files = samples(OFFICE)
-    if not files or not shutil.which("soffice"):
+    """Marginal seconds per document (wall, and CPU of the whole tree, LibreOffice included): two
+    batches of different sizes, the difference divided by the extra documents, so LibreOffice's
+    start-up (once per worker) drops out."""
+    if not shutil.which("soffice"):
         print("\n(no LibreOffice: office formats skipped)")
         return
-    count, _, wall, _ = run_batch(exe, files, copies, 1)
-    print(f"\n## office formats, {count} documents\n")
-    print(
-        f"`resparse batch -j 1` (warm LibreOffice): {wall / count:.2f} s wall per document, startup included"
-    )
-    one = files[0]
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        subprocess.run([exe, "extract", str(one)], capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    print(f"`resparse extract {one.name}` (one-shot LibreOffice): {statistics.median(times):.2f} s wall")
+    print("\n## office formats (wall seconds per document)\n")
+    print("| format | warm in `batch -j 1`: wall, CPU | batch start-up: wall | one-shot `extract`: wall |")
+    print("| --- | --- | --- | --- |")
+    for fmt in OFFICE:
+        files = samples((fmt,))
+        small, small_cpu, small_wall, _ = run_batch(exe, files, copies, 1)
+        large, large_cpu, large_wall, _ = run_batch(exe, files, 4 * copies, 1)
+        marginal = (large_wall - small_wall) / (large - small)
+        cpu = (large_cpu - small_cpu) / (large - small)
+        start = small_wall - small * marginal
+        times = []
+        for _ in range(3):
+            begin = time.perf_counter()
+            subprocess.run([exe, "extract", str(files[0])], capture_output=True, check=False)
+            times.append(time.perf_counter() - begin)
+        print(f"| {fmt} | {marginal:.2f}, {cpu:.2f} | {start:.1f} | {statistics.median(times):.2f} |")
 
 
 # ----------------------------------------------------------------------------- cold start
@@ -274,6 +281,11 @@ def cold_cpu(command: list[str], repeat: int = 5) -> float:
 
 
 def cold_table(exe: str) -> None:
+    import compileall
+
+    # As installed: with bytecode, even where PYTHONDONTWRITEBYTECODE keeps a source tree without it.
+    for folder in ("resparse", "grammars"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
     print("\n## cold start (CPU seconds, median of 5)\n")
     print(f"`resparse --help`: {cold_cpu([exe, '--help']):.2f} s")
     docx = samples(("docx",))[0]
