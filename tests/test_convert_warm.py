@@ -102,3 +102,15 @@ def _command_line(pid: str) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_an_office_that_cannot_start_leaves_the_one_shot_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def convert(self, *args: object) -> bytes:
+            raise office.StartError("LibreOffice did not start")
+
+    monkeypatch.setattr(convert, "_WARM", True)
+    monkeypatch.setattr(office, "office", Broken)
+    source = SourceInfo(path=DOC.name, format="doc", sha256="0")
+    layout = convert.read(DOC.read_bytes(), source, DEFAULT_LIMITS)
+    assert layout.paragraphs() and convert._WARM is False  # and later files go one-shot at once

@@ -83,9 +83,11 @@ def convert_to_docx(data: bytes, fmt: str, limits: Limits) -> bytes:
 
         if office.available():
             what, seconds = _NAMES.get(fmt, fmt), limits.seconds_per_document
-            return _checked(
-                office.office().convert(data, fmt, seconds, what, limits.max_file_bytes), fmt, limits
-            )
+            try:
+                converted = office.office().convert(data, fmt, seconds, what, limits.max_file_bytes)
+                return _checked(converted, fmt, limits)
+            except office.StartError:
+                keep_warm(False)  # this process converts one-shot from now on
     with tempfile.TemporaryDirectory(prefix="resparse-lo-") as tmp:
         folder = Path(tmp)
         source = folder / f"input.{fmt}"

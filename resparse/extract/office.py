@@ -38,7 +38,12 @@ from typing import Any
 
 from resparse.errors import CorruptFileError, LimitExceededError
 
-__all__ = ["Office", "available", "office"]
+__all__ = ["Office", "StartError", "available", "office"]
+
+
+class StartError(OSError):
+    """LibreOffice did not start (or answer on its pipe): the caller converts one-shot instead."""
+
 
 START_SECONDS = 60.0
 """How long a starting office may take to answer on its pipe before the start counts as failed."""
@@ -116,7 +121,7 @@ class Office:
         uno = _uno()
         program = _program_folder()
         if program is None:
-            raise ImportError("no LibreOffice")
+            raise StartError("no LibreOffice")
         self._folder = Path(tempfile.mkdtemp(prefix="resparse-office-"))
         pipe = f"resparse-{os.getpid()}-{self._folder.name}"
         command = [
@@ -136,11 +141,11 @@ class Office:
             except Exception:
                 if time.monotonic() > deadline:
                     self.stop()
-                    raise OSError("LibreOffice did not start") from None
+                    raise StartError("LibreOffice did not start") from None
                 if self._process.poll() is not None:  # 81 after making the profile: start again
                     if self._process.returncode != RESTART_CODE:
                         self.stop()
-                        raise OSError("LibreOffice did not start") from None
+                        raise StartError("LibreOffice did not start") from None
                     self._process = self._launch(command)
                 time.sleep(0.05)
         self._desktop = context.ServiceManager.createInstanceWithContext(
