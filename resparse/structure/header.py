@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from resparse.markers import is_box_line
 from resparse.structure.addressees import is_heading
 from resparse.structure.meta import (
     TIME,
@@ -178,6 +179,9 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     unit = units[index]
     text = unit.clean
     if _take_stamp(unit, header, state):
+        return True
+    if is_box_line(unit.text):
+        header.notes.append(text)  # a drawn frame or table that is no plan: never title text
         return True
     if state.after_date and not unit.marker and is_subject_line(text) and header.title_lines:
         header.title_lines.append(text)
