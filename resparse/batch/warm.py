@@ -27,8 +27,11 @@ READERS = (
     "resparse.extract.text",
     "resparse.extract.convert",
     "resparse.extract.pdf",
+    "pdfplumber.table",
 )
-"""Readers imported ahead, each on its own: one that fails to import is skipped."""
+"""Readers imported ahead, each on its own: one that fails to import is skipped. Then what they
+import only inside a function: the PDF reader's table finder (pdfplumber, which brings pdfminer
+and cryptography — 6 MiB of relocated library per worker otherwise)."""
 
 WARM_UP_TEXT = """ПРАВИТЕЛЬСТВО ОБЛАСТИ
 ПОСТАНОВЛЕНИЕ
