@@ -27,11 +27,10 @@ READERS = (
     "resparse.extract.text",
     "resparse.extract.convert",
     "resparse.extract.pdf",
-    "pdfplumber.table",
 )
-"""Readers imported ahead, each on its own: one that fails to import is skipped. Then what they
-import only inside a function: the PDF reader's table finder (pdfplumber, which brings pdfminer
-and cryptography — 6 MiB of relocated library per worker otherwise)."""
+"""Readers imported ahead, each on its own: one that fails to import is skipped. What a reader
+imports only inside a function belongs here too: a library imported after the fork is loaded
+(and its pages relocated) again in every worker."""
 
 WARM_UP_TEXT = """ПРАВИТЕЛЬСТВО ОБЛАСТИ
 ПОСТАНОВЛЕНИЕ
