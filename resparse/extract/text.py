@@ -17,6 +17,7 @@ from resparse.markers import COLUMN_GAP, is_box_line, split_marker
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
 _BOLD = re.compile(r"\*\*")
+_GLUED_BOLD = re.compile(r"(?<=\S)\*\*(?=[^\s*.,;:!?»)])")
 
 
 def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
@@ -120,26 +121,26 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
 
 def _paragraph(line: str, number: int) -> Paragraph:
     raw = line.rstrip()
-    bold = bool(_BOLD.search(raw))
-    text = _strip_bold(raw)
+    bold = "**" in raw
+    text = _strip_bold(raw) if bold else raw
     indent = len(text) - len(text.lstrip(" \t"))
     indent_width = len(text[:indent].replace("\t", "    "))
     marker, rest = split_marker(text)
     # A line of spaces is kept as one space: in a table copied from a web page it is an empty
     # cell, where an empty line only separates paragraphs.
     kept = " " if line and not line.strip() else (rest if marker else text).strip()
-    paragraph = Paragraph(text=kept, bold=bold, where=Where(line=number))
+    caps = bool(kept) and kept.upper() == kept and any(ch.isalpha() for ch in kept)
+    where = Where(line=number)
     if marker:
-        paragraph.marker = marker
-        paragraph.marker_source = "typed"
-        paragraph.level = min(3, (indent_width + 3) // 4)
-    stripped = paragraph.text
-    paragraph.caps = bool(stripped) and stripped.upper() == stripped and any(ch.isalpha() for ch in stripped)
-    return paragraph
+        level = min(3, (indent_width + 3) // 4)
+        return Paragraph(
+            text=kept, bold=bold, where=where, marker=marker, marker_source="typed", level=level, caps=caps
+        )
+    return Paragraph(text=kept, bold=bold, where=where, caps=caps)
 
 
 def _strip_bold(text: str) -> str:
-    text = re.sub(r"(?<=\S)\*\*(?=[^\s*.,;:!?»)])", " ", text)  # "…КАРТА»)**по" glued bold
+    text = _GLUED_BOLD.sub(" ", text)  # "…КАРТА»)**по" glued bold
     return _BOLD.sub("", text)
 
 
