@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
-from resparse.markers import COLUMN_GAP
+from resparse.markers import COLUMN_GAP, is_date_line
 
 CLEAN_CACHE = 8192
 """How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
@@ -99,8 +99,8 @@ def _continues(previous: Unit, unit: Unit) -> bool:
     по" / "санитарной очистке населенных пунктов"."""
     text, before = unit.text.strip(), previous.text.rstrip()
     formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
-    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text):
-        return False  # lines set in columns are rows, not one paragraph wrapped
+    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text) or is_date_line(unit.text):
+        return False  # lines set in columns are rows, not one paragraph wrapped; a date is its own
     return (
         unit.marker is None
         and not formatted
