@@ -382,6 +382,15 @@ def test_a_title_goes_on_under_the_date_line_set_like_it() -> None:
             "РЕШЕНИЕ О благоустройстве",
             "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
         ),
+        (  # the place under the date, centred, and a settlement type without its dot
+            [
+                "ПРОТОКОЛ № 4",
+                "заседания комиссии по безопасности дорожного движения",
+                "пгт Калиновка\t\t\t22 апреля 2026 года",
+            ],
+            "ПРОТОКОЛ № 4 заседания комиссии по безопасности дорожного движения",
+            None,
+        ),
         (  # an event named in quotes above the kind word stays in the title
             ["Круглый стол «Волонтёрство в малых городах»", "", "РЕЗОЛЮЦИЯ"],
             "Круглый стол «Волонтёрство в малых городах» РЕЗОЛЮЦИЯ",
