@@ -35,7 +35,13 @@ from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
 from resparse.batch.outputs import write_atomic
-from resparse.batch.procs import cap_address_space, descendants, peak_address_space, usage
+from resparse.batch.procs import (
+    cap_address_space,
+    crashed_near_the_cap,
+    descendants,
+    peak_address_space,
+    usage,
+)
 from resparse.errors import InputError
 from resparse.limits import (
     MEMORY_ALARM,
@@ -238,7 +244,8 @@ class Worker:
         """Why the worker vanished: the memory limit, the signal that killed it, or its exit code."""
         self.process.join(timeout=1)
         code = self.process.exitcode
-        if self.peak >= MEMORY_ALARM * self.limits.max_memory_bytes:
+        cap = self.limits.max_memory_bytes
+        if self.peak >= MEMORY_ALARM * cap or crashed_near_the_cap(code, self.peak, cap):
             return memory_reason(self.limits.max_memory_bytes)
         if code is not None and code < 0:
             try:
