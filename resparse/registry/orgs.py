@@ -48,11 +48,19 @@ class Canon:
 
 
 def rule_between(a: Canon, b: Canon) -> str:
-    """The rule that makes ``a`` and ``b`` one organisation (the first stage where they agree)."""
-    for name, one, other in zip(STAGES, a.stages, b.stages, strict=True):
-        if one == other:
-            return name
-    return ALIAS_RULE if a.aliased or b.aliased else STAGES[-1]
+    """The rules that make ``a`` and ``b`` one organisation: those that changed either name up to
+    the first stage where they agree ("case-quotes, abbreviations, word-forms"); "written" when
+    they are spelled alike."""
+    pairs = enumerate(zip(a.stages, b.stages, strict=True))
+    agreed = next((i for i, (one, other) in pairs if one == other), None)
+    if agreed is None:
+        return ALIAS_RULE if a.aliased or b.aliased else STAGES[-1]
+    used = [
+        STAGES[i]
+        for i in range(1, agreed + 1)
+        if a.stages[i] != a.stages[i - 1] or b.stages[i] != b.stages[i - 1]
+    ]
+    return ", ".join(used) or STAGES[0]
 
 
 class Organisations:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from resparse.errors import InputError
 from resparse.models import Document
-from resparse.registry.orgs import Canon, Organisations, rule_between
+from resparse.registry.orgs import Organisations, rule_between
 from resparse.registry.rows import Obligation, issued, obligations
 from resparse.registry.status import citations, number_key
 
@@ -90,7 +90,6 @@ class Store:
             self._check_version()
         except sqlite3.DatabaseError as error:
             raise RegistryError(f"{path}: not a registry ({error})") from error
-        self._canon_of_org: dict[int, Canon] = {}
 
     def _check_version(self) -> None:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
@@ -222,10 +221,18 @@ class Store:
         return org_id
 
     def settle_names(self) -> None:
-        """Each organisation is named by its most frequent spelling (the first seen on a tie)."""
+        """Each organisation is named by its most frequent spelling (the first seen on a tie), and
+        each spelling records the rules that tie it to that name."""
         self.db.execute("BEGIN")
         self.db.execute(
             "UPDATE organisations SET name = (SELECT a.name FROM aliases a WHERE a.organisation_id = "
             "organisations.id ORDER BY a.seen DESC, a.rowid LIMIT 1)"
+        )
+        pairs = self.db.execute(
+            "SELECT a.name, g.name FROM aliases a JOIN organisations g ON g.id = a.organisation_id"
+        ).fetchall()
+        self.db.executemany(
+            "UPDATE aliases SET rule = ? WHERE name = ?",
+            [(rule_between(self.orgs.canon(alias), self.orgs.canon(name)), alias) for alias, name in pairs],
         )
         self.db.execute("COMMIT")
