@@ -30,14 +30,12 @@ def key(text: str) -> str:
 def locate(document: Document, layout: Layout, units: list[Unit]) -> None:
     """Set ``position`` on every point (nested ones too) and every roadmap row of ``document``."""
     places = _Places(layout)
-    finder = _Finder([(key(u.text), u) for u in units if u.text.strip()])
+    finder = _Finder([(key(u.text), places.of_unit(u)) for u in units if u.text.strip()])
     for item in _items(document):
-        unit = finder.find(key(item.text))
-        item.position = places.of_unit(unit) if unit is not None else None
+        item.position = finder.find(key(item.text))
     rows = _Finder(list(places.table_rows()))
     for row in document.roadmap:
-        found = rows.find(key(row.action)) or finder.find(key(row.action))
-        row.position = _row_position(found, places) if found is not None else None
+        row.position = rows.find(key(row.action)) or finder.find(key(row.action))
 
 
 def _items(document: Document) -> Iterator[Item]:
@@ -48,20 +46,14 @@ def _items(document: Document) -> Iterator[Item]:
         stack.extend(reversed(item.items))
 
 
-def _row_position(found: object, places: _Places) -> Position:
-    if isinstance(found, Unit):
-        return places.of_unit(found)
-    return found  # type: ignore[return-value]  # a table row's position, found by its cells
-
-
 class _Finder:
     """Keys in reading order, searched forward from the last match (then from the start)."""
 
-    def __init__(self, keyed: list[tuple[str, object]]) -> None:
+    def __init__(self, keyed: list[tuple[str, Position]]) -> None:
         self.keyed = keyed
         self.next = 0
 
-    def find(self, wanted: str) -> object | None:
+    def find(self, wanted: str) -> Position | None:
         if not wanted:
             return None
         for start, stop in ((self.next, len(self.keyed)), (0, self.next)):
@@ -69,7 +61,7 @@ class _Finder:
                 have, value = self.keyed[index]
                 if _matches(have, wanted):
                     self.next = index + 1
-                    return value
+                    return value.model_copy()
         return None
 
 
