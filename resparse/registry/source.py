@@ -43,6 +43,8 @@ def convert(
     skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Converted]:
     """Every document among ``inputs``, converted (``json``), failed (``reason``) or ``skipped``."""
+    if engine != "local":
+        raise ValueError(f"--engine {engine}: this resparse reads registry documents on this machine only")
     job = functools.partial(default_extract, ocr=ocr)
     pool = Pool(batch_context, job, limits, False, jobs or 1, page_seconds)
     found: dict[str, tuple[tuple[str, ...], str]] = {}
