@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from resparse.cli.app import app
+from resparse.cli.batch import check_engine
 from resparse.cli.common import DEFAULT_TIMEOUT, check_ocr, cores, limits_from, page_seconds
 from resparse.cli.options import (
     BudgetOption,
@@ -153,6 +154,7 @@ def build(
     from resparse.registry.build import build as run
 
     check_ocr(ocr)
+    check_engine(engine, scheduler)
     limits = limits_from(
         max_pages,
         max_part_mb,

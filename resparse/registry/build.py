@@ -1,6 +1,6 @@
 """``registry build``: documents from batch into the store, only those not stored yet.
 
-Documents come from :func:`resparse.registry.source.convert` (batch's walk, workers and limits);
+Documents come from :func:`resparse.batch.convert` (batch's walk, engines, workers and limits);
 each converted one is validated back into a :class:`~resparse.models.Document` and stored in a
 transaction of its own. Failures are one line each, ``resparse: NAME: reason``, and the build
 goes on.
@@ -68,7 +68,7 @@ def build(
     say: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Add every new or changed document among ``inputs`` to ``store``."""
-    from resparse.registry.source import convert
+    from resparse.batch import convert
 
     say = say or _stderr
     report = BuildReport()
@@ -82,10 +82,13 @@ def build(
         page_seconds=engine.page_seconds,
         zip_encoding=engine.zip_encoding,
         skip=store.known,
+        say=say,
     )
     for done, result in enumerate(converted, 1):
         if result.skipped:
             report.skipped += 1
+        elif result.note == "ignored":
+            say(f"resparse: {result.source}: {result.reason}")
         elif result.reason is not None or result.json is None:
             reason = result.reason or "no document"
             report.failed.append((result.source, reason))
