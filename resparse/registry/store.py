@@ -87,6 +87,7 @@ class Store:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: a commit survives the process dying
             self._check_version()
         except sqlite3.DatabaseError as error:
             raise RegistryError(f"{path}: not a registry ({error})") from error
