@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from resparse.errors import InputError
@@ -91,6 +92,8 @@ class Store:
             self._check_version()
         except sqlite3.DatabaseError as error:
             raise RegistryError(f"{path}: not a registry ({error})") from error
+        self._org_ids: dict[str, int] = {}
+        """Organisation ids by spelling, as this connection has met them."""
 
     def _check_version(self) -> None:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
@@ -128,16 +131,15 @@ class Store:
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             )
             document_id = self._document(document, path)
-            for row in rows:
-                self._obligation(document_id, row)
-            for cited in citations(document):
-                self.db.execute(
-                    "INSERT INTO citations VALUES (?, ?, ?, ?)",
-                    (document_id, cited.date, cited.number, cited.text),
-                )
+            self._obligations(document_id, rows)
+            self.db.executemany(
+                "INSERT INTO citations VALUES (?, ?, ?, ?)",
+                [(document_id, c.date, c.number, c.text) for c in citations(document)],
+            )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._org_ids.clear()  # organisations added in the transaction are gone
             raise
         return len(rows)
 
@@ -163,63 +165,48 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def _obligation(self, document_id: int, row: Obligation) -> None:
-        assignees = [self.organisation(name) for name in row.assignees if name]
-        co = [self.organisation(name) for name in row.co_assignees if name]
-        deadline, where = row.deadline, row.position
-        values = (
-            document_id,
-            row.seq,
-            row.parent,
-            row.parts,
-            row.origin,
-            row.number,
-            row.section,
-            row.addressee.text if row.addressee else None,
-            row.addressee.name if row.addressee else None,
-            assignees[0] if assignees else None,
-            row.text,
-            row.result,
-            deadline.text if deadline else None,
-            deadline.start.isoformat() if deadline and deadline.start else None,
-            deadline.end.isoformat() if deadline and deadline.end else None,
-            deadline.recurrence if deadline else None,
-            json.dumps(row.executors, ensure_ascii=False),
-            json.dumps(row.co_assignees, ensure_ascii=False),
-            *(
-                (where.page, where.paragraph, where.line, where.table, where.row, where.cell)
-                if where
-                else (None,) * 6
-            ),
-        )
-        marks = ", ".join("?" * len(values))
-        cursor = self.db.execute(f"INSERT INTO obligations ({_OBLIGATION_COLUMNS}) VALUES ({marks})", values)
-        links = [(o, "assignee") for o in assignees] + [(o, "co-assignee") for o in co]
+    def _obligations(self, document_id: int, rows: list[Obligation]) -> None:
+        """The rows, their organisations and their spellings, a few statements for all of them."""
+        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM obligations").fetchone()[0]
+        values, links, seen = [], [], Counter[str]()
+        for ident, row in enumerate(rows, first):
+            assignees = [self._org_id(name) for name in row.assignees if name]
+            co = [self._org_id(name) for name in row.co_assignees if name]
+            seen.update(name for name in (*row.assignees, *row.co_assignees) if name)
+            values.append((ident, *_values(document_id, row, assignees[0] if assignees else None)))
+            links += [(ident, org, "assignee") for org in assignees] + [
+                (ident, org, "co-assignee") for org in co
+            ]
+        marks = ", ".join("?" * (len(_OBLIGATION_COLUMNS.split(",")) + 1))
+        self.db.executemany(f"INSERT INTO obligations (id, {_OBLIGATION_COLUMNS}) VALUES ({marks})", values)
+        self.db.executemany("INSERT INTO involved VALUES (?, ?, ?)", links)
+        self._aliases(seen)
+
+    def _aliases(self, seen: Counter[str]) -> None:
         self.db.executemany(
-            "INSERT INTO involved VALUES (?, ?, ?)", [(cursor.lastrowid, org, role) for org, role in links]
+            "INSERT INTO aliases (name, organisation_id, rule, seen) VALUES (?, ?, 'written', ?) "
+            "ON CONFLICT(name) DO UPDATE SET seen = seen + excluded.seen",
+            [(name, self._org_id(name), count) for name, count in seen.items()],
         )
+
+    def _org_id(self, name: str) -> int:
+        """The id of the organisation ``name`` belongs to (made when new); names are remembered."""
+        found = self._org_ids.get(name)
+        if found is not None:
+            return found
+        key = self.orgs.canon(name).key
+        row = self.db.execute("SELECT id FROM organisations WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            row = (
+                self.db.execute("INSERT INTO organisations (key, name) VALUES (?, ?)", (key, name)).lastrowid,
+            )
+        self._org_ids[name] = int(row[0])
+        return int(row[0])
 
     def organisation(self, name: str) -> int:
         """The id of the organisation ``name`` belongs to, recording the name as its alias."""
-        canon = self.orgs.canon(name)
-        found = self.db.execute("SELECT id, name FROM organisations WHERE key = ?", (canon.key,)).fetchone()
-        if found is None:
-            org_id = int(
-                self.db.execute(
-                    "INSERT INTO organisations (key, name) VALUES (?, ?)", (canon.key, name)
-                ).lastrowid
-                or 0
-            )
-            rule = "written"
-        else:
-            org_id = found[0]
-            rule = rule_between(canon, self.orgs.canon(found[1]))
-        self.db.execute(
-            "INSERT INTO aliases (name, organisation_id, rule, seen) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT(name) DO UPDATE SET seen = seen + 1",
-            (name, org_id, rule),
-        )
-        return org_id
+        self._aliases(Counter([name]))
+        return self._org_id(name)
 
     def settle_names(self) -> None:
         """Each organisation is named by its most frequent spelling (the first seen on a tie), and
@@ -237,3 +224,33 @@ class Store:
             [(rule_between(self.orgs.canon(alias), self.orgs.canon(name)), alias) for alias, name in pairs],
         )
         self.db.execute("COMMIT")
+
+
+def _values(document_id: int, row: Obligation, organisation: int | None) -> tuple[object, ...]:
+    """An obligation's columns, in :data:`_OBLIGATION_COLUMNS` order."""
+    deadline, where = row.deadline, row.position
+    return (
+        document_id,
+        row.seq,
+        row.parent,
+        row.parts,
+        row.origin,
+        row.number,
+        row.section,
+        row.addressee.text if row.addressee else None,
+        row.addressee.name if row.addressee else None,
+        organisation,
+        row.text,
+        row.result,
+        deadline.text if deadline else None,
+        deadline.start.isoformat() if deadline and deadline.start else None,
+        deadline.end.isoformat() if deadline and deadline.end else None,
+        deadline.recurrence if deadline else None,
+        json.dumps(row.executors, ensure_ascii=False),
+        json.dumps(row.co_assignees, ensure_ascii=False),
+        *(
+            (where.page, where.paragraph, where.line, where.table, where.row, where.cell)
+            if where
+            else (None,) * 6
+        ),
+    )
