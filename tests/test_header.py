@@ -294,3 +294,33 @@ def test_a_point_run_on_after_the_operative_cue_is_a_point() -> None:
     item = document.recommendations[0].items[0]
     assert item.number == "6"
     assert item.deadline is not None and item.deadline.end == date(2020, 3, 23)
+
+
+def test_a_title_goes_on_under_the_date_line_set_like_it() -> None:
+    """Word files often put the date line right under the kind word: the bold, centred line that
+    goes on in lower case below it is still the title, not the preamble."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    word = docx.Document()
+    for text, bold in [
+        ("РЕКОМЕНДАЦИИ", True),
+        ("г. Тальниково\t\t\t\t19 февраля 2025 г.", False),
+        ("по итогам заседания Молодежного парламента «Летняя занятость подростков»", True),
+        ("Заслушав информацию управления образования, Молодежный парламент РЕКОМЕНДУЕТ:", False),
+        ("1. Управлению образования организовать трудовые отряды.", False),
+    ]:
+        paragraph = word.add_paragraph()
+        paragraph.add_run(text).bold = bold
+        if bold:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="title.docx")
+    assert (
+        document.title
+        == "РЕКОМЕНДАЦИИ по итогам заседания Молодежного парламента «Летняя занятость подростков»"
+    )
+    assert document.date == date(2025, 2, 19)

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from resparse.markers import is_box_line
 from resparse.structure.addressees import is_heading
 from resparse.structure.meta import (
     TIME,
@@ -110,6 +111,17 @@ def is_subject_line(text: str) -> bool:
     return bool(patterns()["subject"].match(text)) and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
 
 
+def _goes_on_after_date(unit: Unit) -> bool:
+    """A title line under the date line: the subject ("Об организации …"), or a line set like the
+    title, bold or centred, that goes on in lower case ("общественных слушаний «…»", "по итогам
+    заседания …") — the kind word stood above the date, its complement below."""
+    text = unit.clean
+    if is_subject_line(text):
+        return True
+    styled = unit.bold or unit.centered
+    return styled and text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
+
+
 def _is_sentence(text: str) -> bool:
     """ "В слушаниях приняли участие 87 человек, …." — a capitalised sentence, not a title line."""
     return text[:1].isupper() and bool(re.search(r"[^.\s]{3,}\.$", text)) and len(text.split()) >= 8
@@ -179,7 +191,10 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     text = unit.clean
     if _take_stamp(unit, header, state):
         return True
-    if state.after_date and not unit.marker and is_subject_line(text) and header.title_lines:
+    if is_box_line(unit.text):
+        header.notes.append(text)  # a drawn frame or table that is no plan: never title text
+        return True
+    if state.after_date and not unit.marker and header.title_lines and _goes_on_after_date(unit):
         header.title_lines.append(text)
         return True
     following = next((u for u in units[index + 1 : stop] if not u.blank), None)
