@@ -52,6 +52,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
             store.add(extract(SAMPLES / name))
         store.settle_names()
         write_report(store, root / "report.html", dt.date.fromisoformat(AS_OF), 14)
+        write_report(store, root / "later.html", dt.date(2035, 1, 1), 14)
         total = store.db.execute("SELECT count(*) FROM obligations").fetchone()[0]
     assert total > 50
     return root / "report.html"
@@ -70,6 +71,13 @@ def test_rows_and_the_timeline_render(page, tmp_path):
     assert 'class="n late"' in timeline  # overdue deadlines marked in their month
     assert "Комитет общественных коммуникаций Ленинградской области" in timeline
     assert re.search(r'<tr id="doc-0">', dom) and 'href="#doc-' in dom  # each row links to its document
+
+
+def test_deadlines_long_before_the_as_of_date_share_one_column(page, tmp_path):
+    dom = chromium(page.with_name("later.html"), "", tmp_path, "--dump-dom")
+    timeline = re.search(r'<table id="timeline-table">.*?</table>', dom, re.S).group()
+    assert re.findall(r'<th class="m">([^<]+)</th>', timeline) == ["раньше"]
+    assert sum(int(n) for n in re.findall(r'<td class="n late"[^>]*>(\d+)</td>', timeline)) > 20
 
 
 @pytest.mark.parametrize(
