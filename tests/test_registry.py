@@ -178,7 +178,10 @@ def test_supervisor_and_issuer_come_from_the_document(tmp_path):
         store.add(extract(path))
         row = select(store)[0]
     assert row["supervisor"] == "заместитель главы администрации Петров П.П."
-    assert row["issued_by"] == "АДМИНИСТРАЦИЯ ГОРОДА ЭНСК"
+    assert (
+        row["issued_by"] == "АДМИНИСТРАЦИЯ ГОРОДА ЭНСК"
+        and row["signatory"] == "Глава администрации И.И. Иванов"
+    )
 
 
 def _document(sha: str, title: str, number: str, date: dt.date) -> Document:

@@ -20,7 +20,7 @@ COLUMNS = (
     "origin", "number", "parent", "parts", "section",
     "addressee", "addressee_nominative", "organisation", "organisation_id",
     "text", "result", "deadline", "deadline_start", "deadline_end", "recurrence", "status",
-    "executors", "co_assignees", "supervisor", "issued_by",
+    "executors", "co_assignees", "supervisor", "issued_by", "signatory",
     "page", "paragraph", "line", "table", "row", "cell",
     "followed_up_by", "follows_up",
 )  # fmt: skip
@@ -31,7 +31,7 @@ SELECT d.path, d.sha256, d.kind, d.title, d.number, d.date,
        o.origin, o.number, p.number, o.parts, o.section,
        o.addressee_text, o.addressee_name, g.name, o.organisation_id,
        o.text, o.result, o.deadline_text, o.deadline_start, o.deadline_end, o.recurrence, {status},
-       o.executors, o.co_assignees, d.supervisor, d.issued_by,
+       o.executors, o.co_assignees, d.supervisor, d.issued_by, d.signatory,
        o.page, o.paragraph, o.line, o.tbl, o.row, o.cell,
        (SELECT group_concat(f.path, '; ') FROM citations c JOIN documents f ON f.id = c.document_id
          WHERE c.date = d.date AND c.number_key = d.number_key),
