@@ -324,3 +324,73 @@ def test_a_title_goes_on_under_the_date_line_set_like_it() -> None:
         == "РЕКОМЕНДАЦИИ по итогам заседания Молодежного парламента «Летняя занятость подростков»"
     )
     assert document.date == date(2025, 2, 19)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "issuer"),
+    [
+        (  # a publication line labels the source; the administration is the letterhead
+            [
+                "Источник публикации: газета «Вестник», № 8 от 21.02.2025",
+                "",
+                "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ",
+                "",
+                "ПОСТАНОВЛЕНИЕ",
+                "",
+                "Об организации субботника",
+            ],
+            "ПОСТАНОВЛЕНИЕ Об организации субботника",
+            "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ",
+        ),
+        (  # a quoted name of an organisation is a letterhead, not an event
+            [
+                "Муниципальное бюджетное общеобразовательное учреждение",
+                "«Школа № 3» (МБОУ «Школа № 3»)",
+                "",
+                "ПРИКАЗ",
+                "",
+                "О проведении олимпиады",
+            ],
+            "ПРИКАЗ О проведении олимпиады",
+            "Муниципальное бюджетное общеобразовательное учреждение «Школа № 3» (МБОУ «Школа № 3»)",
+        ),
+        (  # a legal database's card over the act is a note; the act's own letterhead stays
+            [
+                "Приказ Министерства спорта края от 3 марта 2025 г. N 14",
+                '"О проведении спартакиады"',
+                "",
+                "МИНИСТЕРСТВО СПОРТА КРАЯ",
+                "",
+                "ПРИКАЗ",
+                "",
+                "О ПРОВЕДЕНИИ СПАРТАКИАДЫ",
+            ],
+            "ПРИКАЗ О ПРОВЕДЕНИИ СПАРТАКИАДЫ",
+            "МИНИСТЕРСТВО СПОРТА КРАЯ",
+        ),
+        (  # a site's breadcrumbs and accessibility link are no letterhead
+            [
+                "Главная » Документы » Решения Думы",
+                "Версия для слабовидящих",
+                "",
+                "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
+                "",
+                "РЕШЕНИЕ",
+                "",
+                "О благоустройстве",
+            ],
+            "РЕШЕНИЕ О благоустройстве",
+            "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
+        ),
+        (  # an event named in quotes above the kind word stays in the title
+            ["Круглый стол «Волонтёрство в малых городах»", "", "РЕЗОЛЮЦИЯ"],
+            "Круглый стол «Волонтёрство в малых городах» РЕЗОЛЮЦИЯ",
+            None,
+        ),
+    ],
+)
+def test_what_stands_above_the_kind_word(lines: list[str], title: str, issuer: str | None) -> None:
+    body = ["", "1. Управлению образования провести олимпиаду до 1 мая 2025 г."]
+    document = extract("\n".join(lines + body).encode(), name="act.txt")
+    assert document.title == title
+    assert document.issuer == issuer
