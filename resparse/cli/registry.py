@@ -75,7 +75,10 @@ def _failing(debug: bool = False) -> Iterator[None]:
     except (ResparseError, ValueError, OSError) as error:
         if debug:
             raise
-        typer.echo(f"resparse: {error}", err=True)
+        message = str(error)
+        if isinstance(error, OSError) and error.filename:
+            message = f"{error.filename}: {(error.strerror or message).lower()}"
+        typer.echo(f"resparse: {message}", err=True)
         raise typer.Exit(1) from None
 
 

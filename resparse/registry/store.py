@@ -91,7 +91,8 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: a commit survives the process dying
             self._check_version()
         except sqlite3.DatabaseError as error:
-            raise RegistryError(f"{path}: not a registry ({error})") from error
+            reason = "cannot open it" if isinstance(error, sqlite3.OperationalError) else "not a registry"
+            raise RegistryError(f"{path}: {reason} ({error})") from error
         self._org_ids: dict[str, int] = {}
         """Organisation ids by spelling, as this connection has met them."""
 
