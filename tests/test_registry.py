@@ -4,10 +4,11 @@ deadline and provenance; incremental builds; statuses; follow-up links."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
-from registry_support import AS_OF, copy_inputs
+from registry_support import AS_OF, SAMPLES, copy_inputs
 
 from resparse.models import Block, Document, Item, Source
 from resparse.pipeline import extract
@@ -211,3 +212,33 @@ def test_a_follow_up_is_linked_to_the_document_it_cites_by_date_and_number(tmp_p
         "c.txt": (None, None),
         "d.txt": (None, None),
     }
+
+
+SLOW_TOOLS = shutil.which("soffice") and shutil.which("tesseract")
+
+
+@pytest.mark.skipif(
+    not SLOW_TOOLS, reason="needs LibreOffice and Tesseract (the .doc/.rtf/.odt and scanned samples)"
+)
+def test_the_samples_in_every_format_give_the_same_rows_as_their_twins(tmp_path):
+    """.doc/.rtf/.odt (LibreOffice) list the rows of their .docx; a scanned PDF (OCR) those of its PDF
+    (one document's formats: each conversion costs seconds)."""
+    twins = {".doc": ".docx", ".rtf": ".docx", ".odt": ".docx", ".scan.pdf": ".pdf"}
+    slow = [p for p in sorted(SAMPLES.glob("000_*")) if any(p.name.endswith(s) for s in twins)]
+    with Store(tmp_path / "r.sqlite") as store:
+        assert not build([*slow, *{_twin(p, twins) for p in slow}], store, ENGINE, say=print).failed
+        rows = select(store)
+    listed: dict[str, list[dict]] = {}
+    for row in rows:
+        listed.setdefault(Path(row["document"]).name, []).append(row)
+    for path in slow:
+        mine, theirs = listed[path.name], listed[_twin(path, twins).name]
+        assert len(mine) == len(theirs) > 0, path.name
+        assert [r["organisation"] for r in mine] == [r["organisation"] for r in theirs], path.name
+        assert [r["deadline_end"] for r in mine] == [r["deadline_end"] for r in theirs], path.name
+        assert all(r["paragraph"] or r["table"] for r in mine), path.name
+
+
+def _twin(path: Path, twins: dict[str, str]) -> Path:
+    suffix = next(s for s in twins if path.name.endswith(s))
+    return path.with_name(path.name[: -len(suffix)] + twins[suffix])
