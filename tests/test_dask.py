@@ -139,7 +139,7 @@ def kill_dask_worker(source: bytes | Path, *, name: str, limits: Any) -> Any:
             worker = _parent_of(os.getppid())
             if b"spawn_main" in Path(f"/proc/{worker}/cmdline").read_bytes():  # never the test itself
                 os.kill(worker, signal.SIGKILL)
-                time.sleep(60)
+                time.sleep(60)  # ends with the worker
     return hostile_extract(source, name=name, limits=limits)
 
 
@@ -153,7 +153,15 @@ def test_a_lost_worker_fails_only_its_document_after_one_retry(
     (tmp_path / "a_once.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'once'}\n".encode())
     (tmp_path / "b_always.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'always'}\n".encode())
     (tmp_path / "c_good.txt").write_bytes(TEXT)
-    report = batch([tmp_path], tmp_path / "out", "dask", scheduler, quiet=False, _extract=kill_dask_worker)
+    report = batch(
+        [tmp_path],
+        tmp_path / "out",
+        "dask",
+        scheduler,
+        quiet=False,
+        limits=Limits(),
+        _extract=kill_dask_worker,
+    )
     assert report.failures == [(str(tmp_path / "b_always.txt"), "Dask worker lost while reading it, 2 times")]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_once.txt.json", "c_good.txt.json"]
     stderr = capfd.readouterr().err

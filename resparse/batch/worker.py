@@ -162,6 +162,7 @@ def worker_main(
             import ctypes
 
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    _end_with_the_pipe(conn)
     cap_address_space(limits.max_memory_bytes)
     run = job or default_extract
     while True:
@@ -182,6 +183,25 @@ def worker_main(
             return
         except Exception:  # out of memory, CPython 3.11 may fail a call with SystemError: the
             return  # parent reports the document (the memory limit, or the worker's death)
+
+
+def _end_with_the_pipe(conn: Connection) -> None:
+    """End this worker, even mid-document, when the other end of its pipe closes: whoever gave
+    it the document (the command, a Dask worker) was killed, and nobody polices its limits now.
+    (A forkserver's child outlives its requester otherwise: it keeps the server alive.)"""
+    import select
+    import threading
+
+    if not hasattr(select, "POLLRDHUP"):
+        return
+    poller = select.poll()
+    poller.register(conn.fileno(), select.POLLRDHUP)
+
+    def watch() -> None:
+        poller.poll()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="resparse-parent-watch", daemon=True).start()
 
 
 def _budgeted(conn: Connection, task: Task, limits: Limits, page_seconds: float) -> Limits:
