@@ -67,3 +67,23 @@ def cap_address_space(limit: int) -> None:
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def end_with_the_pipe(descriptor: int) -> None:
+    """End this process, whatever it is doing, when the other end of the pipe (a socket pair) at
+    ``descriptor`` closes (Linux): whoever gave it a document (the command, a Dask worker) was
+    killed, and nobody polices its limits now. A forkserver's child would read on otherwise:
+    it keeps the server alive, so the kernel's parent-death signal never comes."""
+    import select
+    import threading
+
+    if not hasattr(select, "POLLRDHUP"):
+        return
+    poller = select.poll()
+    poller.register(descriptor, select.POLLRDHUP)
+
+    def watch() -> None:
+        poller.poll()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="resparse-pipe-watch", daemon=True).start()

@@ -35,7 +35,13 @@ from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
 from resparse.batch.outputs import write_atomic
-from resparse.batch.procs import cap_address_space, descendants, peak_address_space, usage
+from resparse.batch.procs import (
+    cap_address_space,
+    descendants,
+    end_with_the_pipe,
+    peak_address_space,
+    usage,
+)
 from resparse.errors import InputError
 from resparse.limits import (
     MEMORY_ALARM,
@@ -162,7 +168,7 @@ def worker_main(
             import ctypes
 
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    _end_with_the_pipe(conn)
+    end_with_the_pipe(conn.fileno())  # whoever sent the documents is gone: stop, even mid-document
     cap_address_space(limits.max_memory_bytes)
     run = job or default_extract
     while True:
@@ -183,25 +189,6 @@ def worker_main(
             return
         except Exception:  # out of memory, CPython 3.11 may fail a call with SystemError: the
             return  # parent reports the document (the memory limit, or the worker's death)
-
-
-def _end_with_the_pipe(conn: Connection) -> None:
-    """End this worker, even mid-document, when the other end of its pipe closes: whoever gave
-    it the document (the command, a Dask worker) was killed, and nobody polices its limits now.
-    (A forkserver's child outlives its requester otherwise: it keeps the server alive.)"""
-    import select
-    import threading
-
-    if not hasattr(select, "POLLRDHUP"):
-        return
-    poller = select.poll()
-    poller.register(conn.fileno(), select.POLLRDHUP)
-
-    def watch() -> None:
-        poller.poll()
-        os._exit(1)
-
-    threading.Thread(target=watch, name="resparse-parent-watch", daemon=True).start()
 
 
 def _budgeted(conn: Connection, task: Task, limits: Limits, page_seconds: float) -> Limits:
