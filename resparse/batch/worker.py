@@ -37,6 +37,7 @@ from resparse.batch.names import one_line
 from resparse.batch.outputs import write_atomic
 from resparse.batch.procs import (
     cap_address_space,
+    crashed_near_the_cap,
     descendants,
     end_with_the_pipe,
     peak_address_space,
@@ -255,7 +256,8 @@ class Worker:
         """Why the worker vanished: the memory limit, the signal that killed it, or its exit code."""
         self.process.join(timeout=1)
         code = self.process.exitcode
-        if self.peak >= MEMORY_ALARM * self.limits.max_memory_bytes:
+        cap = self.limits.max_memory_bytes
+        if self.peak >= MEMORY_ALARM * cap or crashed_near_the_cap(code, self.peak, cap):
             return memory_reason(self.limits.max_memory_bytes)
         if code is not None and code < 0:
             try:
