@@ -203,3 +203,32 @@ def test_scheduler_goes_with_the_dask_engine(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--scheduler" in result.output and "goes with --engine dask" in result.output
+
+
+def test_convert_on_dask_yields_what_it_yields_locally(
+    tmp_path: Path, scheduler: str, inputs: list[Path]
+) -> None:
+    from resparse.batch import convert
+
+    known = {"skip-nothing"}
+    runs = {
+        engine: list(
+            convert(
+                inputs,
+                limits=LIMITS,
+                jobs=2,
+                engine=engine,
+                scheduler=scheduler if engine == "dask" else None,
+                skip=known.__contains__,
+                say=lambda line: None,
+                _extract=hostile_extract,
+            )
+        )
+        for engine in ("local", "dask")
+    }
+    local, dask = runs["local"], runs["dask"]
+    assert [(c.source, c.sha256, c.json, c.note) for c in dask] == [
+        (c.source, c.sha256, c.json, c.note) for c in local
+    ]
+    assert [c.failed for c in dask] == [c.failed for c in local]
+    assert sum(c.json is not None for c in dask) == 6

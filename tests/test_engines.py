@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import tarfile
 import time
 from pathlib import Path
@@ -108,3 +109,14 @@ def test_all_is_complete() -> None:
     public = {name for name in vars(resparse.batch) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(resparse.batch, name)).__name__ == "module"}
     assert set(resparse.batch.__all__) == public - modules
+
+
+def test_the_dask_engine_without_dask_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed → ImportError
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    with pytest.raises(typer.BadParameter, match=r"pip install 'resparse\[dask\]'"):
+        list(convert([tmp_path / "a.txt"], limits=Limits(), engine="dask"))
