@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +45,25 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
     finally:
         cluster.close()
+        _stop_dask_threads()
+
+
+def _stop_dask_threads() -> None:
+    """Leave the test process with one thread, as it came: ``extract`` and ``layout`` fork a
+    single-threaded command (and other tests rely on that); Dask keeps two pools for good."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import distributed.utils
+    from distributed.client import Future
+
+    distributed.utils._offload_executor.shutdown(wait=True)
+    distributed.utils._offload_executor = ThreadPoolExecutor(1, thread_name_prefix="Dask-Offload")
+    if Future._cb_executor is not None:
+        Future._cb_executor.shutdown(wait=True)
+        Future._cb_executor = None
+    deadline = time.monotonic() + 10
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def batch(inputs: list[Path], out: Path, engine: str, scheduler: str, **options: Any) -> BatchReport:
