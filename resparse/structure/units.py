@@ -31,6 +31,8 @@ class Unit:
     origin: int = 0
     """Index of the layout block it came from."""
     claimed: bool = field(default=False, compare=False)
+    _cleaned: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    """(text, its clean form): the rules ask for the clean text of a unit many times."""
 
     @property
     def blank(self) -> bool:
@@ -38,7 +40,10 @@ class Unit:
 
     @property
     def clean(self) -> str:
-        return clean(self.text)
+        cleaned = self._cleaned
+        if cleaned is None or cleaned[0] is not self.text:  # the text may be changed (joined)
+            cleaned = self._cleaned = (self.text, clean(self.text))
+        return cleaned[1]
 
 
 @lru_cache(maxsize=CLEAN_CACHE)
@@ -50,6 +55,7 @@ def clean(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?<![\w.])(?:\w ){2,}\w(?![\w.])")
 
 
+@lru_cache(maxsize=CLEAN_CACHE)
 def unspaced(text: str) -> str:
     """Letter-spaced words closed up: "П Р О Т О К О Л" → "ПРОТОКОЛ", "п о с т а н о в л я ю:"
     → "постановляю:" (titles and operative cues are often set so)."""
@@ -107,16 +113,25 @@ def _continues(previous: Unit, unit: Unit) -> bool:
 
 def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
     text = paragraph.text.replace("\n", " ")
-    letters = [ch for ch in text if ch.isalpha()]
     return Unit(
         text=text,
         marker=paragraph.marker,
         level=paragraph.level,
         bold=paragraph.bold,
         centered=paragraph.centered,
-        caps=paragraph.caps or (bool(letters) and all(ch.isupper() for ch in letters)),
+        caps=paragraph.caps or _capitals(text),
         origin=index,
     )
+
+
+def _capitals(text: str) -> bool:
+    """Some letters, all of them capitals; decided at the first small letter, usually the second."""
+    letters = False
+    for char in filter(str.isalpha, text):
+        if not char.isupper():
+            return False
+        letters = True
+    return letters
 
 
 def _from_table(table: Table, index: int) -> list[Unit]:
