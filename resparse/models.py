@@ -8,15 +8,25 @@ Schema generated from these classes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
 Kind = Literal["recommendations", "resolution", "roadmap", "decision", "other"]
 Recurrence = Literal["annual", "quarterly", "monthly"]
 Role = Literal["responsible", "involved"]
+
+
+def _spaced(text: str) -> str:
+    """One ordinary space between words: non-breaking spaces ("В.С.\u00a0Кудрявцев", "№\u00a05") and
+    runs of spaces in a name are a typesetter's, not part of it."""
+    return " ".join(text.split())
+
+
+Name = Annotated[str, AfterValidator(_spaced)]
+"""A name or position, as other systems will match it."""
 
 
 class _Model(BaseModel):
@@ -36,7 +46,7 @@ class Party(_Model):
     """An organisation or person addressed: as written, and in the nominative."""
 
     text: str
-    name: str
+    name: Name
 
 
 class Deadline(_Model):
@@ -48,12 +58,27 @@ class Deadline(_Model):
     recurrence: Recurrence | None = None
 
 
+class Position(_Model):
+    """Where a point or a roadmap row stands in the source, as the layout knows it: a page (PDF),
+    the paragraph (1-based, counted on its page when pages are known, else in the document), a
+    line (text and web pages), or a table's row and cell (all 1-based)."""
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+
 class Item(_Model):
     number: str | None = None
     text: str
     addressee: Party | None = None
     deadline: Deadline | None = None
     items: list[Item] = Field(default_factory=list)
+    position: Position | None = None
+    """Where the point starts in the source."""
 
 
 class Section(_Model):
@@ -76,7 +101,7 @@ class RoadmapSection(_Model):
 
 
 class Executor(_Model):
-    name: str
+    name: Name
     """Nominative form, as in a list of organisations."""
     role: Role = "responsible"
     text: str | None = None
@@ -92,11 +117,13 @@ class RoadmapRow(_Model):
     executors: list[Executor] = Field(default_factory=list)
     extra: dict[str, str] = Field(default_factory=dict)
     """Cells of columns the rules do not know, by their header text."""
+    position: Position | None = None
+    """Where the row starts in the source (its table, row and action cell)."""
 
 
 class Signatory(_Model):
-    position: str | None = None
-    name: str
+    position: Name | None = None
+    name: Name
 
 
 class Abbreviation(_Model):

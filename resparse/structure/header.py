@@ -121,7 +121,9 @@ def _goes_on_after_date(unit: Unit) -> bool:
     if is_subject_line(text):
         return True
     styled = unit.bold or unit.centered
-    return styled and text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
+    if not styled or is_place_line(text) or read_meta(unit.text):
+        return False  # "г. Сосновец" centred under the date is the place
+    return text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
 
 
 def _is_sentence(text: str) -> bool:

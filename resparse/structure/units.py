@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
-from resparse.markers import COLUMN_GAP
+from resparse.markers import COLUMN_GAP, is_date_line
 
 CLEAN_CACHE = 8192
 """How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
@@ -30,6 +30,8 @@ class Unit:
     caps: bool = False
     origin: int = 0
     """Index of the layout block it came from."""
+    cell: tuple[int, int] | None = None
+    """For a unit read from a table: its row and cell (0-based) in that table."""
     claimed: bool = field(default=False, compare=False)
     _cleaned: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     """(text, its clean form): the rules ask for the clean text of a unit many times."""
@@ -99,8 +101,8 @@ def _continues(previous: Unit, unit: Unit) -> bool:
     по" / "санитарной очистке населенных пунктов"."""
     text, before = unit.text.strip(), previous.text.rstrip()
     formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
-    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text):
-        return False  # lines set in columns are rows, not one paragraph wrapped
+    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text) or is_date_line(unit.text):
+        return False  # lines set in columns are rows, not one paragraph wrapped; a date is its own
     return (
         unit.marker is None
         and not formatted
@@ -138,11 +140,19 @@ def _from_table(table: Table, index: int) -> list[Unit]:
     from resparse.markers import split_marker
 
     units: list[Unit] = []
-    for row in table.rows:
-        for cell in row.cells:
+    for row_index, row in enumerate(table.rows):
+        for cell_index, cell in enumerate(row.cells):
             if cell.merged:
                 continue
             for line in cell.text.split("\n"):
                 marker, rest = split_marker(line)
-                units.append(Unit(text=rest if marker else line, marker=marker, bold=cell.bold, origin=index))
+                units.append(
+                    Unit(
+                        text=rest if marker else line,
+                        marker=marker,
+                        bold=cell.bold,
+                        origin=index,
+                        cell=(row_index, cell_index),
+                    )
+                )
     return units
