@@ -45,7 +45,7 @@ from resparse.scoring import (  # noqa: F401 (the evaluation's public names, kep
 )
 
 if TYPE_CHECKING:
-    from resparse.batch.worker import Outcome
+    from resparse.batch.tasks import Outcome
 
 # ----------------------------------------------------------------------------- a run
 
@@ -170,7 +170,8 @@ def predict_all(
     """Each input read by a supervised worker, as ``batch`` and ``extract`` read it (the memory
     cap and the CPU-time limit hold), ``jobs`` at a time; predictions come back in input order."""
     from resparse.batch.contexts import batch_context, single_context
-    from resparse.batch.worker import Pool, Task
+    from resparse.batch.tasks import Task
+    from resparse.batch.worker import Pool
 
     job = functools.partial(read_for_scoring, ocr=ocr)
     pool = Pool(batch_context if jobs > 1 else single_context, job, limits, debug, jobs=jobs)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from resparse.limits import cpu_time_reason
 
 if TYPE_CHECKING:
-    from resparse.batch.worker import Task
+    from resparse.batch.tasks import Task
     from resparse.limits import Limits
 
 OCR_PAGE_SECONDS = 10.0

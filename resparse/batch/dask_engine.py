@@ -33,7 +33,8 @@ from typing import Any
 from resparse.batch.contexts import batch_context
 from resparse.batch.engines import Say, Setup
 from resparse.batch.names import one_line
-from resparse.batch.worker import Outcome, Pool, Task
+from resparse.batch.tasks import Outcome, Task
+from resparse.batch.worker import Pool
 from resparse.limits import MB, POLL_SECONDS
 
 WINDOW_PER_THREAD = 2

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from resparse.batch.contexts import batch_context
-from resparse.batch.worker import Job, Outcome, Pool, Task
+from resparse.batch.tasks import Job, Outcome, Task
+from resparse.batch.worker import Pool
 from resparse.limits import Limits
 
 ENGINES = ("local", "dask")

@@ -32,7 +32,8 @@ from resparse.batch.inputs import (
     walk_bytes,
     walk_file,
 )
-from resparse.batch.worker import Job, Outcome, Task, input_reason
+from resparse.batch.tasks import Job, Outcome, Task
+from resparse.batch.worker import input_reason
 from resparse.limits import Limits
 
 __all__ = ["MAX_AHEAD", "STDIN", "Converted", "Execution", "convert"]

@@ -34,7 +34,7 @@ from resparse.batch.inputs import Found, WalkOptions
 from resparse.batch.names import NameAllocator, output_name
 from resparse.batch.outputs import Output, OutputError, open_output
 from resparse.batch.report import BatchReport, Messages, summary, write_failures
-from resparse.batch.worker import Job, default_extract
+from resparse.batch.tasks import Job, default_extract
 from resparse.limits import DEFAULT_LIMITS, Limits
 
 # ----------------------------------------------------------------------------- the batch

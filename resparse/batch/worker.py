@@ -26,10 +26,9 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
@@ -43,6 +42,7 @@ from resparse.batch.procs import (
     peak_address_space,
     usage,
 )
+from resparse.batch.tasks import Job, Outcome, Task, default_extract
 from resparse.errors import InputError
 from resparse.limits import (
     MEMORY_ALARM,
@@ -52,47 +52,6 @@ from resparse.limits import (
     memory_reason,
     wall_clock_reason,
 )
-
-if TYPE_CHECKING:
-    from resparse.emit import Format
-
-Job = Callable[..., Any]
-"""``job(bytes | Path, *, name, limits) -> Document`` (or any picklable value); module-level."""
-
-
-@dataclass(frozen=True)
-class Task:
-    source: str
-    order: int = 0
-    """Position among the documents found, so JSON Lines come out in input order."""
-    path: str | None = None
-    data: bytes | None = field(default=None, repr=False)
-    target: str | None = None
-    """Output file (folder mode; the worker writes it) or None."""
-    keep: bool = False
-    """Send the job's value itself back (``extract``, ``layout``) rather than a JSON line."""
-    form: Format = "jsonl"
-    """How the JSON sent back is laid out: one line ("jsonl") or indented ("json", a file's)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    source: str
-    reason: str | None = None
-    """None when the document was converted."""
-    warnings: int = 0
-    line: str | None = None
-    value: Any = field(default=None, repr=False)
-    trace: str | None = None
-    retire: bool = False
-    """The worker came near its memory limit: replace it."""
-
-
-def default_extract(source: bytes | Path, *, name: str, limits: Limits, ocr: str = "auto") -> Any:
-    from resparse.pipeline import extract
-
-    return extract(source, name=name, limits=limits, ocr=ocr)  # type: ignore[arg-type]
-
 
 # ----------------------------------------------------------------------------- inside the worker
 

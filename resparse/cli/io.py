@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from resparse.batch.worker import Task
+    from resparse.batch.tasks import Task
     from resparse.layout import Layout
     from resparse.limits import Limits
 
@@ -67,7 +67,7 @@ def read_each(
 
 def _task(path: str, limits: Limits) -> Task | None:
     """A file as a worker's task; standard input is read here, in chunks up to the file limit."""
-    from resparse.batch.worker import Task
+    from resparse.batch.tasks import Task
     from resparse.errors import InputError
     from resparse.limits import read_stream
 
