@@ -26,16 +26,6 @@ def limits_from(max_pages: int = 500, max_part_mb: int = 200, max_file_mb: int =
     )
 
 
-def cores() -> int:
-    """The cores this process may use (the default number of ``batch`` workers)."""
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def check_ocr(ocr: str) -> None:
     if ocr not in OCR_MODES:
         raise typer.BadParameter("use auto, always or never", param_hint="--ocr")
@@ -61,3 +51,12 @@ def checked_limits(
     return limits_from(
         max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout, max_memory_bytes=max_memory_mb * MB
     )
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    from resparse.batch.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("goes with --engine dask", param_hint="--scheduler")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -64,3 +65,50 @@ def parse_minimums(values: list[str] | None) -> dict[str, float]:
             )
         minimums[key] = minimum
     return minimums
+
+
+def cores() -> int:
+    """The cores this process may use (the default number of ``batch`` workers)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+JobsOption = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", help="Parallel workers.", show_default=f"all cores, {cores()} here"),
+]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="Where documents are read: local (worker processes here) or dask (a Dask cluster; "
+        "pip install 'resparse\\[dask]').",
+    ),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        help="With --engine dask: the scheduler's address (tcp://host:8786); without it a local "
+        "cluster of --jobs workers starts here.",
+    ),
+]
+ZipEncodingOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--zip-encoding", help="Encoding of ZIP member names without the UTF-8 flag (default cp866)."
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+InputsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="INPUTS",
+        help="Files, folders (recursive) and archives (.zip, .tar.*, .7z); - reads a document "
+        "or an archive from stdin.",
+    ),
+]

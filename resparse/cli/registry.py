@@ -12,16 +12,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from resparse.cli.app import app
-from resparse.cli.batch import check_engine
-from resparse.cli.common import DEFAULT_TIMEOUT, check_ocr, cores, limits_from, page_seconds
+from resparse.cli.common import DEFAULT_TIMEOUT, check_engine, check_ocr, limits_from, page_seconds
 from resparse.cli.options import (
     BudgetOption,
     DebugOption,
+    EngineOption,
+    JobsOption,
     MaxFileOption,
     MaxMemoryOption,
     MaxPagesOption,
     MaxPartOption,
     OcrOption,
+    QuietOption,
+    SchedulerOption,
+    ZipEncodingOption,
     split_values,
 )
 
@@ -124,19 +128,10 @@ def _filter(
 def build(
     inputs: Annotated[list[Path], typer.Argument(metavar="INPUTS", help="Files, folders and archives.")],
     db: DbOption,
-    jobs: Annotated[
-        Optional[int],
-        typer.Option("--jobs", "-j", help="Parallel workers.", show_default=f"all cores, {cores()} here"),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="Where documents are read: local or dask.")
-    ] = "local",
-    scheduler: Annotated[
-        Optional[str], typer.Option("--scheduler", help="Dask scheduler address (--engine dask).")
-    ] = None,
-    zip_encoding: Annotated[
-        Optional[str], typer.Option("--zip-encoding", help="Encoding of ZIP names without the UTF-8 flag.")
-    ] = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    zip_encoding: ZipEncodingOption = None,
     aliases: AliasesOption = None,
     as_of: AsOfOption = None,
     timeout: BudgetOption = None,
@@ -145,7 +140,7 @@ def build(
     max_file_mb: MaxFileOption = 200,
     max_memory_mb: MaxMemoryOption = 2048,
     ocr: OcrOption = "auto",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Add the documents among INPUTS to the registry; only new or changed ones are read.
