@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from resparse.batch.items import Broken, Item, Skipped, WalkOptions, describe, is_junk_name, too_big, too_many
 from resparse.errors import printable
@@ -18,7 +18,6 @@ def members(
     """7z via py7zr, into memory. Members are extracted in groups of at most ``max_part_bytes``
     (declared) so that a solid archive is not decompressed once per member, yet memory stays bounded."""
     import py7zr
-    from py7zr.helpers import get_sanitized_output_path
 
     cap = options.limits.max_part_bytes
     try:
@@ -38,46 +37,62 @@ def members(
             yield refused
             return
         wanted: list[tuple[str, str, int]] = []  # (name, key the factory will see, declared size)
-        names_seen: set[str] = set()
-        for entry in archive.files:
-            name: str = entry.filename
-            shown = f"{source}!{printable(name)}"
-            if entry.is_directory or is_junk_name(name):
-                continue
-            if entry.is_symlink or entry.is_junction or entry.is_socket:
-                yield Skipped(shown, "skipped a symbolic link or special file (not followed)")
-                continue
-            if name in names_seen:
-                yield Skipped(shown, "another member has the same name (skipped)")
-                continue
-            names_seen.add(name)
-            size = int(entry.uncompressed or 0)
-            if size > cap:
-                yield Broken(shown, too_big(cap))
-                continue
-            try:
-                key = get_sanitized_output_path(name, None).as_posix()
-            except (py7zr.Bad7zFile, ValueError):
-                yield Broken(shown, "archive member has an unsafe name (not read)")
-                continue
-            wanted.append((name, key, size))
+        for entry in _entries(archive, source, cap):
+            if isinstance(entry, tuple):
+                wanted.append(entry)
+            else:
+                yield entry
         refused = declared([size for _, _, size in wanted], source)
         if refused is not None:
             yield refused
             return
         for group in _groups(wanted, cap):
-            factory = _CappedFactory(cap)
-            archive.reset()
-            archive.extract(targets=[name for name, _, _ in group], factory=factory)
-            for name, key, _ in group:
-                shown = f"{source}!{printable(name)}"
-                product = factory.products.get(key)
-                if product is None:
-                    yield name, b""  # an empty member: py7zr opens no writer for it
-                elif product.overflow:
-                    yield Broken(shown, too_big(cap))
-                else:
-                    yield name, product.getvalue()
+            yield from _extracted(archive, group, source, cap)
+
+
+def _entries(archive: Any, source: str, cap: int) -> Iterator[tuple[str, str, int] | Item]:
+    """The members worth reading as (name, key the factory will see, declared size); what is
+    skipped or refused, as items."""
+    from py7zr.exceptions import Bad7zFile
+    from py7zr.helpers import get_sanitized_output_path
+
+    names_seen: set[str] = set()
+    for entry in archive.files:
+        name: str = entry.filename
+        shown = f"{source}!{printable(name)}"
+        if entry.is_directory or is_junk_name(name):
+            continue
+        if entry.is_symlink or entry.is_junction or entry.is_socket:
+            yield Skipped(shown, "skipped a symbolic link or special file (not followed)")
+        elif name in names_seen:
+            yield Skipped(shown, "another member has the same name (skipped)")
+        elif int(entry.uncompressed or 0) > cap:
+            names_seen.add(name)
+            yield Broken(shown, too_big(cap))
+        else:
+            names_seen.add(name)
+            try:
+                key = get_sanitized_output_path(name, None).as_posix()
+            except (Bad7zFile, ValueError):
+                yield Broken(shown, "archive member has an unsafe name (not read)")
+                continue
+            yield name, key, int(entry.uncompressed or 0)
+
+
+def _extracted(
+    archive: Any, group: list[tuple[str, str, int]], source: str, cap: int
+) -> Iterator[tuple[str, bytes] | Item]:
+    factory = _CappedFactory(cap)
+    archive.reset()
+    archive.extract(targets=[name for name, _, _ in group], factory=factory)
+    for name, key, _ in group:
+        product = factory.products.get(key)
+        if product is None:
+            yield name, b""  # an empty member: py7zr opens no writer for it
+        elif product.overflow:
+            yield Broken(f"{source}!{printable(name)}", too_big(cap))
+        else:
+            yield name, product.getvalue()
 
 
 def _groups(wanted: Iterable[tuple[str, str, int]], budget: int) -> Iterator[list[tuple[str, str, int]]]:

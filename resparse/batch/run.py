@@ -114,15 +114,7 @@ def run_batch(
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        if running is not None:
-            running.shutdown()
-        messages.close()
-        try:
-            out.close()
-        except OutputError as error:
-            stopped.append(str(error))
-        write_failures(out.failures_path, report.failures)
-        report.replaced = out.replaced
+        _close(running, messages, out, report, stopped)
         report.seconds = time.monotonic() - started
     if stopped:
         report.output_error = stopped[0]
@@ -130,6 +122,21 @@ def run_batch(
     if not quiet:
         messages.line(summary(report, out.failures_path))
     return report
+
+
+def _close(
+    running: Engine | None, messages: Messages, out: Output, report: BatchReport, stopped: list[str]
+) -> None:
+    """Stop the engine, then close the output and list the failures; a write that fails is noted."""
+    if running is not None:
+        running.shutdown()
+    messages.close()
+    try:
+        out.close()
+    except OutputError as error:
+        stopped.append(str(error))
+    write_failures(out.failures_path, report.failures)
+    report.replaced = out.replaced
 
 
 def _silent(text: str) -> None:
