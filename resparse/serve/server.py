@@ -1,0 +1,60 @@
+"""Run the service: uvicorn on the settings' address, one log line per request, ``SIGTERM`` → 0.
+
+On ``SIGTERM`` (or Ctrl-C) uvicorn stops listening, lets the requests in flight finish for up to
+``grace_seconds``, then the workers are stopped and the process exits 0.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from typing import Any
+
+from resparse.serve.settings import Settings
+
+LOG_FORMAT = "%(asctime)s %(name)s: %(message)s"
+
+
+def configure_logging() -> None:
+    """Our lines and uvicorn's on stderr, one line each; uvicorn's access log is replaced by ours."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    for name in ("resparse.serve", "uvicorn.error"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def application(settings: Settings) -> Any:
+    from resparse.serve.app import create_app
+    from resparse.serve.service import Service
+
+    return Service(create_app(settings), settings.token)
+
+
+def run(settings: Settings) -> None:
+    """Serve until ``SIGTERM`` or Ctrl-C; returns (exit 0) once the requests in flight are done."""
+    import uvicorn
+
+    configure_logging()
+    config = uvicorn.Config(
+        application(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=settings.grace_seconds,
+        server_header=False,
+    )
+    # uvicorn shuts down gracefully, then raises the signal again: let that be a clean exit
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+    server = uvicorn.Server(config)
+    server.run()
+    if not server.started:
+        raise SystemExit(1)
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
