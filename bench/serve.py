@@ -138,8 +138,10 @@ class Job:
     """The JSON ``resparse extract`` prints (for status 200)."""
 
 
-def load_samples(limit_scans: bool = True) -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.is_file() and not (limit_scans and ".scan." in p.name))
+def load_samples(suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    """The samples but the scans, or those whose name ends with one of ``suffixes``."""
+    found = sorted(p for p in SAMPLES.iterdir() if p.is_file() and ".scan." not in p.name)
+    return [p for p in found if suffixes is None or p.name.endswith(suffixes)]
 
 
 def reference(paths: list[Path]) -> dict[str, str]:
@@ -172,9 +174,9 @@ def hostile_jobs() -> list[Job]:
     ]
 
 
-def workload(requests: int, hostile_every: int = 25) -> list[Job]:
+def workload(requests: int, hostile_every: int = 25, suffixes: tuple[str, ...] | None = None) -> list[Job]:
     """``requests`` jobs: the samples in turn, one hostile file every ``hostile_every``."""
-    paths = load_samples()
+    paths = load_samples(suffixes)
     expected = reference(paths)
     documents = [Job(p.name, p.read_bytes(), 200, expected[p.name]) for p in paths]
     hostile = hostile_jobs()
