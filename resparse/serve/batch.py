@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 
@@ -41,19 +42,17 @@ def add_batch_route(app: FastAPI, server: Server) -> None:
         """An archive (.zip, .tar.*, .7z) or one document in; one JSON line per document out, streamed."""
         if server.batches >= server.settings.max_batches:
             raise busy(f"{server.batches} batches are streaming already")
-        server.batches += 1
-        try:
-            upload = await server.upload(request)
-        except BaseException:
-            server.batches -= 1
-            raise
-        return StreamingResponse(_stream(server, upload), media_type="application/x-ndjson")
+        upload = await server.upload(request)
+        lines = _stream(server, upload)
+        weakref.finalize(lines, upload.remove)  # a stream never started (the client left) too
+        return StreamingResponse(lines, media_type="application/x-ndjson")
 
 
 async def _stream(server: Server, upload: Upload) -> AsyncIterator[str]:
     options = WalkOptions(limits=server.settings.limits)
     walk = walk_file(InputFile(upload.path, upload.name, (upload.name,)), options)
     pending: deque[asyncio.Future | str] = deque()
+    server.batches += 1
     try:
         order = 0
         while (item := await anyio.to_thread.run_sync(_next, walk)) is not None:

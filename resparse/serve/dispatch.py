@@ -27,7 +27,11 @@ class QueueFull(Exception):
     """Every worker is busy and ``queue`` documents are waiting already."""
 
 
-Waiter = tuple[Task, asyncio.Future, asyncio.AbstractEventLoop]
+Deliver = Callable[[Outcome], None]
+"""Called (on the dispatch thread) with a task's outcome; must not block."""
+
+Waiter = tuple[Task, Deliver, Callable[[], bool]]
+"""A task, where its outcome goes, and whether its requester has gone (then it is not read)."""
 
 
 class Dispatcher:
@@ -53,15 +57,24 @@ class Dispatcher:
         """Queue ``task``; its outcome arrives on the returned future (of the running loop)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future = loop.create_future()
+
+        def deliver(outcome: Outcome) -> None:
+            with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
+                loop.call_soon_threadsafe(_settle, future, outcome)
+
+        self.put(task, deliver, future.cancelled, bounded=bounded)
+        return future
+
+    def put(self, task: Task, deliver: Deliver, gone: Callable[[], bool], *, bounded: bool = True) -> None:
+        """Queue ``task`` for the next free worker; ``deliver`` gets its outcome (from any thread)."""
         with self._lock:
             if self._stopping:
                 raise QueueFull("the server is stopping")
             idle = self.pool.jobs - len(self._reading)
             if bounded and len(self._waiting) >= self.queue + max(idle, 0):
                 raise QueueFull(f"{len(self._waiting)} documents are waiting already")
-            self._waiting.append((task, future, loop))
+            self._waiting.append((task, deliver, gone))
         os.write(self._wake_write, b"x")
-        return future
 
     def stop(self) -> None:
         """Stop taking tasks, fail those still waiting, stop the workers."""
@@ -91,7 +104,7 @@ class Dispatcher:
                     return
                 waiter = self._waiting.popleft()
             task = waiter[0]
-            if waiter[1].cancelled():
+            if waiter[2]():  # nobody waits for it any more
                 continue
             with self._lock:
                 self._reading[id(task)] = waiter
@@ -119,26 +132,20 @@ class Dispatcher:
         with self._lock:
             waiter = self._reading.pop(id(task), None)
         if waiter is not None:
-            _resolve(waiter, outcome)
+            waiter[1](outcome)
 
     def _abandon(self) -> None:
         with self._lock:
             left = list(self._waiting) + list(self._reading.values())
             self._waiting.clear()
             self._reading.clear()
-        for waiter in left:
-            _resolve(waiter, Outcome(waiter[0].source, "the server stopped before reading it"))
+        for task, deliver, _ in left:
+            deliver(Outcome(task.source, "the server stopped before reading it"))
 
 
-def _resolve(waiter: Waiter, outcome: Outcome) -> None:
-    _, future, loop = waiter
-
-    def deliver() -> None:
-        if not future.done():
-            future.set_result(outcome)
-
-    with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
-        loop.call_soon_threadsafe(deliver)
+def _settle(future: asyncio.Future, outcome: Outcome) -> None:
+    if not future.done():
+        future.set_result(outcome)
 
 
 def start_pool(factory: Callable[[], Any], job: Any, settings: Any) -> Pool:

@@ -15,6 +15,8 @@ from resparse.serve.settings import Settings
 
 LOG_FORMAT = "%(asctime)s %(name)s: %(message)s"
 
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
 
 def configure_logging() -> None:
     """Our lines and uvicorn's on stderr, one line each; uvicorn's access log is replaced by ours."""
@@ -39,6 +41,10 @@ def run(settings: Settings) -> None:
     import uvicorn
 
     configure_logging()
+    if settings.token is None and settings.host not in LOOPBACK:
+        logging.getLogger("resparse.serve").warning(
+            "listening on %s without --token-file: whoever reaches the port can use it", settings.host
+        )
     config = uvicorn.Config(
         application(settings),
         host=settings.host,
