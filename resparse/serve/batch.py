@@ -24,7 +24,7 @@ from fastapi.responses import StreamingResponse
 from resparse.batch.inputs import Broken, Found, InputFile, Item, WalkOptions, walk_file
 from resparse.batch.worker import Outcome, Task
 from resparse.serve.app import ERRORS, UPLOAD_BODY, Server, busy
-from resparse.serve.settings import BATCH_WINDOW
+from resparse.serve.settings import BATCH_AHEAD, BATCH_WINDOW
 from resparse.serve.spool import Upload
 
 
@@ -59,7 +59,7 @@ async def _stream(server: Server, upload: Upload) -> AsyncIterator[str]:
             if isinstance(item, (Found, Broken)):
                 pending.append(_start(server, item, order))
                 order += 1
-            while pending and (_outstanding(pending) >= BATCH_WINDOW or _ready(pending[0])):
+            while pending and (_full(pending) or _ready(pending[0])):
                 yield await _line(pending.popleft())
         while pending:
             yield await _line(pending.popleft())
@@ -85,8 +85,10 @@ def _start(server: Server, item: Found | Broken, order: int) -> asyncio.Future |
     return server.submit(task, bounded=False)
 
 
-def _outstanding(pending: deque[asyncio.Future | str]) -> int:
-    return sum(isinstance(entry, asyncio.Future) and not entry.done() for entry in pending)
+def _full(pending: deque[asyncio.Future | str]) -> bool:
+    """Enough members are being read, or held back behind a slow one (lines go out in order)."""
+    reading = sum(isinstance(entry, asyncio.Future) and not entry.done() for entry in pending)
+    return reading >= BATCH_WINDOW or len(pending) >= BATCH_AHEAD
 
 
 def _ready(entry: asyncio.Future | str) -> bool:

@@ -26,6 +26,10 @@ BATCH_WINDOW = 2
 """Members of one ``/v1/batch`` archive handed to the workers at a time: with
 :data:`DEFAULT_MAX_BATCHES` this bounds the archive bytes held in memory."""
 
+BATCH_AHEAD = 64
+"""Lines of one ``/v1/batch`` held back behind a slow document (they go out in the archive's
+order); past it no further member is read until that document is done."""
+
 DEFAULT_GRACE_SECONDS = 120
 """After ``SIGTERM``, how long requests in flight may take to finish before the server stops."""
 
