@@ -8,17 +8,19 @@ reference scorer ``tools/score.py`` (GROBID's evaluation style), so both give th
 
 Inputs are matched to ``GOLD/<stem>.json`` by the part of their name before the first dot
 (``C001.txt``, ``C001.docx`` and ``C001.scan.pdf`` all score against ``C001.json``) and read
-in-process through :func:`resparse.pipeline.extract` under the usual :class:`Limits`.
+by the same supervised workers as ``extract`` and ``batch`` (:func:`predict_all`), under the
+usual :class:`Limits`: a hostile input costs one failed document, whatever it does.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -41,6 +43,9 @@ from resparse.scoring import (  # noqa: F401 (the evaluation's public names, kep
     strings,
     words,
 )
+
+if TYPE_CHECKING:
+    from resparse.batch.worker import Outcome
 
 # ----------------------------------------------------------------------------- a run
 
@@ -143,32 +148,63 @@ def _source_text(path: Path, gold_path: Path, gold: dict[str, Any]) -> str | Non
     return None
 
 
-def _predict(path: Path, limits: Limits, ocr: str, debug: bool) -> tuple[dict[str, Any], str | None]:
-    """The output of one input as JSON data, or ``{}`` and the one-line reason it failed."""
+def read_for_scoring(
+    source: bytes | Path, *, name: str, limits: Limits, ocr: str = "auto"
+) -> tuple[dict[str, Any], float]:
+    """A worker's job: the output of one input as JSON data, and the seconds reading it took."""
     from resparse.emit import to_data
-    from resparse.errors import InputError
-    from resparse.limits import time_limit
     from resparse.pipeline import extract
 
-    try:
-        with time_limit(limits.seconds_per_document):
-            return to_data(extract(path, limits=limits, ocr=ocr)), None  # type: ignore[arg-type]
-    except Exception as error:
-        if debug:
-            raise
-        if isinstance(error, InputError):
-            return {}, str(error)
-        return {}, f"internal error ({type(error).__name__}: {error})"  # a bug: say so, briefly
-
-
-def evaluate_one(
-    path: Path, gold_path: Path, *, limits: Limits = DEFAULT_LIMITS, ocr: str = "auto", debug: bool = False
-) -> DocumentScore:
-    """Read one input in-process and score it against its gold (a failed read scores as empty)."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    pred, failed = _predict(path, limits, ocr, debug)
-    seconds = time.perf_counter() - started
+    data = to_data(extract(source, name=name, limits=limits, ocr=ocr))  # type: ignore[arg-type]
+    return data, time.perf_counter() - started
+
+
+Prediction = tuple[dict[str, Any], str | None, float]
+"""An input's output as JSON data (``{}`` when it failed), the one-line reason, the seconds."""
+
+
+def predict_all(
+    paths: Sequence[Path], *, limits: Limits, ocr: str = "auto", debug: bool = False, jobs: int = 1
+) -> Iterator[Prediction]:
+    """Each input read by a supervised worker, as ``batch`` and ``extract`` read it (the memory
+    cap and the CPU-time limit hold), ``jobs`` at a time; predictions come back in input order."""
+    from resparse.batch.contexts import batch_context, single_context
+    from resparse.batch.worker import Pool, Task
+
+    job = functools.partial(read_for_scoring, ocr=ocr)
+    pool = Pool(batch_context if jobs > 1 else single_context, job, limits, debug, jobs=jobs)
+    done: dict[int, Prediction] = {}
+    tasks = iter([Task(str(path), order, path=str(path), keep=True) for order, path in enumerate(paths)])
+    following, exhausted = 0, False
+    try:
+        while following < len(paths):
+            while not exhausted and pool.has_room():
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                elif (failed := pool.submit(task)) is not None:
+                    done[task.order] = _prediction(failed)
+            for task, outcome in pool.collect() if pool.busy() else []:
+                done[task.order] = _prediction(outcome)
+            while following in done:
+                yield done.pop(following)
+                following += 1
+    finally:
+        pool.shutdown()
+
+
+def _prediction(outcome: Outcome) -> Prediction:
+    if outcome.reason is not None:
+        return {}, outcome.reason, 0.0
+    data, seconds = outcome.value
+    return data, None, seconds
+
+
+def score_one(path: Path, gold_path: Path, prediction: Prediction) -> DocumentScore:
+    """One input's prediction scored against its gold (a failed read scores as empty)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pred, failed, seconds = prediction
     fields = score_document(gold, pred, _source_text(path, gold_path, gold))
     fmt = stem_and_format(path.name)[1]
     return DocumentScore(
@@ -187,6 +223,7 @@ def evaluate(
     fields: Sequence[str] = (),
     on_failure: Callable[[Failure], None] | None = None,
     debug: bool = False,
+    jobs: int = 1,
 ) -> Report:
     """Score every input that has a gold in ``gold_dir``; ``fields`` keeps only those fields.
 
@@ -202,9 +239,10 @@ def evaluate(
 
     for failure in failures:
         fail(failure)
-    for path, gold_path in pairs:
+    predictions = predict_all([path for path, _ in pairs], limits=limits, ocr=ocr, debug=debug, jobs=jobs)
+    for (path, gold_path), prediction in zip(pairs, predictions, strict=True):
         try:
-            document = evaluate_one(path, gold_path, limits=limits, ocr=ocr, debug=debug)
+            document = score_one(path, gold_path, prediction)
         except (OSError, ValueError) as error:  # the gold itself is unreadable
             fail(Failure(path=str(gold_path), reason=f"bad gold file ({error})"))
             continue

@@ -302,6 +302,32 @@ def image_bomb_pdf(side: int) -> bytes:
         b"/BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
         % (side, side // 256 * 256, len(pixels), pixels),
     ]
+    return pdf_bytes(objects)
+
+
+def glyph_bomb_pdf(pages: int, glyphs: int, *, compress: bool = False) -> bytes:
+    """``pages`` pages that all draw one content stream of ``glyphs`` characters: a few hundred
+    KB of file (or, compressed, a few KB) that is hours of work for a per-character reader."""
+    import zlib
+
+    line = b"(" + b"x" * 100 + b") Tj 0 -2 Td "
+    content = b"BT /F1 2 Tf 10 790 Td " + line * (glyphs // 100) + b"ET"
+    stream = zlib.compress(content, 9) if compress else content
+    kids = b" ".join(b"%d 0 R" % (5 + page) for page in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d %s>>\nstream\n%s\nendstream"
+        % (len(stream), b"/Filter /FlateDecode " if compress else b"", stream),
+    ]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> "
+    objects += [page + b"/Contents 4 0 R >>"] * pages
+    return pdf_bytes(objects)
+
+
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1; the first is the catalog) with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

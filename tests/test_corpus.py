@@ -18,6 +18,8 @@ from resparse.evaluate import FIELDS, Report, below, evaluate
 from resparse.models import Deadline
 from support import GOLD, SAMPLES
 
+JOBS = 2
+"""Inputs read at once: the gate reads through the same supervised workers as `batch`."""
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FLOORS: dict[str, dict[str, float]] = yaml.safe_load((CORPUS / "floors.yaml").read_text(encoding="utf-8"))
 SAMPLE_FORMATS = ["*.txt", "*.docx", "*.pdf"]  # .doc/.rtf/.odt need LibreOffice, scans need Tesseract
@@ -25,12 +27,12 @@ SAMPLE_FORMATS = ["*.txt", "*.docx", "*.pdf"]  # .doc/.rtf/.odt need LibreOffice
 
 @pytest.fixture(scope="module")
 def corpus() -> Report:
-    return evaluate(CORPUS / "gold", [CORPUS / "inputs"])
+    return evaluate(CORPUS / "gold", [CORPUS / "inputs"], jobs=JOBS)
 
 
 @pytest.fixture(scope="module")
 def samples() -> Report:
-    return evaluate(GOLD, [SAMPLES], only=SAMPLE_FORMATS, skip=["*.scan.pdf"])
+    return evaluate(GOLD, [SAMPLES], only=SAMPLE_FORMATS, skip=["*.scan.pdf"], jobs=JOBS)
 
 
 def _shortfalls(report: Report, floors: dict[str, float]) -> list[str]:
@@ -67,7 +69,7 @@ READMEs say how they were made); each has its own floors."""
 @pytest.mark.parametrize("name", sorted(HAND_WRITTEN))
 def test_hand_written_sets_stay_above_their_floors(name: str) -> None:
     tests = CORPUS.parent
-    report = evaluate(tests / name / "gold", [tests / inputs for inputs in HAND_WRITTEN[name]])
+    report = evaluate(tests / name / "gold", [tests / inputs for inputs in HAND_WRITTEN[name]], jobs=JOBS)
     assert not report.failures
     assert set(report.summary) <= set(FLOORS[name]), "a new field is measured: give it a floor"
     assert not _shortfalls(report, FLOORS[name]), report.summary

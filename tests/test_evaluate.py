@@ -297,6 +297,25 @@ def test_cli_a_broken_input_is_one_line_and_the_rest_is_scored(case: tuple[Path,
     assert "files=3 failed=1" in result.stdout
 
 
+def test_cli_each_input_is_read_under_the_memory_cap(case: tuple[Path, Path]) -> None:
+    """evaluate reads through the supervised workers: a cap too small for any reader fails each
+    input in one line, and the run still ends with a report, not a crash."""
+    gold_dir, inputs = case
+    result = evaluate(gold_dir, inputs, "--max-memory-mb", "60")
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert errors and all("memory limit (--max-memory-mb)" in line for line in errors), errors
+    assert "Traceback" not in result.output
+
+
+def test_cli_parallel_workers_score_as_one(case: tuple[Path, Path]) -> None:
+    gold_dir, inputs = case
+    one, two = evaluate(gold_dir, inputs, "-v"), evaluate(gold_dir, inputs, "-v", "-j", "2")
+    assert one.exit_code == two.exit_code == 0
+    strip = [line.split(" median_s=")[0] for line in one.stdout.splitlines() if "seconds" not in line]
+    assert strip == [line.split(" median_s=")[0] for line in two.stdout.splitlines() if "seconds" not in line]
+
+
 def test_cli_a_named_file_without_gold_and_a_missing_file_are_failures(case: tuple[Path, Path]) -> None:
     gold_dir, inputs = case
     result = evaluate(gold_dir, inputs / "D1.txt", inputs / "notes.txt", inputs / "nosuch.txt")

@@ -21,11 +21,13 @@ from hostile_files import (
     deep_docx,
     deep_text,
     docx_bytes,
+    glyph_bomb_pdf,
     numbered_docx,
     process_is_gone,
     rowspan_html,
     sample,
     sevenzip_bytes,
+    tar_bytes,
     vmerge_docx,
     zip_bytes,
 )
@@ -34,6 +36,7 @@ from test_hostile import RESPARSE, TEXT, error_lines, run
 from typer.testing import CliRunner
 
 from resparse.batch import _descendants
+from resparse.batch.archives import MAX_TAR_HEADER_BYTES
 from resparse.cli import app
 from resparse.limits import MAX_ITEM_DEPTH, MAX_MERGED_TEXT
 from resparse.pipeline import extract
@@ -266,6 +269,57 @@ def test_an_archive_over_the_member_limit_is_refused_in_one_line(tmp_path: Path)
         f"resparse: many.{kind}: archive has 50 members, more than the 10 limit (not read)"
         for kind in ("zip", "7z")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("glyphs.pdf", lambda: glyph_bomb_pdf(500, 200_000)),  # 100 M characters in 300 KB
+        ("stream.pdf", lambda: glyph_bomb_pdf(1, 30_000_000, compress=True)),  # 400 MB content stream
+    ],
+)
+def test_a_pdf_that_is_hours_of_native_work_stops_at_the_time_limit(
+    tmp_path: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    """The time goes inside pdfium, where no Python signal can interrupt it: the worker is
+    stopped from outside once its CPU time passes --timeout, whatever it is doing."""
+    (tmp_path / name).write_bytes(make())
+    started = time.monotonic()
+    result = run("extract", name, "-f", "json", "--timeout", "3", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"resparse: {name}: took longer than 3 s of CPU time (stopped; --timeout)"
+    ] or error_lines(result.stderr) == [
+        f"resparse: {name}: exceeds the 2048 MB memory limit (--max-memory-mb)"
+    ]
+    assert time.monotonic() - started < 60
+
+
+def test_thirty_million_empty_paragraphs_stop_at_the_memory_cap(tmp_path: Path) -> None:
+    """260 KB of DOCX that parses into 30 million elements: the worker's address space cap ends
+    it in one line, the machine unharmed."""
+    (tmp_path / "empty.docx").write_bytes(docx_bytes("<w:p/>" * 30_000_000))
+    result = run("extract", "empty.docx", "-f", "json", "--max-memory-mb", "700", cwd=tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "resparse: empty.docx: exceeds the 700 MB memory limit (--max-memory-mb)"
+    ]
+
+
+@pytest.mark.parametrize("mode", ["w", "w:gz"])
+def test_a_tar_name_of_megabytes_is_refused_before_it_is_read(tmp_path: Path, mode: str) -> None:
+    """tarfile reads a GNU long name whole before yielding its member: a 300 MB name in a few KB
+    of gzip would pass into memory. Past the cap the archive stops there, in one line; members
+    before it, with long names of real length, are converted."""
+    long_name = "п" * 200 + ".txt"
+    huge_name = "x" * (MAX_TAR_HEADER_BYTES + 1) + ".txt"
+    suffix = ".tar.gz" if mode == "w:gz" else ".tar"
+    (tmp_path / f"names{suffix}").write_bytes(tar_bytes([(long_name, TEXT), (huge_name, TEXT)], mode))
+    result = run("batch", f"names{suffix}", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    [line] = error_lines(result.stderr)
+    assert line.startswith(f"resparse: names{suffix}: tar has a ") and "long-name or extended header" in line
+    assert len(list((tmp_path / "out").glob("*.json"))) == 1
 
 
 def test_workers_left_behind_by_a_killed_batch_exit_quietly(tmp_path: Path) -> None:

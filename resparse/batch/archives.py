@@ -51,6 +51,19 @@ DEFAULT_ZIP_ENCODING = "cp866"
 
 
 _CHUNK = 1024 * 1024
+MAX_TAR_HEADER_BYTES = 1024 * 1024
+"""Largest GNU long name or pax extended header read from a tar. tarfile reads such a header
+whole into memory before it yields the member, so a few bytes of tar could declare a name of
+gigabytes; real ones are a few hundred bytes (PATH_MAX is 4,096)."""
+_LONG_HEADERS = frozenset(
+    {
+        tarfile.GNUTYPE_LONGNAME,
+        tarfile.GNUTYPE_LONGLINK,
+        tarfile.XHDTYPE,
+        tarfile.XGLTYPE,
+        tarfile.SOLARIS_XHDTYPE,
+    }
+)
 
 
 def _plausible_utf8(text: str) -> bool:
@@ -299,7 +312,7 @@ def _tar_members(
 ) -> Iterator[tuple[str, bytes] | Item]:
     """Stream mode (``r|``): one pass, no seeking, so it also works inside gzip/bzip2/xz streams."""
     cap = options.limits.max_part_bytes
-    with tarfile.open(fileobj=stream, mode="r|") as archive:
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=_CappedTarInfo) as archive:
         for info in archive:
             name = _tar_name(info.name)
             shown = f"{source}!{printable(name)}"
@@ -317,6 +330,18 @@ def _tar_members(
                 continue
             with member:
                 yield name, read_capped(member, cap)  # type: ignore[arg-type]
+
+
+class _CappedTarInfo(tarfile.TarInfo):
+    """A tar header that refuses a long-name or extended header past :data:`MAX_TAR_HEADER_BYTES`."""
+
+    def _proc_member(self, tarfile: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
+        if self.type in _LONG_HEADERS and self.size > MAX_TAR_HEADER_BYTES:
+            raise LimitExceededError(
+                f"tar has a {size_words(self.size)} long-name or extended header, more than the "
+                f"{size_words(MAX_TAR_HEADER_BYTES)} limit (not read)"
+            )
+        return super()._proc_member(tarfile)  # type: ignore[misc]
 
 
 def _tar_name(name: str) -> str:

@@ -69,15 +69,23 @@ class Output(Protocol):
     replaced: int
     """Outputs of an earlier run written over (without ``--resume``)."""
 
+    form: str
+    """How each document's JSON is laid out: "json" (indented, a file's) or "jsonl" (one line)."""
+
     def exclude(self) -> list[Path]: ...
     def done(self, found: Found, name: str) -> bool: ...
-    def target(self, name: str) -> str | None: ...
-    def accept(self, order: int, line: str | None) -> None: ...
+    def accept(self, order: int, name: str | None, text: str | None) -> None:
+        """Everything found is accepted once by its order (from 0); ``text`` is None but for a
+        converted document, ``name`` None but for a document."""
+        ...
+
     def close(self) -> None: ...
 
 
 class FolderOutput:
     """One ``.json`` per document in a folder; the failure list beside the folder."""
+
+    form = "json"
 
     def __init__(self, folder: Path, resume: bool) -> None:
         self.folder = folder
@@ -91,20 +99,23 @@ class FolderOutput:
     def done(self, found: Found, name: str) -> bool:
         return self.resume and (self.folder / name).is_file()
 
-    def target(self, name: str) -> str:
+    def accept(self, order: int, name: str | None, text: str | None) -> None:
+        """Write a converted document's file at once (whatever its order), atomically."""
+        if text is None or name is None:
+            return
         path = self.folder / name
         if path.parent != self.folder or name in ("", ".", "..") or "/" in name or os.sep in name:
             raise AssertionError(f"unsafe output name {name!r}")  # output_name() makes this impossible
-        if path.exists():
-            self.replaced += 1
-        return str(path)
-
-    def accept(self, order: int, line: str | None) -> None:  # the worker wrote the file already
-        pass
+        try:
+            if path.exists():
+                self.replaced += 1
+            write_atomic(path, text)
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write the output ({error.strerror or error})") from None
 
     def close(self) -> None:
         for leftover in self.folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)  # from a worker killed mid-write
+            leftover.unlink(missing_ok=True)  # from a batch killed mid-write
 
 
 class JsonlOutput:
@@ -114,6 +125,8 @@ class JsonlOutput:
     finish in: a finished document waits in memory until those before it are done (or
     failed, which leaves no line).
     """
+
+    form = "jsonl"
 
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
@@ -137,10 +150,7 @@ class JsonlOutput:
     def done(self, found: Found, name: str) -> bool:
         return found.source in self.sources
 
-    def target(self, name: str) -> None:
-        return None
-
-    def accept(self, order: int, line: str | None) -> None:
+    def accept(self, order: int, name: str | None, line: str | None) -> None:
         self.waiting[order] = line
         with self._writing():
             if self.stream.closed:  # an earlier write failed; the batch is stopping

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -67,3 +68,22 @@ def cap_address_space(limit: int) -> None:
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+CRASH_SIGNALS = frozenset(
+    int(getattr(signal, name))
+    for name in ("SIGABRT", "SIGSEGV", "SIGBUS", "SIGILL", "SIGTRAP")
+    if hasattr(signal, name)
+)
+"""How native code dies when an allocation fails under the address-space cap (pdfium, Tesseract
+and LibreOffice abort or trap rather than raise)."""
+CRASH_NEAR_CAP = 0.5
+"""A worker that dies by one of :data:`CRASH_SIGNALS` with its address space past this share of
+the cap is reported as over the memory limit: such an allocation is often hundreds of MB at once,
+between two of the parent's samples, so the last sample may be well below the cap."""
+
+
+def crashed_near_the_cap(exit_code: int | None, peak: int, cap: int) -> bool:
+    """Killed by a crash signal with its address space past :data:`CRASH_NEAR_CAP` of ``cap``."""
+    crashed = exit_code is not None and -exit_code in CRASH_SIGNALS
+    return crashed and peak >= CRASH_NEAR_CAP * cap

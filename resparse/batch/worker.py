@@ -29,13 +29,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resparse.batch.budget import Budget, pdf_budget, time_reason, within
 from resparse.batch.contexts import single_context
 from resparse.batch.names import one_line
 from resparse.batch.outputs import write_atomic
-from resparse.batch.procs import cap_address_space, descendants, peak_address_space, usage
+from resparse.batch.procs import (
+    cap_address_space,
+    crashed_near_the_cap,
+    descendants,
+    peak_address_space,
+    usage,
+)
 from resparse.errors import InputError
 from resparse.limits import (
     MEMORY_ALARM,
@@ -45,6 +51,9 @@ from resparse.limits import (
     memory_reason,
     wall_clock_reason,
 )
+
+if TYPE_CHECKING:
+    from resparse.emit import Format
 
 Job = Callable[..., Any]
 """``job(bytes | Path, *, name, limits) -> Document`` (or any picklable value); module-level."""
@@ -61,6 +70,8 @@ class Task:
     """Output file (folder mode; the worker writes it) or None."""
     keep: bool = False
     """Send the job's value itself back (``extract``, ``layout``) rather than a JSON line."""
+    form: Format = "jsonl"
+    """How the JSON sent back is laid out: one line ("jsonl") or indented ("json", a file's)."""
 
 
 @dataclass(frozen=True)
@@ -113,19 +124,24 @@ def _deliver(task: Task, result: Any) -> Outcome:
     if task.target is not None:
         write_atomic(Path(task.target), dumps([result], "json"))
         return Outcome(task.source, warnings=_warnings(result))
-    return Outcome(task.source, warnings=_warnings(result), line=dumps([result], "jsonl"))
+    return Outcome(task.source, warnings=_warnings(result), line=dumps([result], task.form))
 
 
 def _reason(error: Exception, limits: Limits) -> str:
     if _near_memory_limit(limits):  # a reader that ran out in native code says something else
         return memory_reason(limits.max_memory_bytes)
     if isinstance(error, InputError):
-        reason = one_line(str(error)) or "cannot be read"
-        if "took longer than" in reason and "--timeout" not in reason:  # the OCR's own deadline
-            reason += " (stopped; see --timeout)"
-        return reason
+        return input_reason(error)
     # a bug or a library failing on a weird file: this document only
     return f"internal error ({type(error).__name__}: {one_line(str(error), 200)})"
+
+
+def input_reason(error: InputError) -> str:
+    """What a document that cannot be read says: the reader's message on one line."""
+    reason = one_line(str(error)) or "cannot be read"
+    if "took longer than" in reason and "--timeout" not in reason:  # the OCR's own deadline
+        reason += " (stopped; see --timeout)"
+    return reason
 
 
 def _warnings(result: Any) -> int:
@@ -238,7 +254,8 @@ class Worker:
         """Why the worker vanished: the memory limit, the signal that killed it, or its exit code."""
         self.process.join(timeout=1)
         code = self.process.exitcode
-        if self.peak >= MEMORY_ALARM * self.limits.max_memory_bytes:
+        cap = self.limits.max_memory_bytes
+        if self.peak >= MEMORY_ALARM * cap or crashed_near_the_cap(code, self.peak, cap):
             return memory_reason(self.limits.max_memory_bytes)
         if code is not None and code < 0:
             try:

@@ -20,6 +20,15 @@ from resparse.cli.options import (
 )
 
 
+def check_engine(engine: str, scheduler: str | None) -> None:
+    from resparse.batch.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("goes with --engine dask", param_hint="--scheduler")
+
+
 @app.command()
 def batch(
     inputs: Annotated[
@@ -69,6 +78,22 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     ocr: OcrOption = "auto",
     max_memory_mb: MaxMemoryOption = 2048,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where documents are read: local (worker processes here) or dask (a Dask cluster; "
+            "pip install 'resparse[dask]').",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: the scheduler's address (tcp://host:8786); without it a local "
+            "cluster of --jobs workers starts here.",
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Convert many documents: folders and archives in, one JSON per document out.
@@ -79,6 +104,7 @@ def batch(
     from resparse.limits import MB
 
     check_ocr(ocr)
+    check_engine(engine, scheduler)
     limits = limits_from(
         max_pages,
         max_part_mb,
@@ -99,5 +125,7 @@ def batch(
         debug=debug,
         ocr=ocr,
         page_seconds=page_seconds(timeout, ocr),
+        engine=engine,
+        scheduler=scheduler,
     )
     raise typer.Exit(1 if report.failed or report.output_error or report.unread_inputs else 0)

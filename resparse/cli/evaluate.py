@@ -8,53 +8,66 @@ from typing import Annotated, Optional
 import typer
 
 from resparse.cli.app import app
-from resparse.cli.common import check_ocr, limits_from
+from resparse.cli.common import check_ocr, checked_limits
 from resparse.cli.io import say, write
 from resparse.cli.options import (
+    BudgetOption,
     DebugOption,
     MaxFileOption,
+    MaxMemoryOption,
     MaxPagesOption,
     MaxPartOption,
     OcrOption,
-    TimeoutOption,
     parse_minimums,
     split_values,
 )
 
+GoldDir = Annotated[
+    Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold documents, <stem>.json each.")
+]
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="INPUTS", help="Files and folders; C001.txt, C001.pdf, … score against C001.json."
+    ),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also one line per document.")]
+JsonOption = Annotated[
+    Optional[Path], typer.Option("--json", help="Also write the full report as JSON here.")
+]
+MinimumOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--min", help="FIELD=VALUE: exit 1 when the field's micro F1 is below (repeatable)."),
+]
+FieldOption = Annotated[
+    Optional[list[str]], typer.Option("--field", help="Score only these fields (repeatable, a,b).")
+]
+OnlyOption = Annotated[
+    Optional[list[str]], typer.Option("--only", help="Only inputs whose name matches (*.pdf; a,b).")
+]
+SkipOption = Annotated[
+    Optional[list[str]], typer.Option("--skip", help="Leave out inputs whose name matches.")
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Inputs read at once, each by its own worker.")]
+
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[
-        Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold documents, <stem>.json each.")
-    ],
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="INPUTS", help="Files and folders; C001.txt, C001.pdf, … score against C001.json."
-        ),
-    ],
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also one line per document.")] = False,
-    json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Also write the full report as JSON here.")
-    ] = None,
-    minimum: Annotated[
-        Optional[list[str]],
-        typer.Option("--min", help="FIELD=VALUE: exit 1 when the field's micro F1 is below (repeatable)."),
-    ] = None,
-    field: Annotated[
-        Optional[list[str]], typer.Option("--field", help="Score only these fields (repeatable, a,b).")
-    ] = None,
-    only: Annotated[
-        Optional[list[str]], typer.Option("--only", help="Only inputs whose name matches (*.pdf; a,b).")
-    ] = None,
-    skip: Annotated[
-        Optional[list[str]], typer.Option("--skip", help="Leave out inputs whose name matches.")
-    ] = None,
+    gold_dir: GoldDir,
+    inputs: Inputs,
+    verbose: VerboseOption = False,
+    json_out: JsonOption = None,
+    minimum: MinimumOption = None,
+    field: FieldOption = None,
+    only: OnlyOption = None,
+    skip: SkipOption = None,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
     max_file_mb: MaxFileOption = 200,
     ocr: OcrOption = "auto",
-    timeout: TimeoutOption = 60.0,
+    timeout: BudgetOption = None,
+    max_memory_mb: MaxMemoryOption = 2048,
+    jobs: JobsOption = 1,
     debug: DebugOption = False,
 ) -> None:
     """Score outputs against gold: precision, recall and F1 per field, micro-averaged over documents.
@@ -65,6 +78,8 @@ def evaluate(
     from resparse.evaluate import evaluate as run
 
     check_ocr(ocr)
+    if jobs < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--jobs")
     minimums, fields = parse_minimums(minimum), split_values(field)
     if not gold_dir.is_dir():
         raise typer.BadParameter("not a folder", param_hint="GOLD_DIR")
@@ -73,13 +88,14 @@ def evaluate(
     report = run(
         gold_dir,
         inputs,
-        limits=limits_from(max_pages, max_part_mb, max_file_mb, seconds_per_document=timeout),
+        limits=checked_limits(max_pages, max_part_mb, max_file_mb, timeout, max_memory_mb),
         ocr=ocr,
         only=split_values(only),
         skip=split_values(skip),
         fields=fields,
         on_failure=lambda failure: say(failure.path, failure.reason),
         debug=debug,
+        jobs=jobs,
     )
     if not report.documents:
         say(str(gold_dir), "no input matches a gold file here")

@@ -20,9 +20,6 @@ MaxPagesOption = Annotated[int, typer.Option("--max-pages", help="Most PDF pages
 MaxPartOption = Annotated[
     int, typer.Option("--max-part-mb", help="Largest decompressed DOCX part or archive member, MB.")
 ]
-TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds one document may take before it is stopped.")
-]
 BudgetOption = Annotated[
     Optional[float],
     typer.Option(
