@@ -167,3 +167,18 @@ def test_a_broken_multipart_body_is_400(client: httpx.Client) -> None:
     response = client.post("/v1/extract", files={"other": ("a.txt", b"text")})
     assert response.status_code == 400
     assert "'file'" in response.json()["error"]
+
+
+def test_an_unusable_token_file_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from resparse.cli import app
+
+    (tmp_path / "empty").write_text("\n")
+    for path, reason in (
+        (tmp_path / "missing", "cannot read the token file"),
+        (tmp_path / "empty", "is empty"),
+    ):
+        result = CliRunner().invoke(app, ["serve", "--token-file", str(path)])
+        assert result.exit_code == 2
+        assert reason in result.output
