@@ -88,7 +88,8 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.dispatcher: Dispatcher | None = None
-        self.spool = settings.spool or Path(".")
+        self.spool: Path | None = None
+        """This server's own folder for uploads in flight, removed when it stops."""
         self.batches = 0
 
     async def start(self) -> None:
@@ -106,7 +107,8 @@ class Server:
     def stop(self) -> None:
         if self.dispatcher is not None:
             self.dispatcher.stop()
-        shutil.rmtree(self.spool, ignore_errors=True)
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
 
     def submit(self, task: Task, *, bounded: bool = True) -> asyncio.Future:
         """Where the outcome of ``task`` will arrive; ``503`` when the queue is full."""
@@ -117,6 +119,7 @@ class Server:
             raise busy(str(error)) from None
 
     async def upload(self, request: Request) -> Upload:
+        assert self.spool is not None
         return await receive(request, self.spool, self.settings.limits.max_file_bytes)
 
 
@@ -152,10 +155,11 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _routes(app: FastAPI, server: Server) -> None:
-    @app.get("/health", response_model=Health)
+    @app.get("/health", response_model=Health, responses={503: {"model": ErrorBody}})
     async def health() -> Health:
-        """The workers and the queue; answers without a token."""
-        assert server.dispatcher is not None
+        """The workers and the queue; answers without a token (``503`` once the server stops)."""
+        if server.dispatcher is None or not server.dispatcher.alive():
+            raise ServeError(503, "not reading documents")
         return Health(**server.dispatcher.stats())
 
     @app.get("/v1/schema", responses=ERRORS)

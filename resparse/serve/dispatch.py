@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import threading
 from collections import deque
@@ -21,6 +22,8 @@ from typing import Any
 
 from resparse.batch.worker import Outcome, Pool, Task
 from resparse.limits import POLL_SECONDS
+
+log = logging.getLogger("resparse.serve")
 
 
 class QueueFull(Exception):
@@ -48,6 +51,9 @@ class Dispatcher:
 
     def start(self) -> None:
         self._thread.start()
+
+    def alive(self) -> bool:
+        return self._thread.is_alive() and not self._stopping
 
     def stats(self) -> dict[str, int]:
         with self._lock:
@@ -93,7 +99,11 @@ class Dispatcher:
                 self._hand_out()
                 if self._wait() and self.pool.busy():
                     self._collect()
+        except Exception:  # a bug: say so, and let every request know rather than wait forever
+            log.exception("the dispatcher stopped")
         finally:
+            with self._lock:
+                self._stopping = True
             self._abandon()
             self.pool.shutdown()
 

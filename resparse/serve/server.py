@@ -55,7 +55,8 @@ def run(settings: Settings) -> None:
         server_header=False,
     )
     # uvicorn shuts down gracefully, then raises the signal again: let that be a clean exit
-    signal.signal(signal.SIGTERM, _exit_cleanly)
+    for each in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(each, _exit_cleanly)
     server = uvicorn.Server(config)
     server.run()
     if not server.started:
