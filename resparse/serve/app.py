@@ -179,15 +179,14 @@ def _routes(app: FastAPI, server: Server) -> None:
         upload = await server.upload(request)
         try:
             await anyio.to_thread.run_sync(refuse_early, upload.path, upload.name)
-            outcome = await server.submit(Task(upload.name, path=str(upload.path), keep=True))
+            # the worker lays the document out as ``resparse extract -f FORMAT`` prints it
+            task = Task(upload.name, path=str(upload.path), form=format)
+            outcome = await server.submit(task)
         finally:
             upload.remove()
         if outcome.reason is not None:
             raise failed(outcome)
-        from resparse.emit import dumps
-
-        text = await anyio.to_thread.run_sync(functools.partial(dumps, [outcome.value], format))
-        return Response(text, media_type=MEDIA_TYPES[format])
+        return Response(outcome.line, media_type=MEDIA_TYPES[format])
 
 
 def _handlers(app: FastAPI) -> None:
