@@ -200,6 +200,10 @@ def _handlers(app: FastAPI) -> None:
         reason = str(error.detail).lower() if error.detail else "failed"
         return JSONResponse({"error": reason}, error.status_code, headers=error.headers)
 
+    @app.exception_handler(Exception)
+    async def bug(request: Request, error: Exception) -> JSONResponse:  # the log says which (service.py)
+        return JSONResponse({"error": "internal error"}, 500)
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         problems = [f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg', '')}" for e in error.errors()]
