@@ -91,6 +91,9 @@ class Server:
         self.spool: Path | None = None
         """This server's own folder for uploads in flight, removed when it stops."""
         self.batches = 0
+        """``/v1/batch`` responses streaming."""
+        self.receiving = 0
+        """Request bodies being written to the spool."""
 
     async def start(self) -> None:
         settings = self.settings
@@ -119,8 +122,17 @@ class Server:
             raise busy(str(error)) from None
 
     async def upload(self, request: Request) -> Upload:
+        """The request's document in the spool; ``503`` when as many are being received as the
+        queue could take, so that slow uploads cannot fill the disk either."""
         assert self.spool is not None
-        return await receive(request, self.spool, self.settings.limits.max_file_bytes)
+        settings = self.settings
+        if self.receiving >= settings.jobs + settings.queue + settings.max_batches:
+            raise busy(f"{self.receiving} uploads are being received already")
+        self.receiving += 1
+        try:
+            return await receive(request, self.spool, settings.limits.max_file_bytes)
+        finally:
+            self.receiving -= 1
 
 
 def busy(reason: str) -> ServeError:
