@@ -185,7 +185,8 @@ def docx_bytes(body: str, numbering: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _paragraph(text: str, num: tuple[int, int] | None = None) -> str:
+def paragraph_xml(text: str, num: tuple[int, int] | None = None) -> str:
+    """One ``w:p`` of plain ``text``, in list ``num`` = (numId, level) when given."""
     props = (
         f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>'
         if num
@@ -201,16 +202,16 @@ def numbered_docx(start: int | str, fmt: str = "upperRoman", paragraphs: int = 2
         f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     )
-    body = _paragraph("РЕКОМЕНДАЦИИ") + "".join(
-        _paragraph(f"Комитету обеспечить пункт {i}.", (1, 0)) for i in range(paragraphs)
+    body = paragraph_xml("РЕКОМЕНДАЦИИ") + "".join(
+        paragraph_xml(f"Комитету обеспечить пункт {i}.", (1, 0)) for i in range(paragraphs)
     )
     return docx_bytes(body, numbering)
 
 
 def deep_docx(depth: int) -> bytes:
     """Points typed "1.", "1.1.", "1.1.1." … ``depth`` levels deep, one paragraph each."""
-    body = _paragraph("РЕКОМЕНДАЦИИ") + "".join(
-        _paragraph(".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}.")
+    body = paragraph_xml("РЕКОМЕНДАЦИИ") + "".join(
+        paragraph_xml(".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}.")
         for level in range(1, depth + 1)
     )
     return docx_bytes(body)
@@ -237,7 +238,7 @@ def vmerge_docx(text_bytes: int = 1_000_000, rows: int = 2_000) -> bytes:
     table = "<w:tbl>" + f"<w:tr>{cell(big, 'restart')}{cell('а', None)}</w:tr>"
     table += f"<w:tr>{cell('', 'continue')}{cell('б', None)}</w:tr>" * rows
     table += "</w:tbl>"
-    return docx_bytes(_paragraph("ПЛАН МЕРОПРИЯТИЙ") + table)
+    return docx_bytes(paragraph_xml("ПЛАН МЕРОПРИЯТИЙ") + table)
 
 
 def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000, rows: int = 200) -> bytes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from hostile_files import docx_bytes, paragraph_xml
+
 from resparse.emit import to_data
 from resparse.models import Document
 from resparse.pipeline import extract
@@ -171,3 +173,25 @@ def test_a_protocol_of_hearings_records_the_meeting_and_keeps_its_decision_and_s
         ("Председательствующий", "П.П. Петров"),
         ("Секретарь", "О.О. Смирнова"),
     ]
+
+
+def test_a_word_file_with_a_paragraph_per_line_joins_each_point_whole() -> None:
+    """Word opens a text file (or a legal database's export) as one paragraph per source line:
+    a point wrapped over three or more lines is still one point, its last lines no signature."""
+    lines = [
+        "ПОСТАНОВЛЯЮ:",
+        "1. Провести в области в период с 15 апреля по 15 мая месячник по санитарной",
+        "очистке городов и поселков.",
+        "2. Рекомендовать   главам  муниципальных  образований  городов  и",
+        "районов области организовать в период месячника  работу  по  уборке  и",
+        "приведению   в   надлежащее  санитарное  состояние  улиц  и  площадей,",
+        "населенных пунктов, источников водоснабжения, территорий домовладений,",
+        "предприятий, учреждений и организаций.",
+    ]
+    data = docx_bytes("".join(paragraph_xml(line) for line in lines))
+    document = extract(data, name="wrapped.docx")
+    [block] = document.recommendations
+    assert [item.number for item in block.items] == ["1", "2"]
+    assert block.items[1].text.endswith("предприятий, учреждений и организаций.")
+    assert block.items[1].addressee is not None
+    assert not document.unparsed and not document.signatories

@@ -36,7 +36,7 @@ from test_hostile import RESPARSE, TEXT, error_lines, run
 from typer.testing import CliRunner
 
 from resparse.batch import _descendants
-from resparse.batch.archives import MAX_TAR_HEADER_BYTES
+from resparse.batch.archive_tar import MAX_TAR_HEADER_BYTES
 from resparse.cli import app
 from resparse.limits import MAX_ITEM_DEPTH, MAX_MERGED_TEXT
 from resparse.pipeline import extract

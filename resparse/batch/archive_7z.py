@@ -6,8 +6,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from resparse.batch.archives import too_big, too_many
-from resparse.batch.items import Broken, Item, Skipped, WalkOptions, describe, is_junk_name
+from resparse.batch.items import Broken, Item, Skipped, WalkOptions, describe, is_junk_name, too_big, too_many
 from resparse.errors import printable
 
 __all__ = ["members"]

@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import BinaryIO
 
+from resparse.batch.archive_tar import tar_members
 from resparse.batch.items import (
     Broken,
     Budget,
@@ -34,8 +35,9 @@ from resparse.batch.items import (
     member_parts,
     normalise,
     one_line,
-    readable,
-    size_words,
+    read_capped,
+    too_big,
+    too_many,
 )
 from resparse.errors import LimitExceededError, printable
 
@@ -48,22 +50,6 @@ ENCRYPTED_FLAG = 0x1
 
 DEFAULT_ZIP_ENCODING = "cp866"
 """What Windows' built-in zipper (and most Russian-locale tools) write for names without the flag."""
-
-
-_CHUNK = 1024 * 1024
-MAX_TAR_HEADER_BYTES = 1024 * 1024
-"""Largest GNU long name or pax extended header read from a tar. tarfile reads such a header
-whole into memory before it yields the member, so a few bytes of tar could declare a name of
-gigabytes; real ones are a few hundred bytes (PATH_MAX is 4,096)."""
-_LONG_HEADERS = frozenset(
-    {
-        tarfile.GNUTYPE_LONGNAME,
-        tarfile.GNUTYPE_LONGLINK,
-        tarfile.XHDTYPE,
-        tarfile.XGLTYPE,
-        tarfile.SOLARIS_XHDTYPE,
-    }
-)
 
 
 def _plausible_utf8(text: str) -> bool:
@@ -131,32 +117,6 @@ def _is_office_package(names: Collection[str]) -> bool:
     return "[Content_Types].xml" in names or "mimetype" in names or "word/document.xml" in names
 
 
-def read_capped(stream: BinaryIO, cap: int) -> bytes:
-    """Read a decompressing stream to the end, refusing (not truncating) past ``cap`` bytes."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = stream.read(min(_CHUNK, cap + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > cap:
-            raise LimitExceededError(f"archive member expands beyond the {size_words(cap)} limit")
-        chunks.append(chunk)
-
-
-def too_many(members: int, source: str, options: WalkOptions) -> Broken | None:
-    """An archive whose directory lists more members than the limit is refused whole, in one line."""
-    limit = options.limits.max_archive_members
-    if members <= limit:
-        return None
-    return Broken(source, f"archive has {members:,} members, more than the {limit:,} limit (not read)")
-
-
-def too_big(cap: int) -> str:
-    return f"archive member expands beyond the {size_words(cap)} limit"
-
-
 def _inner_name(name: str, kind: str) -> str:
     """The name of the one file inside ``report.docx.gz``: the name without the compression suffix."""
     suffixes = {"gzip": (".gz", ".gzip"), "bzip2": (".bz2", ".bzip2"), "xz": (".xz",)}[kind]
@@ -211,7 +171,7 @@ def walk_archive(
         return
     readers: dict[str, Callable[..., Iterator[tuple[str, bytes] | Item]]] = {
         "zip": _zip_members,
-        "tar": _tar_members,
+        "tar": tar_members,
         "7z": _7z_members,
         "gzip": _compressed_members,
         "bzip2": _compressed_members,
@@ -298,56 +258,6 @@ def _zip_members(
             yield name, data
 
 
-_TAR_SPECIAL = {
-    tarfile.SYMTYPE: "a symbolic link",
-    tarfile.LNKTYPE: "a hard link",
-    tarfile.CHRTYPE: "a character device",
-    tarfile.BLKTYPE: "a block device",
-    tarfile.FIFOTYPE: "a FIFO",
-}
-
-
-def _tar_members(
-    stream: BinaryIO, kind: str, source: str, options: WalkOptions, budget: Budget | None = None
-) -> Iterator[tuple[str, bytes] | Item]:
-    """Stream mode (``r|``): one pass, no seeking, so it also works inside gzip/bzip2/xz streams."""
-    cap = options.limits.max_part_bytes
-    with tarfile.open(fileobj=stream, mode="r|", tarinfo=_CappedTarInfo) as archive:
-        for info in archive:
-            name = _tar_name(info.name)
-            shown = f"{source}!{printable(name)}"
-            if info.isdir() or is_junk_name(name):
-                continue
-            if not info.isreg():
-                what = _TAR_SPECIAL.get(info.type, "a special file")
-                yield Skipped(shown, f"skipped {what} (not followed)")
-                continue
-            if info.size > cap:
-                yield Broken(shown, too_big(cap))
-                continue
-            member = archive.extractfile(info)
-            if member is None:
-                continue
-            with member:
-                yield name, read_capped(member, cap)  # type: ignore[arg-type]
-
-
-class _CappedTarInfo(tarfile.TarInfo):
-    """A tar header that refuses a long-name or extended header past :data:`MAX_TAR_HEADER_BYTES`."""
-
-    def _proc_member(self, tarfile: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
-        if self.type in _LONG_HEADERS and self.size > MAX_TAR_HEADER_BYTES:
-            raise LimitExceededError(
-                f"tar has a {size_words(self.size)} long-name or extended header, more than the "
-                f"{size_words(MAX_TAR_HEADER_BYTES)} limit (not read)"
-            )
-        return super()._proc_member(tarfile)  # type: ignore[misc]
-
-
-def _tar_name(name: str) -> str:
-    return readable(name)
-
-
 def _decompressor(kind: str, stream: BinaryIO) -> BinaryIO:
     """A reading file object that decompresses ``stream`` (gzip, bzip2 or xz)."""
     if kind == "gzip":
@@ -368,7 +278,7 @@ def _compressed_members(
     stream.seek(0)
     if _is_tar_header(head):
         with _decompressor(kind, stream) as decompressed:
-            yield from _tar_members(decompressed, "tar", source, options)
+            yield from tar_members(decompressed, "tar", source, options)
         return
     name = _inner_name(source.rsplit("!", 1)[-1], kind)
     with _decompressor(kind, stream) as decompressed:

@@ -29,7 +29,6 @@ from resparse.batch.archives import (
     DEFAULT_ZIP_ENCODING,
     archive_kind,
     decode_zip_name,
-    read_capped,
     walk_archive,
     walk_member,
     zip_is_archive,
@@ -46,6 +45,7 @@ from resparse.batch.items import (
     is_junk_name,
     member_parts,
     one_line,
+    read_capped,
     readable,
     size_words,
 )

@@ -13,8 +13,9 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from resparse.errors import printable
+from resparse.errors import LimitExceededError, printable
 from resparse.limits import MB, Limits
 
 _JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -155,3 +156,32 @@ class Budget:
             f"archive members declare {size_words(total)}, more than the {size_words(self.bytes_limit)} "
             "total limit (a zip bomb? not read)",
         )
+
+
+_CHUNK = 1024 * 1024
+
+
+def read_capped(stream: BinaryIO, cap: int) -> bytes:
+    """Read a decompressing stream to the end, refusing (not truncating) past ``cap`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, cap + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > cap:
+            raise LimitExceededError(f"archive member expands beyond the {size_words(cap)} limit")
+        chunks.append(chunk)
+
+
+def too_many(members: int, source: str, options: WalkOptions) -> Broken | None:
+    """An archive whose directory lists more members than the limit is refused whole, in one line."""
+    limit = options.limits.max_archive_members
+    if members <= limit:
+        return None
+    return Broken(source, f"archive has {members:,} members, more than the {limit:,} limit (not read)")
+
+
+def too_big(cap: int) -> str:
+    return f"archive member expands beyond the {size_words(cap)} limit"

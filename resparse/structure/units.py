@@ -59,15 +59,17 @@ def unspaced(text: str) -> str:
 def flatten(layout: Layout, skip_tables: set[int]) -> list[Unit]:
     """Units for every block but the tables in ``skip_tables`` (those the roadmap rules took)."""
     units: list[Unit] = []
+    ends = -2  # the block the last unit ends in: a paragraph wrapped over many lines joins whole
     for index, block in enumerate(layout.blocks):
         if isinstance(block, Paragraph):
             for part in _enumeration(block):
                 unit = _from_paragraph(part, index)
                 previous = units[-1] if units else None
-                if previous is not None and previous.origin == index - 1 and _continues(previous, unit):
+                if previous is not None and ends == index - 1 and _continues(previous, unit):
                     previous.text = f"{previous.text} {unit.text}"  # a hard-wrapped line, in any format
-                    continue
-                units.append(unit)
+                else:
+                    units.append(unit)
+                ends = index
         elif isinstance(block, Table) and index not in skip_tables:
             units.extend(_from_table(block, index))
             units.append(Unit(text="", origin=index))
