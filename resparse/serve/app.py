@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException
 from resparse.batch.contexts import batch_context
 from resparse.batch.worker import Task
 from resparse.models import Document
-from resparse.serve.dispatch import Dispatcher, QueueFull, start_pool
+from resparse.serve.dispatch import Dispatcher, QueueFull, log, start_pool
 from resparse.serve.errors import ServeError, failed
 from resparse.serve.jobs import load_function, refuse_early, serve_job
 from resparse.serve.service import REASON_KEY
@@ -103,9 +103,12 @@ class Server:
         pool = await anyio.to_thread.run_sync(start_pool, batch_context, job, settings)
         self.dispatcher = Dispatcher(pool, settings.queue)
         self.dispatcher.start()
-        warm = [self.dispatcher.submit(Task("warm-up.txt", data=WARM_UP)) for _ in range(settings.jobs)]
+        task = Task("warm-up", data=WARM_UP)
+        warm = [self.dispatcher.submit(task, bounded=False) for _ in range(settings.jobs)]
         for future in warm:
-            await future
+            outcome = await future
+            if outcome.reason is not None:
+                log.warning("a worker could not read the warm-up document: %s", outcome.reason)
 
     def stop(self) -> None:
         if self.dispatcher is not None:
