@@ -103,8 +103,8 @@ class Server:
         pool = await anyio.to_thread.run_sync(start_pool, batch_context, job, settings)
         self.dispatcher = Dispatcher(pool, settings.queue)
         self.dispatcher.start()
-        task = Task("warm-up", data=WARM_UP)
-        warm = [self.dispatcher.submit(task, bounded=False) for _ in range(settings.jobs)]
+        tasks = [Task("warm-up", order, data=WARM_UP) for order in range(settings.jobs)]
+        warm = [self.dispatcher.submit(task, bounded=False) for task in tasks]
         for future in warm:
             outcome = await future
             if outcome.reason is not None:

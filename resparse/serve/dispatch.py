@@ -43,7 +43,7 @@ class Dispatcher:
         self.queue = queue
         self._waiting: deque[Waiter] = deque()
         self._reading: dict[int, Waiter] = {}
-        """Tasks the pool holds, by ``id(task)``."""
+        """Tasks the pool holds, by ``id(task)`` (each task is submitted once)."""
         self._lock = threading.Lock()
         self._wake_read, self._wake_write = os.pipe()
         self._stopping = False
