@@ -10,7 +10,8 @@ its message is the plain-words reason printed as ``resparse: FILE: reason``::
     │   ├── CorruptFileError       truncated or damaged DOCX/PDF/archive
     │   ├── EncryptedFileError     password-protected PDF or DOCX
     │   ├── LimitExceededError     a size, page, nesting or time limit was hit
-    │   └── ToolMissingError       an external converter (LibreOffice, Tesseract) is absent
+    │   ├── ToolMissingError       an external converter (LibreOffice, Tesseract) is absent
+    │   └── NeedsOcrError          a PDF (page) without a readable text layer: a scan
     └── GrammarError               a rule file in grammars/ is malformed
 """
 
@@ -51,6 +52,14 @@ class LimitExceededError(InputError):
 
 class ToolMissingError(InputError):
     pass
+
+
+class NeedsOcrError(InputError):
+    """A PDF page (or every page) has no readable text layer: only OCR can read it.
+
+    The PDF reader raises it per page and decides there, in one place, whether to OCR;
+    it reaches the user only when OCR is off ("never") and no page had text.
+    """
 
 
 class GrammarError(ResparseError):

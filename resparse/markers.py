@@ -75,3 +75,20 @@ def marker_kind(marker: str) -> str:
 COLUMN_GAP = re.compile(r"\S[ \u00a0]{5,}\S|\t")
 """A gap that sets text in columns (five spaces or a tab: "Председатель Думы      Глава города");
 a justified monospace line spreads its words by two or three."""
+
+BOX_VERTICALS = "│┃║|¦"
+"""Characters that draw a cell's side in a table drawn with box characters."""
+_BOX_RULE = re.compile(r"[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║|¦+=_-]+")
+_BOX_STROKE = re.compile(r"[─━═\-=_]")
+
+
+def is_box_rule(text: str) -> bool:
+    """A line of box characters only, with a horizontal stroke: a border of a drawn table."""
+    return bool(text.strip()) and bool(_BOX_RULE.fullmatch(text)) and bool(_BOX_STROKE.search(text))
+
+
+def is_box_line(text: str) -> bool:
+    """A border or a row of a table drawn with box characters (legal databases' text exports,
+    Markdown): such lines are never prose wrapped into one another."""
+    stripped = text.strip()
+    return is_box_rule(text) or (len(stripped) > 1 and stripped[0] in BOX_VERTICALS)

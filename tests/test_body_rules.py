@@ -79,3 +79,21 @@ def test_the_module_docstring_maps_every_rule_in_order() -> None:
 
 def test_the_small_document_exercises_every_rule() -> None:
     assert {rule for _, rule in BODY} == {rule_name(rule) for rule in RULES}
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("(в ред. решения совета от 01.02.2024 № 3)", True),
+        ("(абзац в редакции постановления от 02.06.2025 N 31)", True),
+        ("(п. 3 введен постановлением от 10.10.2024 N 12)", True),
+        ("(пп. «б» утратил силу. - Постановление от 01.03.2023 N 7)", True),
+        ("(раздел дополнен решением от 05.05.2022 № 40)", True),
+        ("(по согласованию)", False),
+        ("(в редакторской группе)", False),
+    ],
+)
+def test_a_legal_database_note_is_told_from_a_bracketed_text(line: str, note: bool) -> None:
+    from resparse.structure.body_lines import is_editorial_note
+
+    assert is_editorial_note(line) is note

@@ -22,22 +22,19 @@ import pytest
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError, LimitExceededError
 from resparse.extract import pdf as pdf_reader
 from resparse.extract import read_layout
-from resparse.extract.pdf import _PAGE_NUMBER, _fix_cid_lines, needs_ocr, text_is_readable
-from resparse.extract.pdf_tables import (
-    Line,
-    borderless_tables,
+from resparse.extract.pdf import needs_ocr, text_is_readable
+from resparse.extract.pdf.borderless import borderless_tables
+from resparse.extract.pdf.lines import PAGE_NUMBER
+from resparse.extract.pdf.tables import (
     cluster_edges,
     column_span,
     header_row_count,
-    is_bold_font,
     is_numbering_row,
-    is_tab_gap,
-    join_lines,
-    join_pair,
-    make_line,
     merge_rows,
     same_columns,
 )
+from resparse.extract.pdf.text_source import fix_cid_lines
+from resparse.extract.pdf.words import Line, is_bold_font, is_tab_gap, join_lines, join_pair, make_line
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table
 from resparse.limits import DEFAULT_LIMITS, Limits
 from resparse.markers import marker_kind, split_marker
@@ -663,7 +660,7 @@ def test_cid_at_line_start_is_a_bullet() -> None:
         ),
         make_line([{**base, "text": "(cid:9)", "x0": 0, "x1": 5}]),
     ]
-    assert [line.text for line in _fix_cid_lines(lines)] == ["· Пункт", "Текст"]
+    assert [line.text for line in fix_cid_lines(lines)] == ["· Пункт", "Текст"]
 
 
 @pytest.mark.parametrize(
@@ -776,7 +773,7 @@ def test_scanned_samples_need_ocr(path: Path) -> None:
     ],
 )
 def test_page_number_pattern(text: str, is_number: bool) -> None:
-    assert bool(_PAGE_NUMBER.match(text)) is is_number
+    assert bool(PAGE_NUMBER.match(text)) is is_number
 
 
 def test_tab_after_list_number_keeps_the_item_whole() -> None:

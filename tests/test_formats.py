@@ -22,7 +22,10 @@ from PIL import Image, ImageDraw
 from resparse.errors import InputError, LimitExceededError, ToolMissingError
 from resparse.extract import read_layout
 from resparse.extract.html import decode, list_marker
-from resparse.extract.ocr import OCR_WARNING, find_grids, find_rulings, fix_ocr_text, parse_tsv
+from resparse.extract.pdf.grid import find_grids
+from resparse.extract.pdf.ocr_rulings import find_rulings
+from resparse.extract.pdf.ocr_source import OCR_WARNING
+from resparse.extract.pdf.ocr_tool import fix_ocr_text, parse_tsv
 from resparse.layout import Layout, Paragraph, Table
 from resparse.limits import Limits
 from resparse.models import Document

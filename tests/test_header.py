@@ -294,3 +294,103 @@ def test_a_point_run_on_after_the_operative_cue_is_a_point() -> None:
     item = document.recommendations[0].items[0]
     assert item.number == "6"
     assert item.deadline is not None and item.deadline.end == date(2020, 3, 23)
+
+
+def test_a_title_goes_on_under_the_date_line_set_like_it() -> None:
+    """Word files often put the date line right under the kind word: the bold, centred line that
+    goes on in lower case below it is still the title, not the preamble."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    word = docx.Document()
+    for text, bold in [
+        ("РЕКОМЕНДАЦИИ", True),
+        ("г. Тальниково\t\t\t\t19 февраля 2025 г.", False),
+        ("по итогам заседания Молодежного парламента «Летняя занятость подростков»", True),
+        ("Заслушав информацию управления образования, Молодежный парламент РЕКОМЕНДУЕТ:", False),
+        ("1. Управлению образования организовать трудовые отряды.", False),
+    ]:
+        paragraph = word.add_paragraph()
+        paragraph.add_run(text).bold = bold
+        if bold:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="title.docx")
+    assert (
+        document.title
+        == "РЕКОМЕНДАЦИИ по итогам заседания Молодежного парламента «Летняя занятость подростков»"
+    )
+    assert document.date == date(2025, 2, 19)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "issuer"),
+    [
+        (  # a publication line labels the source; the administration is the letterhead
+            [
+                "Источник публикации: газета «Вестник», № 8 от 21.02.2025",
+                "",
+                "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ",
+                "",
+                "ПОСТАНОВЛЕНИЕ",
+                "",
+                "Об организации субботника",
+            ],
+            "ПОСТАНОВЛЕНИЕ Об организации субботника",
+            "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ",
+        ),
+        (  # a quoted name of an organisation is a letterhead, not an event
+            [
+                "Муниципальное бюджетное общеобразовательное учреждение",
+                "«Школа № 3» (МБОУ «Школа № 3»)",
+                "",
+                "ПРИКАЗ",
+                "",
+                "О проведении олимпиады",
+            ],
+            "ПРИКАЗ О проведении олимпиады",
+            "Муниципальное бюджетное общеобразовательное учреждение «Школа № 3» (МБОУ «Школа № 3»)",
+        ),
+        (  # a legal database's card over the act is a note; the act's own letterhead stays
+            [
+                "Приказ Министерства спорта края от 3 марта 2025 г. N 14",
+                '"О проведении спартакиады"',
+                "",
+                "МИНИСТЕРСТВО СПОРТА КРАЯ",
+                "",
+                "ПРИКАЗ",
+                "",
+                "О ПРОВЕДЕНИИ СПАРТАКИАДЫ",
+            ],
+            "ПРИКАЗ О ПРОВЕДЕНИИ СПАРТАКИАДЫ",
+            "МИНИСТЕРСТВО СПОРТА КРАЯ",
+        ),
+        (  # a site's breadcrumbs and accessibility link are no letterhead
+            [
+                "Главная » Документы » Решения Думы",
+                "Версия для слабовидящих",
+                "",
+                "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
+                "",
+                "РЕШЕНИЕ",
+                "",
+                "О благоустройстве",
+            ],
+            "РЕШЕНИЕ О благоустройстве",
+            "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
+        ),
+        (  # an event named in quotes above the kind word stays in the title
+            ["Круглый стол «Волонтёрство в малых городах»", "", "РЕЗОЛЮЦИЯ"],
+            "Круглый стол «Волонтёрство в малых городах» РЕЗОЛЮЦИЯ",
+            None,
+        ),
+    ],
+)
+def test_what_stands_above_the_kind_word(lines: list[str], title: str, issuer: str | None) -> None:
+    body = ["", "1. Управлению образования провести олимпиаду до 1 мая 2025 г."]
+    document = extract("\n".join(lines + body).encode(), name="act.txt")
+    assert document.title == title
+    assert document.issuer == issuer

@@ -210,8 +210,8 @@ def test_what_an_archive_really_expands_to_is_capped(tmp_path: Path, monkeypatch
 
 
 def test_an_image_bomb_is_refused_before_it_is_rendered() -> None:
-    from resparse.extract.ocr import _render
-    from resparse.extract.pdf_page import open_pdf
+    from resparse.extract.pdf.ocr_source import render as _render
+    from resparse.extract.pdf.text_layer import open_pdf
 
     data = image_bomb_pdf(40_000)
     assert len(data) < 1_000_000

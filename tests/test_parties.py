@@ -355,6 +355,16 @@ def test_participles_and_case_from_agreement(text: str, case: str | None, expect
         ),
         ("некоммерческие организации ", "НКО", "некоммерческие организации"),
         ("Работа ведётся. ", "НКО", None),
+        (
+            "Провести краевой смотр-конкурс сельских учреждений культуры «Культурная деревня» ",
+            "смотр-конкурс",
+            "краевой смотр-конкурс сельских учреждений культуры «Культурная деревня»",
+        ),
+        (
+            "Муниципальное автономное общеобразовательное учреждение «Гимназия № 7» города Велигорье ",
+            "МАОУ «Гимназия № 7»",
+            "Муниципальное автономное общеобразовательное учреждение «Гимназия № 7» города Велигорье",
+        ),
     ],
 )
 def test_abbreviation_full_form(before: str, short: str, full: str | None) -> None:
@@ -366,3 +376,14 @@ def test_a_dative_opening_names_no_addressee_when_not_asked_to() -> None:
     assert inline_addressee("Руководителям НКО стремиться повышать уровень мастерства", opening=False) is None
     found = inline_addressee("Рекомендовать Отделу кадров подготовить отчёт", opening=False)
     assert found is not None and found.name == "Отдел кадров"
+
+
+def test_an_acronym_opening_its_line_names_the_letterhead_above() -> None:
+    from resparse.structure.abbreviations import find_abbreviations
+
+    lines = ["Муниципальное бюджетное учреждение", "«Дом культуры» села Ракитное", "(МБУ «Дом культуры»)"]
+    [found] = find_abbreviations(lines)
+    assert (found.short, found.full) == (
+        "МБУ «Дом культуры»",
+        "Муниципальное бюджетное учреждение «Дом культуры» села Ракитное",
+    )

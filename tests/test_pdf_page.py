@@ -9,7 +9,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 
 from resparse.extract.pdf import read
-from resparse.extract.pdf_page import open_pdf, read_page, ruled_tables
+from resparse.extract.pdf.grid import ruled_tables
+from resparse.extract.pdf.text_layer import open_pdf, read_page
 from resparse.layout import SourceInfo
 from resparse.limits import DEFAULT_LIMITS
 
@@ -97,7 +98,7 @@ def test_stroked_rectangles_make_table_cells() -> None:
     grid(maker)
     content = page_of(maker.pdf())
     assert {e["orientation"] for e in content.edges} == {"h", "v"}
-    [(rows, box)] = ruled_tables(content)
+    [(rows, box)] = ruled_tables(content.edges)
     assert len(rows) == 2 and all(len(row) == 2 for row in rows)
     assert box == pytest.approx((72, 100, 400, 160), abs=0.5)
 
@@ -140,7 +141,7 @@ def test_diagonal_and_curved_strokes_are_no_rules() -> None:
     maker.text(72, 100, "Text beside a drawing")
     content = page_of(maker.pdf())
     assert all(e["width"] < 0.5 or e["height"] < 0.5 for e in content.edges)
-    assert ruled_tables(content) == []
+    assert ruled_tables(content.edges) == []
 
 
 def test_images_are_counted() -> None:

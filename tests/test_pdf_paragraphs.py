@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from resparse.extract import pdf as pdf_reader
-from resparse.extract.pdf_tables import is_tab_gap
+from resparse.extract.pdf.words import is_tab_gap
 from resparse.layout import Layout, SourceInfo
 from resparse.limits import DEFAULT_LIMITS
 

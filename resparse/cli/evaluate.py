@@ -77,14 +77,7 @@ def evaluate(
     from resparse.evaluate import FIELDS
     from resparse.evaluate import evaluate as run
 
-    check_ocr(ocr)
-    if jobs < 1:
-        raise typer.BadParameter("must be at least 1", param_hint="--jobs")
-    minimums, fields = parse_minimums(minimum), split_values(field)
-    if not gold_dir.is_dir():
-        raise typer.BadParameter("not a folder", param_hint="GOLD_DIR")
-    if set(fields) - set(FIELDS):
-        raise typer.BadParameter(f"use some of {', '.join(FIELDS)}", param_hint="--field")
+    minimums, fields = _checked(gold_dir, ocr, jobs, minimum, field, FIELDS)
     report = run(
         gold_dir,
         inputs,
@@ -107,3 +100,23 @@ def evaluate(
         typer.echo(line)
     written = not json_out or write(report.model_dump_json(indent=1), json_out)
     raise typer.Exit(1 if report.failures or below(report, minimums) or not written else 0)
+
+
+def _checked(
+    gold_dir: Path,
+    ocr: str,
+    jobs: int,
+    minimum: list[str] | None,
+    field: list[str] | None,
+    known: tuple[str, ...] | list[str],
+) -> tuple[dict[str, float], list[str]]:
+    """The minimums and fields asked for; a usage error for what cannot be right."""
+    check_ocr(ocr)
+    if jobs < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--jobs")
+    if not gold_dir.is_dir():
+        raise typer.BadParameter("not a folder", param_hint="GOLD_DIR")
+    minimums, fields = parse_minimums(minimum), split_values(field)
+    if set(fields) - set(known):
+        raise typer.BadParameter(f"use some of {', '.join(known)}", param_hint="--field")
+    return minimums, fields

@@ -57,26 +57,26 @@ def extract(
     job = functools.partial(extract_job, ocr=ocr)
     outcomes = read_each(files, limits, debug, job, page_seconds(timeout, ocr))
     documents = [document for document in outcomes if document is not None]
-    failed = len(files) - len(documents)
-    if documents:
-        if fmt is None and output is None and sys.stdout.isatty():
-            from rich.console import Console
+    shown = not documents or _show(documents, fmt, output, debug, as_list=len(files) > 1)
+    raise typer.Exit(1 if len(documents) < len(files) or not shown else 0)
 
-            from resparse.view import document_view
 
-            console = Console()
-            for document in documents:
-                console.print(document_view(document))
-        else:
-            from resparse.emit import dumps
+def _show(documents: list, fmt: str | None, output: Path | None, debug: bool, as_list: bool) -> bool:  # type: ignore[type-arg]
+    """A readable view on a terminal, else the chosen format to ``output`` or stdout; False when
+    the output could not be written."""
+    if fmt is None and output is None and sys.stdout.isatty():
+        from rich.console import Console
 
-            as_list = len(files) > 1
-            text = guarded(
-                str(output or "-"), debug, lambda: dumps(documents, fmt or "json", as_list=as_list)
-            )  # type: ignore[arg-type]
-            if text is None or not write(text, output):
-                failed = len(files)
-    raise typer.Exit(1 if failed else 0)
+        from resparse.view import document_view
+
+        console = Console()
+        for document in documents:
+            console.print(document_view(document))
+        return True
+    from resparse.emit import dumps
+
+    text = guarded(str(output or "-"), debug, lambda: dumps(documents, fmt or "json", as_list=as_list))  # type: ignore[arg-type]
+    return text is not None and write(text, output)
 
 
 SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl"}

@@ -66,41 +66,9 @@ def read_layout(
     except ModuleNotFoundError as error:
         raise UnsupportedFormatError(f"{fmt.upper()} files are not supported yet") from error
     info = SourceInfo(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest())
-    if fmt == "pdf" and ocr == "always":
-        return _ocr(data, info, limits)
-    try:
-        if fmt == "pdf":  # scanned pages among text pages are OCRed by the PDF reader itself
-            return reader.read(data, info, limits, ocr=ocr)
-        return reader.read(data, info, limits)
-    except InputError as error:
-        if fmt == "pdf" and ocr == "auto" and _is_scan(error, data):
-            return _ocr(data, info, limits)
-        raise
-
-
-def _ocr(data: bytes, info: SourceInfo, limits: Limits) -> Layout:
-    from resparse.extract import ocr
-
-    return ocr.read(data, info, limits)
-
-
-def _is_scan(error: InputError, data: bytes) -> bool:
-    """Whether the PDF reader refused the file for having no readable text layer.
-
-    The reader raises a plain :class:`InputError` saying OCR is needed; damaged, encrypted
-    or oversized files raise subclasses and are never OCRed. A plain error that does not
-    say so is checked again with the reader's own :func:`~resparse.extract.pdf.needs_ocr`.
-    """
-    if type(error) is not InputError:
-        return False
-    if "OCR" in str(error):
-        return True
-    try:
-        from resparse.extract.pdf import needs_ocr
-
-        return needs_ocr(data)
-    except Exception:  # the file already failed once; keep the reader's own error
-        return False
+    if fmt == "pdf":  # the PDF reader decides per page whether OCR reads it
+        return reader.read(data, info, limits, ocr=ocr)
+    return reader.read(data, info, limits)
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:

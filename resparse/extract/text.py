@@ -12,7 +12,7 @@ import re
 from resparse.errors import EmptyFileError, UnsupportedFormatError
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
-from resparse.markers import COLUMN_GAP, split_marker
+from resparse.markers import COLUMN_GAP, is_box_line, split_marker
 
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
@@ -217,7 +217,10 @@ def _wrap_width(widths: list[int]) -> int | None:
 
 
 def _columns(previous: Paragraph, block: Paragraph) -> bool:
-    """Lines set in columns ("Председательствующий      П.П. Петров") are rows, not wrapped prose."""
+    """Lines set in columns ("Председательствующий      П.П. Петров") or drawn as a table's
+    borders and rows ("├───┼───┤", "│ 1. │ …") are rows, not wrapped prose."""
+    if is_box_line(previous.text) or is_box_line(block.text):
+        return True
     return bool(COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(block.text))
 
 

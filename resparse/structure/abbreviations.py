@@ -20,9 +20,12 @@ from resparse.structure import morph
 from resparse.structure.parties import OBLIQUE_CASES, to_nominative
 
 DEFINITION = re.compile(r"\(\s*далее\s*(?:по\s+тексту\s*)?[-–—:\s]*(?P<short>[^()]{1,60}?)\s*\)", re.I)
-ACRONYM = re.compile(r"\(\s*(?P<short>[А-ЯЁ][А-ЯЁA-Z]{1,11})\s*\)")
+ACRONYM = re.compile(r"\(\s*(?P<short>[А-ЯЁ][А-ЯЁA-Z]{1,11}(?:\s+«[^«»()]{1,60}»)?)\s*\)")
 """A full name followed by its acronym in brackets: "… советов организаций соотечественников
-(КСОРС)". Taken only when the acronym's letters start the words before it."""
+(КСОРС)", or an organisation's acronym with its own name ("(МАОУ «Гимназия № 7»)"). Taken only
+when the acronym's letters start the words before it."""
+LEAD_IN_LINES = 3
+"""A bracket opening its line defines what the lines above it name (a letterhead set over lines)."""
 MAX_WORDS = 40
 _BRACKETS = re.compile(r"\([^()]*\)")
 _SENTENCE_END = re.compile(r"[.;:!?(]\s|[()]")
@@ -31,22 +34,30 @@ _WORD = re.compile(r"[«\"]?[\wЁё-]+[»\"]?")
 
 def find_abbreviations(texts: list[str]) -> list[Abbreviation]:
     found: dict[str, Abbreviation] = {}
-    previous = ""
+    above: list[str] = []
     for text in texts:
         for match in sorted([*DEFINITION.finditer(text), *ACRONYM.finditer(text)], key=lambda m: m.start()):
-            short = match.group("short").strip(" «»\"'")
+            short = _unquoted(match.group("short"))
             if not short or short in found:
                 continue
             before = text[: match.start()]
-            if not before.strip():
-                before = previous  # "(далее – программа)" opening the line after its full form
+            if not before.strip():  # "(далее – программа)" opening the line after its full form
+                before = " ".join(above[-LEAD_IN_LINES:])
             full = full_form(before, short)
             if full:
                 found[short] = Abbreviation(short=short, full=full)
-        previous = text
+        above.append(text)
     for entry in glossary(texts):
         found.setdefault(entry.short, entry)
     return list(found.values())
+
+
+def _unquoted(short: str) -> str:
+    """ "«Программа»" → "Программа"; "МАОУ «Гимназия № 7»" keeps the quotes of its name."""
+    short = short.strip()
+    if re.fullmatch(r"[А-ЯЁA-Z]+\s+«.+»", short):
+        return short
+    return short.strip(" «»\"'")
 
 
 _GLOSSARY_ENTRY = re.compile(
@@ -84,22 +95,51 @@ def glossary(texts: list[str]) -> list[Abbreviation]:
 
 def full_form(before: str, short: str) -> str | None:
     """The phrase before "(далее – short)" that the abbreviation stands for."""
+    named = re.fullmatch(r"(?P<letters>[А-ЯЁA-Z]+)\s+(?P<name>«.+»)", short)
+    if named:  # "… учреждение «Гимназия № 7» города … (МАОУ «Гимназия № 7»)": spelled up to the name
+        cut = before.rfind(named.group("name"))
+        words = list(_WORD.finditer(before[:cut])) if cut > 0 else []
+        starts = _acronym_starts(words, named.group("letters")) if words else []
+        return before[starts[0].start() :].strip(" ,") if starts else None
+    start = _phrase_start(before, short)
+    if start is None:
+        return None
+    phrase = before[start:].strip(" ,")
+    previous = morph.WORD.findall(before[:start])[-1:]
+    acronym = morph.is_abbreviation(short.replace(" ", ""))
+    case = _case_named_by(phrase, short) if not acronym else None
+    return to_nominative(phrase, case or _case_after(previous[0] if previous else None, phrase))
+
+
+def _phrase_start(before: str, short: str) -> int | None:
+    """Where in ``before`` the phrase that ``short`` stands for begins, within its sentence."""
     masked = _BRACKETS.sub(lambda m: "_" * len(m.group()), before)  # closed brackets are words' part
     ends = list(_SENTENCE_END.finditer(masked))
-    start = ends[-1].end() if ends else 0
-    sentence, masked = before[start:], masked[start:]
-    words = list(_WORD.finditer(masked))
+    offset = ends[-1].end() if ends else 0
+    words = list(_WORD.finditer(masked, offset))
     if not words:
         return None
     letters = short.replace(" ", "")
-    acronym = morph.is_abbreviation(letters)
-    candidates = _acronym_starts(words, letters) if acronym else _word_starts(words, short)
-    if not candidates:
-        return None
-    phrase = sentence[candidates[0].start() :].strip(" ,")
-    previous = [w.group() for w in words if w.end() <= candidates[0].start()][-1:]
-    case = _case_named_by(phrase, short) if not acronym else None
-    return to_nominative(phrase, case or _case_after(previous[0] if previous else None, phrase))
+    if morph.is_abbreviation(letters):
+        candidates = _acronym_starts(words, letters)
+        return candidates[0].start() if candidates else None
+    candidates = _word_starts(words, short)
+    return _adjectives_before(before, candidates[0].start(), offset) if candidates else None
+
+
+def _adjectives_before(text: str, start: int, limit: int) -> int:
+    """Move ``start`` back over the adjectives agreeing with the word there ("краевого
+    смотра-конкурса", "всероссийской олимпиады"): they are part of what is abbreviated."""
+    noun = morph.WORD.match(text, start)
+    cases = {p.tag.case for p in morph.parses(noun.group().lower())} if noun else set()
+    for word in reversed(list(morph.WORD.finditer(text, limit, start))):
+        if text[word.end() : start].strip():
+            break
+        parses = morph.parses(word.group().lower())[:2]
+        if not any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case in cases for p in parses):
+            break
+        start = word.start()
+    return start
 
 
 def _case_after(previous: str | None, phrase: str) -> str | None:

@@ -303,7 +303,10 @@ def _first_person(text: str) -> int | None:
     for token in morph.WORD.finditer(text):
         if person and token.start() >= person.start():
             return person.start()
-        nouns = [p for p in morph.parses(token.group().lower()) if p.tag.POS == "NOUN"]
+        word = token.group()
+        if len(word) < 2 or morph.is_function_word(word):
+            continue  # "и" also reads as an initial, an animate noun
+        nouns = [p for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"]
         if nouns and all("anim" in p.tag for p in nouns):  # "заместителя", not "месячника"
             return _adjectives_before(text, token.start())
     return person.start() if person else None

@@ -17,7 +17,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from resparse.markers import is_box_line
+from resparse.structure import morph
 from resparse.structure.addressees import is_heading
+from resparse.structure.lexicon import is_organisation
 from resparse.structure.meta import (
     TIME,
     Citation,
@@ -110,6 +113,17 @@ def is_subject_line(text: str) -> bool:
     return bool(patterns()["subject"].match(text)) and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
 
 
+def _goes_on_after_date(unit: Unit) -> bool:
+    """A title line under the date line: the subject ("Об организации …"), or a line set like the
+    title, bold or centred, that goes on in lower case ("общественных слушаний «…»", "по итогам
+    заседания …") — the kind word stood above the date, its complement below."""
+    text = unit.clean
+    if is_subject_line(text):
+        return True
+    styled = unit.bold or unit.centered
+    return styled and text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
+
+
 def _is_sentence(text: str) -> bool:
     """ "В слушаниях приняли участие 87 человек, …." — a capitalised sentence, not a title line."""
     return text[:1].isupper() and bool(re.search(r"[^.\s]{3,}\.$", text)) and len(text.split()) >= 8
@@ -146,6 +160,8 @@ class _State:
     stamp_date: tuple[dt.date, str] | None = None
     cited: Citation | None = None
     """The date and number a title line cites for the act itself ("Приказ № 5 от 15.06.2021")."""
+    card: bool = False
+    """The first title line is a legal database's card of the act, in ordinary letter case."""
 
 
 def read_header(units: list[Unit], stop: int) -> Header:
@@ -179,7 +195,10 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     text = unit.clean
     if _take_stamp(unit, header, state):
         return True
-    if state.after_date and not unit.marker and is_subject_line(text) and header.title_lines:
+    if is_box_line(unit.text):
+        header.notes.append(text)  # a drawn frame or table that is no plan: never title text
+        return True
+    if state.after_date and not unit.marker and header.title_lines and _goes_on_after_date(unit):
         header.title_lines.append(text)
         return True
     following = next((u for u in units[index + 1 : stop] if not u.blank), None)
@@ -231,17 +250,54 @@ def _add_meta(meta: Meta, header: Header) -> None:
 def _add_title_line(unit: Unit, header: Header, state: _State) -> None:
     """A title line; the lines above the first heading word in capitals were a letterhead.
 
-    Lines with a quoted name ("Круглый стол «…»") stay in the title: they name the event. A
-    line that repeats the title (a web page's heading over the document's own) is a note.
+    Lines with a quoted name ("Круглый стол «…»") stay in the title: they name the event, unless
+    an organisation is what they name ("МАОУ «Гимназия № 7»"). A legal database's card above
+    the act ("Приказ Министерства … от … N …" and its quoted subject) and labelled lines
+    ("Источник публикации: …") are notes. A line that repeats the title (a web page's heading
+    over the document's own) is a note.
     """
     if unit.clean in header.title_lines:
         header.notes.append(unit.clean)
         return
     if state.cited is None and opens_with_heading(unit.clean):
         state.cited = citation(unit.clean)
+        state.card = not header.title_lines and not is_heading_line(unit) and state.cited is not None
     if not state.heading_seen and is_heading_line(unit):
         state.heading_seen = True
-        if header.title_lines and not any("«" in line for line in header.title_lines):
-            header.letterhead.extend(header.title_lines)
-            header.title_lines.clear()
+        _set_aside_above_heading(header, state)
     header.title_lines.append(unit.clean)
+
+
+def _set_aside_above_heading(header: Header, state: _State) -> None:
+    above = header.title_lines
+    card = 0
+    if state.card:  # the card runs to the first line in capitals (the act's own letterhead)
+        card = next((n for n, line in enumerate(above) if _caps(line)), len(above))
+    elif _names_event(" ".join(line for line in above if not _set_aside(line))):
+        return
+    header.notes.extend(above[:card])
+    header.notes.extend(line for line in above[card:] if _set_aside(line))
+    header.letterhead.extend(line for line in above[card:] if not _set_aside(line))
+    above.clear()
+
+
+def _set_aside(line: str) -> bool:
+    """A labelled line or a site's or database's chrome: above the act, yet not its letterhead."""
+    return bool(_LABELLED.match(line) or patterns()["site_chrome"].match(line))
+
+
+def _caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
+_LABELLED = re.compile(r"[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s*:\s")
+"""A line that labels what follows ("Источник публикации: газета …"): a site's or a database's."""
+
+
+def _names_event(line: str) -> bool:
+    """A quoted name of an event ("Круглый стол «…»"), not of an organisation or a newspaper."""
+    if not re.search(r"[«\"]", line) or _LABELLED.match(line):
+        return False
+    first_noun = next((w for w in morph.WORD.findall(line) if morph.best_pos(w) == "NOUN"), None)
+    return first_noun is None or not is_organisation(first_noun)

@@ -63,7 +63,10 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     month, of_day = month_pattern(), month_pattern(after_day=True)
     term = _item_term()
     adverbs = alternation(rules["item_recurrence"])
-    yearless = rf"[0-3]?\d\s+(?:{of_day}|числа)|{NUMBER_1_4}{ORDINAL_END}\s*квартал\w*|{month}"
+    of_period = rules["day_of_period"]
+    yearless = (
+        rf"[0-3]?\d(?:-?го)?\s+(?:{of_day}|числа{of_period})|{NUMBER_1_4}{ORDINAL_END}\s*квартал\w*|{month}"
+    )
     tail = rf"(?:,?\s+(?:(?:до|не\s+позднее|к|во?)\s+)?(?:{term}|{yearless}))?"
     recurring = rf"(?:{adverbs})(?![а-яё]){tail}"
     open_ended = rf"(?:{alternation([re.escape(word) for word in rules['open_ended']])})(?![а-яё])"

@@ -61,6 +61,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "number": re.compile(header["number"], re.I),
         "subject": re.compile(rf"^(?:{header['subject_start']})"),
         "subject_in_title": re.compile(rf"(?<!\S)(?:{header['subject_start']})"),
+        "site_chrome": re.compile(rf"^(?:{either(header['site_chrome'])})", re.I),
     }
 
 

@@ -7,7 +7,8 @@ and rebuilt so that the roadmap rules read it like a table of a DOCX file. Rende
 * cells closed by "|": Garant's "cell |" lines, or lines holding only "|" between cells;
 * one row per line, cells separated by " | ";
 * one row per line, cells separated by single spaces (cut by :mod:`text_rows`);
-* one cell per paragraph, blank lines between, a line of spaces for an empty cell.
+* one cell per paragraph, blank lines between, a line of spaces for an empty cell;
+* drawn with box characters, as legal databases export them (:mod:`box_tables`).
 
 A row with text in one cell only is a title row spanning the table (the text lost the merge).
 Editorial notes in parentheses between rows ("(в ред. постановления …)") stay paragraphs.
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, Table
+from resparse.markers import is_box_line
+from resparse.structure.box_tables import box_table
 from resparse.structure.executors import starts_executor
 from resparse.structure.persons import PERSON
 from resparse.structure.roadmap import column_map, labelled_title, names_column
@@ -62,6 +65,10 @@ def _text(block: Block) -> str:
 
 def _table_at(blocks: list[Block], index: int) -> tuple[list[Block], int] | None:
     block = blocks[index]
+    if isinstance(block, Paragraph) and is_box_line(_text(block)):
+        found = box_table(blocks, index)
+        if found is not None:
+            return found
     if not isinstance(block, Paragraph) or not names_column(clean(_text(block)).lower()):
         return None
     for reader in (_piped_rows, _piped_cells, _spaced_rows, _paragraph_cells):

@@ -1,4 +1,4 @@
-"""What one PDF page holds for the reader: words with font hints, ruling edges, images.
+"""What one PDF page's text layer holds: words with font hints, ruling edges, images.
 
 pdfium (pypdfium2, the engine pdfplumber already renders with) parses a page about ten
 times faster than pdfminer, so the PDF reader takes its raw material from here:
@@ -11,13 +11,14 @@ times faster than pdfminer, so the PDF reader takes its raw material from here:
   pdfium marked as a line-end break comes back as "-"; a glyph without a Unicode mapping
   becomes ``(cid:NN)``, like pdfminer writes it, so the reader's readability rules apply.
 - **edges**: straight horizontal and vertical segments of painted paths (lines, rectangle
-  sides, polyline pieces), including those inside form XObjects, as pdfplumber's edge
-  dicts — so pdfplumber's own table finder (:func:`ruled_tables`) turns them into cells.
+  sides, polyline pieces), including those inside form XObjects, as pdfplumber-style edge
+  dicts, which :func:`.grid.ruled_tables` turns into cells (the grid builder scans use too).
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,18 +27,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError
+from resparse.extract.pdf.settings import SETTINGS
 
-__all__ = ["PageContent", "open_pdf", "read_page", "ruled_tables"]
+__all__ = ["PageContent", "open_pdf", "read_page"]
 
 Word = dict[str, Any]
 Edge = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
-_X_TOLERANCE = 3.0
-_Y_TOLERANCE = 3.0
-_AXIS_SLOPE = 0.5
-"""A segment is horizontal (vertical) when its ends differ by less than this in y (x)."""
-_MIN_EDGE = 1.0
 _FONT_NAME_BUFFER = 256
 _HYPHEN_MARK = 0x02
 """pdfium's code for a hyphen it saw at a line end."""
@@ -81,7 +78,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         origin = (left, top)
         textpage = page.get_textpage()
         try:
-            content.words, content.rotated_text = _words(textpage.raw, origin)
+            content.words, content.rotated_text = _Chars(textpage.raw, origin).read()
         finally:
             textpage.close()
         for kind, obj, matrix in _objects(page.raw):
@@ -113,85 +110,146 @@ class _Style:
     upright: bool
 
 
-def _words(textpage: Any, origin: tuple[float, float]) -> tuple[list[Word], bool]:
-    """Characters → words (see the module docstring); also whether any text was rotated."""
-    left, top_edge = origin
-    box = pdfium_c.FS_RECTF()
-    styles: dict[int, _Style] = {}
-    fonts: dict[int, str] = {}
-    words: list[Word] = []
-    chars: list[_Char] = []
-    style: _Style | None = None
-    rotated = False
+_WORD = re.compile(r"[^\s\x01\x03-\x1f]+")
+"""A run of characters between spaces (real ones and those pdfium inferred) and line ends;
+``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in it."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN = re.compile(r"[^\x00\x02]+")
 
-    def flush() -> None:
+
+class _Chars:
+    """A text page's characters → words, asking pdfium per word where it can.
+
+    A run of characters between spaces is one word when its first and last characters
+    share a style (font, size, upright) and a line and the run is no wider than its
+    characters can be: then the first character's box gives ``x0`` and ``top``, the last
+    one's ``x1``. Otherwise (a change of font inside, a jump, an undecodable glyph) the run
+    is read character by character with pdfplumber's word rule (:func:`_begins_word`).
+    """
+
+    def __init__(self, textpage: Any, origin: tuple[float, float]) -> None:
+        self.textpage = textpage
+        self.left, self.top_edge = origin
+        self.box = pdfium_c.FS_RECTF()
+        self.styles: dict[int, _Style] = {}
+        self.fonts: dict[int, str] = {}
+        self.words: list[Word] = []
+        self.rotated = False
+
+    def read(self) -> tuple[list[Word], bool]:
+        text = _page_text(self.textpage)
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            if not (_PLAIN.fullmatch(match.group()) and self._whole(start, end, match.group())):
+                self._by_char(start, end, match.group())
+        return self.words, self.rotated
+
+    def style(self, index: int) -> _Style:
+        address = _text_object_address(self.textpage, index) or 0
+        current = self.styles.get(address)
+        if current is None:
+            current = self.styles[address] = _style(self.textpage, index, self.fonts)
+        return current
+
+    def char_box(self, index: int) -> tuple[float, float, float]:
+        """x0, x1 and top of character ``index``, in points from the page's top-left corner."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.box)
+        return self.box.left - self.left, self.box.right - self.left, self.top_edge - self.box.top
+
+    def _whole(self, start: int, end: int, text: str) -> bool:
+        """Add the run as one word when it plainly is one; False when it needs a closer look."""
+        if pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, start):
+            return False
+        style = self.style(start)
+        last = end - 1
+        if last > start and (
+            self.style(last) != style or pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, last)
+        ):
+            return False
+        if not style.upright:
+            self.rotated = True
+            return True
+        x0, x1, top = self.char_box(start)
+        if last > start:
+            last_x0, x1, last_top = self.char_box(last)
+            tolerance = SETTINGS.char_y_tolerance
+            if (
+                last_x0 < x0
+                or abs(last_top - top) > tolerance
+                or x1 - x0 > SETTINGS.word_run_em * style.size * len(text)
+            ):
+                return False
+        self._add(text, x0, x1, top, top + style.size, style)
+        return True
+
+    def _add(self, text: str, x0: float, x1: float, top: float, bottom: float, style: _Style) -> None:
+        self.words.append(
+            {
+                "text": text,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "fontname": style.font,
+                "size": style.size,
+                "upright": True,
+            }
+        )
+
+    def _by_char(self, start: int, end: int, text: str) -> None:
+        chars: list[_Char] = []
+        style: _Style | None = None
+        for index in range(start, end):
+            code = ord(text[index - start])
+            if pdfium_c.FPDFText_HasUnicodeMapError(self.textpage, index) or code == 0:
+                glyph = f"(cid:{code})"
+            else:
+                glyph = "-" if code == _HYPHEN_MARK else chr(code)
+            current = self.style(index)
+            if not current.upright:
+                self.rotated = True
+                self._flush(chars, style)
+                continue
+            x0, x1, top = self.char_box(index)
+            char = (glyph, x0, x1, top, top + current.size)
+            if chars and (current != style or _begins_word(chars[-1], char)):
+                self._flush(chars, style)
+            style = current
+            chars.append(char)
+        self._flush(chars, style)
+
+    def _flush(self, chars: list[_Char], style: _Style | None) -> None:
         if chars and style is not None:
-            words.append(
-                {
-                    "text": "".join(c[0] for c in chars),
-                    "x0": chars[0][1],
-                    "x1": max(c[2] for c in chars),
-                    "top": min(c[3] for c in chars),
-                    "bottom": max(c[4] for c in chars),
-                    "fontname": style.font,
-                    "size": style.size,
-                    "upright": True,
-                }
-            )
+            text = "".join(c[0] for c in chars)
+            x1, top, bottom = max(c[2] for c in chars), min(c[3] for c in chars), max(c[4] for c in chars)
+            self._add(text, chars[0][1], x1, top, bottom, style)
         chars.clear()
 
-    for index, code in enumerate(_char_codes(textpage)):
-        if code == 0x20 or chr(code).isspace():  # real spaces and those pdfium inferred
-            flush()
-            continue
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) or code == 0:
-            text = f"(cid:{code})"
-        elif code == _HYPHEN_MARK:
-            text = "-"
-        elif code < 0x20:
-            flush()
-            continue
-        else:
-            text = chr(code)
-        address = _text_object_address(textpage, index) or 0
-        current = styles.get(address)
-        if current is None:
-            current = styles[address] = _style(textpage, index, fonts)
-        if not current.upright:
-            rotated = True
-            flush()
-            continue
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
-        char_top = top_edge - box.top
-        char = (text, box.left - left, box.right - left, char_top, char_top + current.size)
-        if chars and (current != style or _begins_word(chars[-1], char)):
-            flush()
-        style = current
-        chars.append(char)
-    flush()
-    return words, rotated
 
-
-def _char_codes(textpage: Any) -> list[int]:
-    """The Unicode code of every character, fetched in one call where that lines up."""
+def _page_text(textpage: Any) -> str:
+    """The page's text, one character per pdfium character index, fetched in one call where that lines up."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
+        return ""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    codes = list(buffer[:count])
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
     # pdfium writes U+FFFE for its line-end hyphen mark and surrogate pairs for astral
     # characters; then one code is no longer one character, so ask one by one.
-    if written != count + 1 or any(code == 0xFFFE or 0xD800 <= code <= 0xDFFF for code in codes):
-        codes = [pdfium_c.FPDFText_GetUnicode(textpage, index) for index in range(count)]
-    return codes
+    if written != count + 1 or len(text) != count or "\ufffe" in text or _SURROGATE.search(text):
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count))
+    return text
 
 
 def _begins_word(previous: _Char, char: _Char) -> bool:
     """pdfplumber's test: the character goes back, jumps ahead, or sits on another line."""
     _, x0, _, top, _ = char
     _, previous_x0, previous_x1, previous_top, _ = previous
-    return x0 < previous_x0 or x0 > previous_x1 + _X_TOLERANCE or abs(top - previous_top) > _Y_TOLERANCE
+    return (
+        x0 < previous_x0
+        or x0 > previous_x1 + SETTINGS.char_x_tolerance
+        or abs(top - previous_top) > SETTINGS.char_y_tolerance
+    )
 
 
 def _style(textpage: Any, index: int, fonts: dict[int, str]) -> _Style:
@@ -290,10 +348,10 @@ def _path_edges(path: Any, matrix: _Matrix, origin: tuple[float, float]) -> list
 def _add_edge(edges: list[Edge], p: tuple[float, float], q: tuple[float, float]) -> None:
     x0, x1 = sorted((p[0], q[0]))
     top, bottom = sorted((p[1], q[1]))
-    if bottom - top < _AXIS_SLOPE and x1 - x0 >= _MIN_EDGE:
+    if bottom - top < SETTINGS.axis_slope and x1 - x0 >= SETTINGS.min_edge:
         middle = (top + bottom) / 2
         edges.append(_edge("h", x0, x1, middle, middle))
-    elif x1 - x0 < _AXIS_SLOPE and bottom - top >= _MIN_EDGE:
+    elif x1 - x0 < SETTINGS.axis_slope and bottom - top >= SETTINGS.min_edge:
         middle = (x0 + x1) / 2
         edges.append(_edge("v", middle, middle, top, bottom))
 
@@ -310,39 +368,3 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
         "width": x1 - x0,
         "height": bottom - top,
     }
-
-
-# --- tables ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _EdgePage:
-    """The little of a pdfplumber page that its table finder reads with the "lines" strategy."""
-
-    edges: list[Edge]
-    bbox: BBox
-
-
-def ruled_tables(content: PageContent) -> list[tuple[list[list[BBox | None]], BBox]]:
-    """Tables drawn with ruling lines: per table, its rows of cell boxes and its box.
-
-    pdfplumber's finder snaps and joins nearby edges, intersects them and keeps the
-    smallest closed cells; a merged cell is one box in the row where it starts and
-    ``None`` in the slots it covers.
-    """
-    if len(content.edges) < 4:
-        return []
-    from pdfplumber.table import TableFinder
-
-    page = _EdgePage(content.edges, (0.0, 0.0, content.width, content.height))
-    finder = TableFinder(page, {})  # type: ignore[arg-type]
-    tables = []
-    for table in finder.tables:
-        rows = [[_box(cell) if cell is not None else None for cell in row.cells] for row in table.rows]
-        tables.append((rows, _box(table.bbox)))
-    return tables
-
-
-def _box(values: Any) -> BBox:
-    x0, top, x1, bottom = (float(v) for v in values)
-    return (x0, top, x1, bottom)

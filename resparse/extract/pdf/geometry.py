@@ -1,9 +1,9 @@
-"""PDF reader: document-wide measures the paragraph rules compare lines against.
+"""A page as both sources give it, and the document-wide measures the line rules compare against.
 
 Per page size: the text measure (where justified lines end, not where a ruled table
 overhangs the margins), the normal line pitch, the x where many lines start, and the
-first-line indents (x of lines that wrap onto a line further left). The thresholds of all
-paragraph rules are in :class:`ParagraphSettings`.
+first-line indents (x of lines that wrap onto a line further left). The thresholds are in
+:class:`~.settings.Settings`.
 """
 
 from __future__ import annotations
@@ -14,50 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from resparse.extract.pdf_tables import Line, TablePiece, cluster_edges
+from resparse.extract.pdf.settings import Settings
+from resparse.extract.pdf.tables import TablePiece, cluster_edges
+from resparse.extract.pdf.words import Line
 
-__all__ = ["SETTINGS", "Geometry", "Page", "ParagraphSettings", "fits", "measure"]
-
-_CM = 72 / 2.54
-
-
-@dataclass(frozen=True)
-class ParagraphSettings:
-    """Thresholds of the paragraph rules; lengths in points unless the name says ems."""
-
-    align: float = 3.0
-    """Two lines "start at the same x" when their left edges differ by at most this."""
-    centre_tolerance: float = 5.0
-    """A centred line's middle is at most this far from the middle of the text measure."""
-    common_start: float = 0.25
-    common_start_lines: int = 4
-    """An x where this many lines of the document start (within ``common_start``) is a
-    margin or an indent: a line starting there is not centred, however it sits."""
-    pitch_range: tuple[float, float] = (0.8, 2.0)
-    """Line pitches (as multiples of the font size) that count towards the normal pitch."""
-    default_pitch: float = 1.2
-    """The normal pitch when no two lines of a size follow each other."""
-    paragraph_gap: float = 1.4
-    """A pitch this many times the normal one separates paragraphs (spacing before/after)."""
-    blank_gap: float = 1.8
-    """A pitch this many times the normal one also yields an empty separator paragraph."""
-    invisible_table_pitch: float = 1.4
-    """Rows of an invisible (tab-separated) table are at most this many normal pitches apart."""
-    space_em: float = 0.25
-    """A space, in ems of the line's font size (for "would the next word have fitted")."""
-    fit_slack: float = 1.0
-    """A word "fits" when it ends at least this far before the right margin."""
-    size_change: float = 0.5
-    """Font sizes differing by more than this are a change of style."""
-    marker_cluster: float = 4.0
-    """Markers of one kind whose x differ by at most this are at the same list level."""
-    indent_max: float = 2.5 * _CM
-    """The widest first-line indent (the usual one is 1.25 cm); wider steps are columns."""
-    full_lines: int = 2
-    """Lines ending at the same rightmost x that make it the right margin (not a table's edge)."""
-
-
-SETTINGS = ParagraphSettings()
+__all__ = ["Geometry", "Page", "PageKey", "fits", "measure"]
 
 
 @dataclass
@@ -71,6 +32,8 @@ class Page:
     pieces: list[TablePiece] = field(default_factory=list)
     unreadable: str | None = None
     """Why the page gave no text ("no text layer, only an image"): OCR could read it."""
+    ocr: bool = False
+    """The page was read by OCR (its positions are ink boxes, good to a pixel or two)."""
 
 
 # --- document-wide measures -----------------------------------------------------------------
@@ -90,7 +53,7 @@ class Geometry:
     common_x: dict[PageKey, list[float]]
     indents: dict[PageKey, list[float]]
     """Where paragraphs' first lines start: x of lines that wrap onto a line further left."""
-    settings: ParagraphSettings
+    settings: Settings
 
     @staticmethod
     def key(page: Page) -> PageKey:
@@ -101,7 +64,7 @@ class Geometry:
         return any(abs(line.x0 - x) <= self.settings.align for x in self.indents.get(self.key(page), []))
 
 
-def measure(pages: Sequence[Page], settings: ParagraphSettings) -> Geometry:
+def measure(pages: Sequence[Page], settings: Settings) -> Geometry:
     left: dict[PageKey, float] = {}
     right: dict[PageKey, float] = {}
     starts: dict[PageKey, Counter[float]] = {}
@@ -116,10 +79,7 @@ def measure(pages: Sequence[Page], settings: ParagraphSettings) -> Geometry:
         extent = _text_measure(lines[key], pieces[key], settings)
         if extent is not None:
             left[key], right[key] = extent
-    common = {
-        key: [float(x) for x, n in counter.items() if n >= settings.common_start_lines]
-        for key, counter in starts.items()
-    }
+    common = {key: _common_starts(counter, settings) for key, counter in starts.items()}
     geometry = Geometry(
         left=left, right=right, pitch=_pitch(pages, settings), common_x=common, indents={}, settings=settings
     )
@@ -127,8 +87,26 @@ def measure(pages: Sequence[Page], settings: ParagraphSettings) -> Geometry:
     return geometry
 
 
+def _common_starts(starts: Counter[float], settings: Settings) -> list[float]:
+    """The x where at least ``common_start_lines`` lines start (within ``common_start``)."""
+    groups: list[list[float]] = []
+    for x in sorted(starts):
+        if groups and x - groups[-1][-1] <= settings.common_start:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    common: list[float] = []
+    for group in groups:
+        if len(group) == 1:
+            if starts[group[0]] >= settings.common_start_lines:
+                common.append(float(group[0]))
+        elif sum(starts[x] for x in group) >= settings.common_start_lines:
+            common.append(sum(x * starts[x] for x in group) / sum(starts[x] for x in group))
+    return common
+
+
 def _text_measure(
-    lines: list[tuple[float, float]], pieces: list[tuple[float, float]], settings: ParagraphSettings
+    lines: list[tuple[float, float]], pieces: list[tuple[float, float]], settings: Settings
 ) -> tuple[float, float] | None:
     """The text measure: where justified lines end, else the extent of lines and tables.
 
@@ -146,7 +124,7 @@ def _text_measure(
     return min(x0 for x0, _ in boxes), max(x1 for _, x1 in boxes)
 
 
-def _pitch(pages: Sequence[Page], settings: ParagraphSettings) -> float:
+def _pitch(pages: Sequence[Page], settings: Settings) -> float:
     """The median distance of consecutive lines of one size, in multiples of that size."""
     ratios: list[float] = []
     low, high = settings.pitch_range
@@ -175,7 +153,7 @@ def _indents(pages: Sequence[Page], geometry: Geometry) -> dict[PageKey, list[fl
     return {key: cluster_edges(xs, tolerance=settings.align) for key, xs in found.items()}
 
 
-def fits(line: Line, below: Line, right: float, settings: ParagraphSettings) -> bool:
+def fits(line: Line, below: Line, right: float, settings: Settings) -> bool:
     """Whether ``below``'s first word would have fitted at the end of ``line``."""
-    space = settings.space_em * (line.size or 10.0)
+    space = settings.space_em * (line.size or settings.default_size)
     return line.x1 + space + below.first_word_width < right - settings.fit_slack

@@ -1,4 +1,4 @@
-"""PDF reader, second half: lines and table pieces of consecutive pages → layout blocks.
+"""One line/paragraph assembler for both page sources (text layer and OCR).
 
 A PDF has no paragraphs, so they are rebuilt from the facts of how Word (or LibreOffice)
 lays out an official document when it exports a PDF:
@@ -11,40 +11,41 @@ lays out an official document when it exports a PDF:
 - Centred lines (letterhead, title) are paragraphs or line breaks of their own; a list
   marker ("1.", "2.1.", "а)", "-") opens a paragraph; a row with a tab gap (position
   at the left, name at the right; date at the left, number at the right) is one.
-
-The rules compare lines with document-wide measures (:mod:`.pdf_geometry`, which also holds
-their thresholds, :class:`~.pdf_geometry.ParagraphSettings`); :func:`assemble` walks the
-pages. Its input, a :class:`~.pdf_geometry.Page`, holds the lines and ruled table pieces the
-reader found on one page (:mod:`.pdf` builds them).
-
 - A one-line paragraph at the first-line indent followed by a line at the indent again:
   the second line opens a paragraph (a paragraph's own second line starts further left).
-  Letterhead and title lines typed in the body style, "Приложение 2" / "Система …",
-  cells of a table pasted as text are such lines; a stamp indented as a whole is not.
+
+The rules compare lines with document-wide measures (:mod:`.geometry`); the thresholds are
+in :class:`~.settings.Settings`. Running headers and footers go first
+(:func:`drop_running_lines`): the first or last line of a page, in the top or bottom band,
+that is only a page number, and lines repeated at the same place on most pages. All list
+numbers are in the text (typed), so markers come from :func:`~resparse.markers.split_marker`;
+the level is the rank of the marker's x among markers of the same kind (dashes at two
+indents → 0 and 1), or the numbering depth ("1.1." → 1) when that is deeper.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resparse.extract.pdf_geometry import SETTINGS, Geometry, Page, PageKey, ParagraphSettings, fits, measure
-from resparse.extract.pdf_tables import (
-    SENTENCE_END,
-    Line,
-    TablePiece,
-    borderless_tables,
-    cluster_edges,
-    continue_table,
-    join_lines,
-    same_columns,
-    start_table,
-)
+from resparse.extract.pdf.borderless import borderless_tables
+from resparse.extract.pdf.geometry import Geometry, Page, PageKey, fits, measure
+from resparse.extract.pdf.settings import SETTINGS, Settings
+from resparse.extract.pdf.tables import TablePiece, cluster_edges, continue_table, same_columns, start_table
+from resparse.extract.pdf.words import SENTENCE_END, Line, join_lines
 from resparse.layout import Paragraph, Table, Where
 from resparse.markers import marker_depth, marker_kind, split_marker
 
-__all__ = ["assemble"]
+__all__ = ["PAGE_NUMBER", "assemble", "drop_running_lines"]
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:стр(?:аница)?\.?|page)\s*\d{1,3}(?:\s*(?:из|of|/)\s*\d{1,3})?"
+    r"|\d{1,3}\s*(?:из|of|/)\s*\d{1,3})$",
+    re.IGNORECASE,
+)
+"""A line that is only a page number ("5", "- 5 -", "стр. 5 из 12")."""
 
 
 # --- walking the pages ----------------------------------------------------------------------
@@ -104,10 +105,10 @@ class _Walk:
             first
             and self.last_table is not None
             and self.last_kind_page == ("table", page.number - 1)
-            and same_columns(self.last_edges, piece.columns)
+            and same_columns(self.last_edges, piece.columns, self.geometry.settings.column_match)
         )
         if continues and self.last_table is not None:
-            continue_table(self.last_table, piece)
+            continue_table(self.last_table, piece, self.geometry.settings)
         else:
             self.last_table, self.last_edges = start_table(piece), piece.columns
             self.blocks.append(self.last_table)
@@ -129,7 +130,7 @@ class _Walk:
         self.last_kind_page = ("line", page.number)
 
 
-def assemble(pages: Sequence[Page], settings: ParagraphSettings = SETTINGS) -> list[Paragraph | Table]:
+def assemble(pages: Sequence[Page], settings: Settings = SETTINGS) -> list[Paragraph | Table]:
     """Walk pages top to bottom, grouping lines into paragraphs and pieces into tables."""
     walk = _Walk(geometry=measure(pages, settings))
     for page in pages:
@@ -148,7 +149,7 @@ def assemble(pages: Sequence[Page], settings: ParagraphSettings = SETTINGS) -> l
 def _page_items(page: Page, geometry: Geometry) -> list[Line | TablePiece | Table]:
     """The page's lines, ruled pieces and invisible tables in reading order."""
     max_pitch = geometry.settings.invisible_table_pitch * geometry.pitch
-    invisible = borderless_tables(page.lines, max_pitch=max_pitch)
+    invisible = borderless_tables(page.lines, max_pitch, geometry.settings)
     hidden = {index for start, end, _ in invisible for index in range(start, end)}
     items: list[tuple[float, Line | TablePiece | Table]] = [
         (line.top, line) for index, line in enumerate(page.lines) if index not in hidden
@@ -216,7 +217,7 @@ def _starts_paragraph(
     if continuation_x is None and _indented_again(previous, info, geometry):
         return True, False
     resized = abs(prev.size - line.size) > settings.size_change
-    style_change = prev.bold != line.bold or resized or _caps(prev) != _caps(line)
+    style_change = prev.bold != line.bold or resized or _caps(prev, settings) != _caps(line, settings)
     if forced and (ends_sentence or previous.centered or info.centered or style_change):
         return True, False
     if style_change and (previous.centered or info.centered):
@@ -246,9 +247,9 @@ def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: Geometry) -> b
     return fits(previous.line, info.line, right, geometry.settings)
 
 
-def _caps(line: Line) -> bool:
+def _caps(line: Line, settings: Settings) -> bool:
     letters = [ch for ch in line.text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return len(letters) >= settings.caps_letters and all(ch.isupper() for ch in letters)
 
 
 # --- building paragraphs --------------------------------------------------------------------
@@ -299,3 +300,37 @@ def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: Geometry) 
         x = draft.lines[0].line.x0
         rank = min(range(len(clusters[key])), key=lambda i: abs(clusters[key][i] - x))
         paragraph.level = max(rank, marker_depth(paragraph.marker))
+
+
+# --- running headers and footers ------------------------------------------------------------
+
+
+def drop_running_lines(pages: Sequence[Page], settings: Settings = SETTINGS) -> None:
+    """Remove page numbers and lines repeated at the same place on most pages."""
+    candidates: dict[int, list[Line]] = {}
+    ends = settings.running_edge_lines
+    for page in pages:
+        edge = list({id(line): line for line in page.lines[:ends] + page.lines[-ends:]}.values())
+        band = page.height * settings.running_band
+        candidates[page.number] = [
+            line for line in edge if line.bottom < band or line.top > page.height - band
+        ]
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        seen.update({_running_key(line, settings) for line in candidates[page.number]})
+    need = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        edge = {id(line) for line in candidates[page.number]}
+        drop = {id(line) for line in candidates[page.number] if seen[_running_key(line, settings)] >= need}
+        kept = [line for line in page.lines if id(line) not in drop]
+        # A page number is the first or last line; a number amid the text ("… № " / "203") stays.
+        first_last = {id(line) for line in kept[:1] + kept[-1:] if id(line) in edge}
+        drop |= {id(line) for line in kept if id(line) in first_last and PAGE_NUMBER.match(line.text.strip())}
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def _running_key(line: Line, settings: Settings) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", " ".join(line.text.split())).lower(), round(
+        line.top / settings.running_position
+    )

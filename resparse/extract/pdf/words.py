@@ -1,0 +1,241 @@
+"""Words → lines, and lines → text, for both page sources.
+
+Everything here works on plain data — word dicts in pdfplumber's shape (``text``, ``x0``,
+``x1``, ``top``, ``bottom``, ``fontname``, ``size``) in points — so each rule can be tested
+without building a PDF. A gap far wider than a space inside a line becomes "\\t"; lines are
+joined with a space, and a hyphen at a line end goes only when it split a dictionary word
+(:func:`drop_line_hyphen`, pymorphy3).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from resparse.extract.pdf.settings import SETTINGS, Settings
+
+__all__ = [
+    "SENTENCE_END",
+    "Line",
+    "Word",
+    "drop_line_hyphen",
+    "group_lines",
+    "is_bold_font",
+    "is_tab_gap",
+    "join_lines",
+    "join_pair",
+    "make_line",
+    "mostly_bold",
+    "segments",
+]
+
+Word = dict[str, Any]
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|(?<![a-z])demi|[,-]b$", re.IGNORECASE)
+_HYPHENS = "-\u2010\u2011"
+_SOFT_HYPHEN = "\u00ad"
+_TRAILING_LETTERS = re.compile(r"([^\W\d_]+)$")
+_LEADING_LETTERS = re.compile(r"^([^\W\d_]+)")
+SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
+"""A line that ends like this ends a sentence (closing quotes and brackets may follow)."""
+
+
+def mostly_bold(words: Sequence[Word]) -> bool:
+    """Whether most characters of the words are set in a bold font."""
+    total = sum(len(w["text"]) for w in words)
+    bold = sum(len(w["text"]) for w in words if is_bold_font(str(w.get("fontname", ""))))
+    return bold * 2 > total
+
+
+@lru_cache(maxsize=256)
+def is_bold_font(fontname: str) -> bool:
+    """PDF fonts carry their weight in the name: "ABCDEF+LiberationSerif-Bold", "Arial,Bold"."""
+    name = fontname.split("+", 1)[-1]
+    return bool(_BOLD_FONT.search(name))
+
+
+@dataclass
+class Line:
+    """One visual line of text: its words left to right, with the font hints readers see."""
+
+    words: list[Word]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    has_tab: bool
+    """A gap far wider than a space splits the line (a tab stop or an invisible table)."""
+    page: int = 0
+    tabs: tuple[int, ...] = ()
+    """Indices of the words that follow a tab gap."""
+
+    @property
+    def first_word_width(self) -> float:
+        word = self.words[0]
+        return float(word["x1"] - word["x0"])
+
+
+def group_lines(words: Sequence[Word], page: int = 0, settings: Settings = SETTINGS) -> list[Line]:
+    """Cluster words into lines by vertical overlap, in top-to-bottom order.
+
+    Words are taken in order of their top edge; a word joins the open line when it overlaps
+    the line's band by more than half of the smaller height (so a bold word set a little
+    higher, or a superscript, stays on its line).
+    """
+    return [make_line(cluster, page, settings) for cluster in line_clusters(words, settings)]
+
+
+def line_clusters(words: Sequence[Word], settings: Settings = SETTINGS) -> list[list[Word]]:
+    """The words of each visual line (see :func:`group_lines`), lines top to bottom."""
+    clusters: list[list[Word]] = []
+    band: tuple[float, float] = (0.0, 0.0)
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        top, bottom = float(word["top"]), float(word["bottom"])
+        if clusters:
+            overlap = min(bottom, band[1]) - max(top, band[0])
+            height = min(bottom - top, band[1] - band[0])
+            if height > 0 and overlap > settings.line_overlap * height:
+                clusters[-1].append(word)
+                band = (min(band[0], top), max(band[1], bottom))
+                continue
+        clusters.append([word])
+        band = (top, bottom)
+    return clusters
+
+
+def plain_text(words: Sequence[Word], settings: Settings = SETTINGS) -> str:
+    """The text of one line's words, left to right, a space between words that do not touch.
+
+    What :func:`make_line` gives with every tab as a space, without measuring the gaps.
+    """
+    ordered = sorted(words, key=lambda w: w["x0"])
+    size = statistics.median(float(w.get("size") or 0.0) for w in ordered) or settings.default_size
+    touch = settings.word_space_em * size
+    pieces = [ordered[0]["text"]]
+    for left, right in pairwise(ordered):
+        pieces += [" " if right["x0"] - left["x1"] > touch else "", right["text"]]
+    return "".join(pieces)
+
+
+def make_line(words: list[Word], page: int = 0, settings: Settings = SETTINGS) -> Line:
+    """Build a :class:`Line` from the words of one visual line (any order)."""
+    ordered = sorted(words, key=lambda w: w["x0"])
+    sizes = [float(w.get("size") or 0.0) for w in ordered]
+    size = statistics.median(sizes) if sizes else 0.0
+    gaps = [float(b["x0"] - a["x1"]) for a, b in pairwise(ordered)]
+    pieces = [ordered[0]["text"]]
+    tabs: list[int] = []
+    for index, (gap, word) in enumerate(zip(gaps, ordered[1:], strict=True), start=1):
+        tab = is_tab_gap(gap, gaps, size, settings)
+        if tab:
+            tabs.append(index)
+        # Words split only by a change of font (bold "РЕКОМЕНДАЦИИ" + plain ":") touch.
+        pieces.append(
+            "\t" if tab else " " if gap > settings.word_space_em * (size or settings.default_size) else ""
+        )
+        pieces.append(word["text"])
+    return Line(
+        words=ordered,
+        text="".join(pieces),
+        x0=float(min(w["x0"] for w in ordered)),
+        x1=float(max(w["x1"] for w in ordered)),
+        top=float(min(w["top"] for w in ordered)),
+        bottom=float(max(w["bottom"] for w in ordered)),
+        size=round(size, 1),
+        bold=mostly_bold(ordered),
+        has_tab=bool(tabs),
+        page=page,
+        tabs=tuple(tabs),
+    )
+
+
+def segments(line: Line) -> list[Line]:
+    """The parts of a line between its tab gaps, each as a line of its own."""
+    if not line.tabs:
+        return [line]
+    bounds = [0, *line.tabs, len(line.words)]
+    return [make_line(line.words[a:b], line.page) for a, b in pairwise(bounds)]
+
+
+def is_tab_gap(gap: float, gaps: Sequence[float], size: float, settings: Settings = SETTINGS) -> bool:
+    """A gap is a tab (or a column edge) when it dwarfs a space.
+
+    Justified lines stretch every space alike, so a gap counts only when it is wide in
+    absolute terms, the gaps are not all alike (three words on a justified line have two
+    equal gaps however wide), and it is either far wider than the line's typical gap or
+    huge (a lone gap that wide is a tab stop).
+    """
+    em = size or settings.default_size
+    if gap < settings.tab_min_em * em:
+        return False
+    others = sorted(gaps)
+    if len(others) >= 3 and others[-1] <= settings.justified_ratio * others[0]:
+        return False  # every space stretched alike: a sparse justified line
+    if len(others) == 2 and others[1] - others[0] <= settings.justified_pair_em * em:
+        return False
+    if gap >= settings.tab_alone_em * em:
+        return True
+    if len(others) < 3:
+        return False
+    typical = others[len(others) // 2]
+    return gap > settings.tab_over_typical * max(typical, settings.space_floor_em * em)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """pymorphy3 is loaded only when a line ends in a hyphen (it takes ~0.15 s)."""
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - pymorphy3 is a hard dependency
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=4096)
+def _is_word(word: str) -> bool:
+    morph = _morph()
+    return bool(morph is not None and morph.word_is_known(word.lower()))
+
+
+def drop_line_hyphen(head: str, tail: str) -> bool:
+    """Whether "head-" + "tail" at a line break is a word the typesetter hyphenated.
+
+    The hyphen goes only when the joined word is a dictionary word and the hyphenated
+    form is not: "организа-" + "ций" → "организаций", but "бизнес-" + "сообщества" and
+    "торгово-" + "промышленной" keep their hyphen (a real compound stays as printed).
+    """
+    if not head or not tail or not tail[0].islower():
+        return False
+    return _is_word(head + tail) and not _is_word(f"{head}-{tail}")
+
+
+def join_pair(left: str, right: str) -> str:
+    """Join two consecutive lines of one paragraph as a reader would."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left or right
+    if left.endswith(_SOFT_HYPHEN):
+        return left[:-1] + right
+    if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalnum() and right[0].isalnum():
+        head = _TRAILING_LETTERS.search(left[:-1])
+        tail = _LEADING_LETTERS.match(right)
+        if head and tail and drop_line_hyphen(head.group(1), tail.group(1)):
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Join a paragraph's (or a cell's) lines with spaces, re-joining hyphenated words."""
+    result = ""
+    for text in texts:
+        result = join_pair(result, text)
+    return result
