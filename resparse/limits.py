@@ -144,16 +144,30 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def read_stream(stream: BinaryIO, cap: int) -> bytes:
-    """Read a stream (standard input) to its end in chunks, refusing it past ``cap`` bytes."""
+def size_words(limit: int) -> str:
+    """A byte limit in words: "200 MB", or bytes for the small limits tests use."""
+    if limit >= MB:
+        return f"{limit // MB} MB" if limit % MB == 0 else f"{limit / MB:.1f} MB"
+    return f"{limit} bytes"
+
+
+def read_capped(stream: BinaryIO, cap: int, refusal: str) -> bytes:
+    """Read a stream (standard input, a decompressing ZIP member) to its end in chunks of at most
+    a megabyte, refusing — not truncating — past ``cap`` bytes with ``refusal`` as the reason:
+    a compressed stream's declared size can lie, so the bytes themselves are counted."""
     chunks: list[bytes] = []
     size = 0
     while chunk := stream.read(min(MB, cap + 1 - size)):
         size += len(chunk)
         if size > cap:
-            raise LimitExceededError(f"file is larger than the {cap // MB} MB limit")
+            raise LimitExceededError(refusal)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def read_stream(stream: BinaryIO, cap: int) -> bytes:
+    """Read a stream (standard input) to its end in chunks, refusing it past ``cap`` bytes."""
+    return read_capped(stream, cap, f"file is larger than the {cap // MB} MB limit")
 
 
 class MergeBudget:

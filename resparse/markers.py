@@ -92,3 +92,12 @@ def is_box_line(text: str) -> bool:
     Markdown): such lines are never prose wrapped into one another."""
     stripped = text.strip()
     return is_box_rule(text) or (len(stripped) > 1 and stripped[0] in BOX_VERTICALS)
+
+
+_DATE_LINE = re.compile(r"\s*(?:от\s+)?[0-3]?\d\.[01]?\d\.\d{4}\s*(?:г\.?|года)?\s*$", re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """A line holding only a date ("от 04.02.2026"): a letterhead's, never the end of a sentence
+    wrapped onto it."""
+    return bool(_DATE_LINE.match(text))

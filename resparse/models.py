@@ -48,12 +48,27 @@ class Deadline(_Model):
     recurrence: Recurrence | None = None
 
 
+class Position(_Model):
+    """Where a point or a roadmap row stands in the source, as the layout knows it: a page (PDF),
+    the paragraph (1-based, counted on its page when pages are known, else in the document), a
+    line (text and web pages), or a table's row and cell (all 1-based)."""
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+
 class Item(_Model):
     number: str | None = None
     text: str
     addressee: Party | None = None
     deadline: Deadline | None = None
     items: list[Item] = Field(default_factory=list)
+    position: Position | None = None
+    """Where the point starts in the source."""
 
 
 class Section(_Model):
@@ -92,6 +107,8 @@ class RoadmapRow(_Model):
     executors: list[Executor] = Field(default_factory=list)
     extra: dict[str, str] = Field(default_factory=dict)
     """Cells of columns the rules do not know, by their header text."""
+    position: Position | None = None
+    """Where the row starts in the source (its table, row and action cell)."""
 
 
 class Signatory(_Model):

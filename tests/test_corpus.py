@@ -62,6 +62,7 @@ HAND_WRITTEN = {
     "fresh": [Path("fresh/inputs"), Path("fresh/docx")],
     "third": [Path("third/inputs"), Path("third/docx"), Path("third/pdf")],
     "fourth": [Path("fourth/inputs"), Path("fourth/docx"), Path("fourth/pdf")],
+    "fifth": [Path("fifth/inputs"), Path("fifth/docx"), Path("fifth/pdf")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""

@@ -18,8 +18,7 @@ import pytest
 
 from resparse.errors import CorruptFileError, EmptyFileError, InputError, LimitExceededError
 from resparse.extract import read_layout
-from resparse.extract.docx import _size
-from resparse.extract.numbering import (
+from resparse.extract.docx.numbering import (
     Counters,
     Level,
     format_number,
@@ -31,6 +30,7 @@ from resparse.extract.numbering import (
 )
 from resparse.layout import Layout, Paragraph, Table
 from resparse.limits import Limits
+from resparse.limits import size_words as _size
 from resparse.markers import split_marker
 from support import SAMPLES
 

@@ -382,6 +382,15 @@ def test_a_title_goes_on_under_the_date_line_set_like_it() -> None:
             "РЕШЕНИЕ О благоустройстве",
             "ДУМА ГОРОДА ЗАРЕЧНЫЙ",
         ),
+        (  # the place under the date, centred, and a settlement type without its dot
+            [
+                "ПРОТОКОЛ № 4",
+                "заседания комиссии по безопасности дорожного движения",
+                "пгт Калиновка\t\t\t22 апреля 2026 года",
+            ],
+            "ПРОТОКОЛ № 4 заседания комиссии по безопасности дорожного движения",
+            None,
+        ),
         (  # an event named in quotes above the kind word stays in the title
             ["Круглый стол «Волонтёрство в малых городах»", "", "РЕЗОЛЮЦИЯ"],
             "Круглый стол «Волонтёрство в малых городах» РЕЗОЛЮЦИЯ",
@@ -394,3 +403,37 @@ def test_what_stands_above_the_kind_word(lines: list[str], title: str, issuer: s
     document = extract("\n".join(lines + body).encode(), name="act.txt")
     assert document.title == title
     assert document.issuer == issuer
+
+
+def test_the_kind_word_under_a_letterhead_table_with_the_date() -> None:
+    """Word letterheads set the body's name and the date and number side by side in a table;
+    the kind word and the subject come below it."""
+    import io
+
+    import docx
+
+    word = docx.Document()
+    letterhead = word.add_table(rows=1, cols=2)
+    letterhead.cell(0, 0).text = "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ"
+    letterhead.cell(0, 1).text = "от 04.02.2026\n№ 57-р"
+    for text in [
+        "РАСПОРЯЖЕНИЕ",
+        "О проведении месячника по благоустройству",
+        "1. Управлению городского хозяйства организовать вывоз мусора.",
+    ]:
+        word.add_paragraph(text)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="order.docx")
+    assert document.kind == "decision"
+    assert document.title == "РАСПОРЯЖЕНИЕ О проведении месячника по благоустройству"
+    assert document.issuer == "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ"
+    assert document.date == date(2026, 2, 4)
+
+
+def test_a_date_line_under_the_letterhead_is_not_joined_to_it() -> None:
+    """Copied out of a Word letterhead, "от 04.02.2026" stands on its own line in lower case:
+    a date alone on a line never ends a sentence wrapped onto it."""
+    text = "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ\nот 04.02.2026\n№ 57-р\n\nРАСПОРЯЖЕНИЕ\n\n1. Провести субботник.\n"
+    document = extract(text.encode(), name="order.txt")
+    assert (document.date, document.issuer) == (date(2026, 2, 4), "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ")

@@ -135,6 +135,9 @@ def test_layout_has_the_same_error_wrapper_as_extract(monkeypatch: pytest.Monkey
         raise OverflowError("cannot fit 'int' into an index-sized integer")
 
     monkeypatch.setattr("resparse.extract.read_layout", broken)
+    # the worker must be a fork of this process to inherit the patch; a thread left by another
+    # test (a Dask client's) would make the command pick a forkserver
+    monkeypatch.setattr("resparse.batch.contexts.threading.active_count", lambda: 1)
     result = CliRunner().invoke(app, ["layout", str(sample(".txt"))])
     assert result.exit_code == 1
     assert result.output.splitlines() == [

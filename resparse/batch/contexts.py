@@ -17,8 +17,11 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-PRELOAD = ["resparse.batch.worker", "resparse.pipeline", "resparse.emit"]
-"""Only the core: a reader module broken by an edit must fail its documents, not the server."""
+PRELOAD = ["resparse.batch.worker", "resparse.pipeline", "resparse.emit", "resparse.batch.warm"]
+"""The core, then :mod:`resparse.batch.warm`: the readers, the morphology dictionaries, the grammars
+and the rules' compiled patterns, loaded once in the server and shared copy-on-write by every
+worker. The warm-up swallows its own failures: a reader module broken by an edit must fail its
+documents, not the server."""
 
 
 def batch_context() -> Any:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from resparse.errors import LimitExceededError, printable
-from resparse.limits import MB, Limits
+from resparse.errors import printable
+from resparse.limits import Limits, size_words
+from resparse.limits import read_capped as limits_read_capped
 
 _JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
@@ -69,13 +70,6 @@ class WalkOptions:
     limits: Limits
     zip_encoding: str | None = None
     """Encoding of ZIP names without the UTF-8 flag; None means cp866 (or UTF-8 when it plainly is)."""
-
-
-def size_words(limit: int) -> str:
-    """A byte limit in words ("200 MB"), matching the DOCX reader's messages."""
-    if limit >= MB:
-        return f"{limit // MB} MB" if limit % MB == 0 else f"{limit / MB:.1f} MB"
-    return f"{limit} bytes"
 
 
 def readable(name: str) -> str:
@@ -158,21 +152,9 @@ class Budget:
         )
 
 
-_CHUNK = 1024 * 1024
-
-
 def read_capped(stream: BinaryIO, cap: int) -> bytes:
-    """Read a decompressing stream to the end, refusing (not truncating) past ``cap`` bytes."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = stream.read(min(_CHUNK, cap + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > cap:
-            raise LimitExceededError(f"archive member expands beyond the {size_words(cap)} limit")
-        chunks.append(chunk)
+    """An archive member read to its end, refused (not truncated) past ``cap`` bytes."""
+    return limits_read_capped(stream, cap, too_big(cap))
 
 
 def too_many(members: int, source: str, options: WalkOptions) -> Broken | None:

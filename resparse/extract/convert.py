@@ -15,6 +15,11 @@ parallel conversions would otherwise clash or hand the file to a running instanc
 folder, with the copy of the input and the converted file, is always removed. The
 conversion gets ``limits.seconds_per_document``; the whole process group is killed past
 it, since ``soffice`` starts ``soffice.bin`` as a child.
+
+In a batch worker (:func:`keep_warm`, called by the batch's forkserver) one LibreOffice is
+kept running for the worker's life instead (:mod:`.office`): a few tenths of a second per file
+rather than LibreOffice's start-up for each. Where its UNO bindings do not load, the one-shot
+path above serves.
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ from resparse.extract import docx
 from resparse.layout import Layout, SourceInfo
 from resparse.limits import Limits
 
-__all__ = ["convert_to_docx", "find_soffice", "read"]
+__all__ = ["convert_to_docx", "find_soffice", "keep_warm", "read"]
+
+_WARM = False
 
 _NAMES = {"doc": "Word 97 .doc", "rtf": "RTF", "odt": "ODT"}
 _MISSING = "reading .{fmt} needs LibreOffice: install the Debian package libreoffice-writer-nogui"
@@ -53,6 +60,13 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
         ) from error
 
 
+def keep_warm(enabled: bool = True) -> None:
+    """Convert through one LibreOffice kept running in this process (and the workers forked
+    from it, each its own), rather than one started per file."""
+    global _WARM
+    _WARM = enabled
+
+
 def find_soffice(fmt: str = "doc") -> str:
     """Path of LibreOffice's ``soffice``; :class:`ToolMissingError` naming the package if absent."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
@@ -64,6 +78,16 @@ def find_soffice(fmt: str = "doc") -> str:
 def convert_to_docx(data: bytes, fmt: str, limits: Limits) -> bytes:
     """The DOCX bytes LibreOffice makes of ``data`` (a .doc, .rtf or .odt file)."""
     soffice = find_soffice(fmt)
+    if _WARM:
+        from resparse.extract import office
+
+        if office.available():
+            what, seconds = _NAMES.get(fmt, fmt), limits.seconds_per_document
+            try:
+                converted = office.office().convert(data, fmt, seconds, what, limits.max_file_bytes)
+                return _checked(converted, fmt, limits)
+            except office.StartError:
+                keep_warm(False)  # this process converts one-shot from now on
     with tempfile.TemporaryDirectory(prefix="resparse-lo-") as tmp:
         folder = Path(tmp)
         source = folder / f"input.{fmt}"
@@ -71,11 +95,19 @@ def convert_to_docx(data: bytes, fmt: str, limits: Limits) -> bytes:
         command = _command(soffice, source, folder)
         _run(command, folder, limits.seconds_per_document)
         target = folder / "out" / "input.docx"
-        if not target.is_file() or target.stat().st_size == 0:
+        if not target.is_file():
             raise CorruptFileError(f"damaged {_NAMES.get(fmt, fmt)} file (LibreOffice could not convert it)")
         if target.stat().st_size > limits.max_file_bytes:
             raise LimitExceededError("the converted document is larger than the file size limit")
-        return target.read_bytes()
+        return _checked(target.read_bytes(), fmt, limits)
+
+
+def _checked(converted: bytes, fmt: str, limits: Limits) -> bytes:
+    if not converted:
+        raise CorruptFileError(f"damaged {_NAMES.get(fmt, fmt)} file (LibreOffice could not convert it)")
+    if len(converted) > limits.max_file_bytes:
+        raise LimitExceededError("the converted document is larger than the file size limit")
+    return converted
 
 
 def _command(soffice: str, source: Path, folder: Path) -> list[str]:

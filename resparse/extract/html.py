@@ -38,6 +38,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
+from resparse.extract.blocks import flatten, has_text
 from resparse.extract.html_charset import decode
 from resparse.extract.html_css import Style, StyleSheet, is_chrome, is_hidden, styled
 from resparse.extract.html_lists import (
@@ -89,7 +90,7 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     except RecursionError as error:
         raise LimitExceededError("HTML nests elements too deeply") from error
     blocks = _trim_blanks(walker.blocks)
-    if not any(_has_text(block) for block in blocks):
+    if not any(has_text(block) for block in blocks):
         raise EmptyFileError("HTML page has no text")
     for index, block in enumerate(blocks):
         block.where = Where(index=index, line=block.where.line)
@@ -317,7 +318,7 @@ class _Walker:
 
     def cell(self, element: etree._Element, style: Style) -> SourceCell:
         blocks = self.sub_blocks(element, styled(element, "td", self.css_of(element), style))
-        texts = [_flatten(block) for block in blocks]
+        texts = [flatten(block) for block in blocks]
         bolds = [block.bold for block in blocks if isinstance(block, Paragraph) and block.text]
         return SourceCell(
             text="\n".join(text for text in texts if text).strip(),
@@ -338,13 +339,6 @@ class _Walker:
         return [
             block for block in walker.blocks if not isinstance(block, Paragraph) or block.text or block.marker
         ]
-
-
-def _flatten(block: Block) -> str:
-    """A paragraph (with its marker) or a nested table as text: cells by tabs, rows by lines."""
-    if isinstance(block, Paragraph):
-        return f"{block.marker} {block.text}" if block.marker else block.text
-    return "\n".join("\t".join(cell.text for cell in row.cells) for row in block.rows)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -379,9 +373,3 @@ def _trim_blanks(blocks: list[Block]) -> list[Block]:
     while out and isinstance(out[-1], Paragraph) and not out[-1].text and not out[-1].marker:
         out.pop()
     return out
-
-
-def _has_text(block: Block) -> bool:
-    if isinstance(block, Paragraph):
-        return bool(block.text or block.marker)
-    return any(cell.text for row in block.rows for cell in row.cells)

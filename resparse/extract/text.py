@@ -12,11 +12,12 @@ import re
 from resparse.errors import EmptyFileError, UnsupportedFormatError
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
-from resparse.markers import COLUMN_GAP, is_box_line, split_marker
+from resparse.markers import COLUMN_GAP, is_box_line, is_date_line, split_marker
 
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
 _BOLD = re.compile(r"\*\*")
+_GLUED_BOLD = re.compile(r"(?<=\S)\*\*(?=[^\s*.,;:!?»)])")
 
 
 def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
@@ -120,26 +121,26 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
 
 def _paragraph(line: str, number: int) -> Paragraph:
     raw = line.rstrip()
-    bold = bool(_BOLD.search(raw))
-    text = _strip_bold(raw)
+    bold = "**" in raw
+    text = _strip_bold(raw) if bold else raw
     indent = len(text) - len(text.lstrip(" \t"))
     indent_width = len(text[:indent].replace("\t", "    "))
     marker, rest = split_marker(text)
     # A line of spaces is kept as one space: in a table copied from a web page it is an empty
     # cell, where an empty line only separates paragraphs.
     kept = " " if line and not line.strip() else (rest if marker else text).strip()
-    paragraph = Paragraph(text=kept, bold=bold, where=Where(line=number))
+    caps = bool(kept) and kept.upper() == kept and any(ch.isalpha() for ch in kept)
+    where = Where(line=number)
     if marker:
-        paragraph.marker = marker
-        paragraph.marker_source = "typed"
-        paragraph.level = min(3, (indent_width + 3) // 4)
-    stripped = paragraph.text
-    paragraph.caps = bool(stripped) and stripped.upper() == stripped and any(ch.isalpha() for ch in stripped)
-    return paragraph
+        level = min(3, (indent_width + 3) // 4)
+        return Paragraph(
+            text=kept, bold=bold, where=where, marker=marker, marker_source="typed", level=level, caps=caps
+        )
+    return Paragraph(text=kept, bold=bold, where=where, caps=caps)
 
 
 def _strip_bold(text: str) -> str:
-    text = re.sub(r"(?<=\S)\*\*(?=[^\s*.,;:!?»)])", " ", text)  # "…КАРТА»)**по" glued bold
+    text = _GLUED_BOLD.sub(" ", text)  # "…КАРТА»)**по" glued bold
     return _BOLD.sub("", text)
 
 
@@ -219,7 +220,7 @@ def _wrap_width(widths: list[int]) -> int | None:
 def _columns(previous: Paragraph, block: Paragraph) -> bool:
     """Lines set in columns ("Председательствующий      П.П. Петров") or drawn as a table's
     borders and rows ("├───┼───┤", "│ 1. │ …") are rows, not wrapped prose."""
-    if is_box_line(previous.text) or is_box_line(block.text):
+    if is_box_line(previous.text) or is_box_line(block.text) or is_date_line(block.text):
         return True
     return bool(COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(block.text))
 

@@ -23,6 +23,7 @@ from resparse.structure.body_lines import split_operative
 from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
 from resparse.structure.labelled_rows import rows_from_points
+from resparse.structure.provenance import locate
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
 from resparse.structure.text_tables import rebuild_tables
@@ -120,6 +121,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         unparsed=unparsed,
         warnings=[*layout.warnings, *_warnings(body, roadmap.rows, unparsed)],
     )
+    locate(document, layout, units)
     header_lines = header.letterhead + header.stamp + header.title_lines + header.place_lines
     trace = [("header", line) for line in header_lines] + body.trace
     trace += [("signature", s.name) for s in signatories] + [("unparsed", text) for text in unparsed]

@@ -98,6 +98,8 @@ def full_form(before: str, short: str) -> str | None:
     named = re.fullmatch(r"(?P<letters>[А-ЯЁA-Z]+)\s+(?P<name>«.+»)", short)
     if named:  # "… учреждение «Гимназия № 7» города … (МАОУ «Гимназия № 7»)": spelled up to the name
         cut = before.rfind(named.group("name"))
+        if cut < 0 and before.rstrip().endswith("»"):  # "(далее – КАУ «Авиабаза»)": a shorter name
+            cut = before.rfind("«")
         words = list(_WORD.finditer(before[:cut])) if cut > 0 else []
         starts = _acronym_starts(words, named.group("letters")) if words else []
         return before[starts[0].start() :].strip(" ,") if starts else None

@@ -121,7 +121,9 @@ def _goes_on_after_date(unit: Unit) -> bool:
     if is_subject_line(text):
         return True
     styled = unit.bold or unit.centered
-    return styled and text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
+    if not styled or is_place_line(text) or read_meta(unit.text):
+        return False  # "г. Сосновец" centred under the date is the place
+    return text[:1].islower() and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
 
 
 def _is_sentence(text: str) -> bool:
@@ -205,7 +207,8 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     if is_body_start(unit, state.seen, bool(following and following.marker)):
         return False
     meta = read_meta(unit.text)
-    if state.after_date and not (meta or is_place_line(text) or TIME.match(text)):
+    kind_below = not state.heading_seen and is_heading_line(unit)  # the date sat in the letterhead
+    if state.after_date and not (meta or is_place_line(text) or TIME.match(text) or kind_below):
         return False
     state.seen += 1
     if meta and meta.date and header.date is None:

@@ -12,21 +12,32 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+WORD_CACHE = 65536
+"""How many distinct words each morphology question remembers (a few MB at most): documents
+repeat their words, and the rules ask the same question of a word many times."""
 WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
 
 
 @cache
 def analyzer() -> Any:
+    """The analyser over the Russian dictionary package, named directly: left to find it,
+    pymorphy3 scans every installed distribution's entry points (a third of its load time)."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    try:
+        import pymorphy3_dicts_ru
+
+        return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+    except ImportError:
+        return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def parses(word: str) -> tuple[Any, ...]:
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_abbreviation(word: str) -> bool:
     """ "НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect. A word of the
     dictionary set in capitals ("ПОВЕСТКА", "СОВЕТ", "РЕШИЛИ") is no abbreviation."""
@@ -48,43 +59,49 @@ def can_be(word: str, pos: set[str], case: str | None = None) -> bool:
     return _can_be(word.lower(), frozenset(pos), case)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _can_be(word: str, pos: frozenset[str], case: str | None) -> bool:
     return any(parse.tag.POS in pos and (case is None or parse.tag.case == case) for parse in parses(word))
 
 
 def is_substantive(word: str, case: str) -> bool:
     """An adjective or participle used as a noun, in ``case``: "заведующим", "дежурному"."""
-    return any("Subx" in parse.tag and parse.tag.case == case for parse in parses(word.lower()))
+    return _is_substantive(word.lower(), case)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_substantive(word: str, case: str) -> bool:
+    return any("Subx" in parse.tag and parse.tag.case == case for parse in parses(word))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _top(word: str) -> tuple[str | None, float]:
+    """Part of speech and score of the likeliest reading of a lower-case word; (None, 0) if none.
+    The rules ask this of the same words over and over, and pymorphy3 computes ``tag.POS`` anew
+    each time."""
+    found = parses(word)
+    return (found[0].tag.POS, found[0].score) if found else (None, 0.0)
 
 
 def best_pos(word: str) -> str | None:
-    found = parses(word.lower())
-    return found[0].tag.POS if found else None
+    return _top(word.lower())[0]
 
 
 def is_predicate(word: str) -> bool:
     """Words that make a clause rather than a name: finite verbs, short adjectives, predicatives."""
-    found = parses(word.lower())
-    if not found:
-        return False
-    top = found[0]
-    if top.tag.POS in {"VERB", "ADJS", "PRTS", "PRED"}:
-        return top.score >= 0.3
-    return False
+    pos, score = _top(word.lower())
+    return pos in {"VERB", "ADJS", "PRTS", "PRED"} and score >= 0.3
 
 
 def is_function_word(word: str) -> bool:
     """A preposition, conjunction or particle ("на", "согласно", "и"): it names nothing, so it
     never opens an addressee, never ends a term's governing phrase and has no initial in an
     acronym."""
-    found = parses(word.lower())
-    return bool(found) and found[0].tag.POS in {"PREP", "CONJ", "PRCL"}
+    return _top(word.lower())[0] in {"PREP", "CONJ", "PRCL"}
 
 
 def is_infinitive(word: str) -> bool:
-    found = parses(word.lower())
-    return bool(found) and found[0].tag.POS == "INFN"
+    return _top(word.lower())[0] == "INFN"
 
 
 def inflect(word: str, case: str, wanted: set[str], pos: set[str]) -> str | None:
@@ -108,7 +125,12 @@ def _inflect(word: str, case: str, wanted: frozenset[str], pos: frozenset[str]) 
 
 
 def noun_number(word: str, case: str) -> str | None:
-    for parse in parses(word.lower()):
+    return _noun_number(word.lower(), case)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _noun_number(word: str, case: str) -> str | None:
+    for parse in parses(word):
         if parse.tag.POS == "NOUN" and parse.tag.case == case:
             return "plur" if "plur" in parse.tag else "sing"
     return None

@@ -27,11 +27,18 @@ def _column_patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile("|".join(columns[name]), re.I) for name in FIELDS if name in columns}
 
 
-def grid(row: Row) -> list[str]:
-    """Cell texts laid out on the table grid: a cell spanning 4 columns fills 4 slots."""
+SHARED_FIELDS = ("deadline", "executors", "result")
+"""Columns whose cell, merged down over several rows, belongs to each of them ("Отдел
+экономики" answering for measures 1.1–1.3): the rows inherit it. A number or a measure merged
+down is one row's, and the rows under it are its continuation."""
+
+
+def grid(row: Row, shared: frozenset[int] = frozenset()) -> list[str]:
+    """Cell texts laid out on the table grid: a cell spanning 4 columns fills 4 slots. A cell
+    covered by a vertical merge is empty unless its column is ``shared``."""
     slots: list[str] = []
     for cell in row.cells:
-        slots.append("" if cell.merged else clean(cell.text))
+        slots.append(clean(cell.text) if not cell.merged or len(slots) in shared else "")
         slots.extend([""] * (max(cell.span, 1) - 1))
     return slots
 
@@ -69,11 +76,12 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     header = grid(table.rows[0])
     mapping = column_map(header) or {}
     position_of = {name: position for position, name in mapping.items()}
+    shared = frozenset(position_of[name] for name in SHARED_FIELDS if name in position_of)
     groups: list[Group] = []  # a row's cells, fragments merged in
     sections: list[RoadmapSection] = []
     section: RoadmapSection | None = None
     for row in table.rows[1:]:
-        cells = grid(row)
+        cells = grid(row, shared)
         cells += [""] * (len(header) - len(cells))
         if (
             _key(cells) == _key(header)
@@ -185,7 +193,7 @@ def _own_row(previous: list[str], cells: list[str], position_of: dict[str, int])
 def _merge_fragment(cells: list[str], fragment: list[str]) -> None:
     cells.extend([""] * (len(fragment) - len(cells)))  # a fragment may be wider than its row
     for position, text in enumerate(fragment):
-        if text:
+        if text and text != cells[position]:  # a shared cell merged down is not said twice
             cells[position] = f"{cells[position]} {text}".strip()
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
-from resparse.markers import COLUMN_GAP
+from resparse.markers import COLUMN_GAP, is_date_line
 
 CLEAN_CACHE = 8192
 """How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
@@ -30,7 +30,11 @@ class Unit:
     caps: bool = False
     origin: int = 0
     """Index of the layout block it came from."""
+    cell: tuple[int, int] | None = None
+    """For a unit read from a table: its row and cell (0-based) in that table."""
     claimed: bool = field(default=False, compare=False)
+    _cleaned: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    """(text, its clean form): the rules ask for the clean text of a unit many times."""
 
     @property
     def blank(self) -> bool:
@@ -38,7 +42,10 @@ class Unit:
 
     @property
     def clean(self) -> str:
-        return clean(self.text)
+        cleaned = self._cleaned
+        if cleaned is None or cleaned[0] is not self.text:  # the text may be changed (joined)
+            cleaned = self._cleaned = (self.text, clean(self.text))
+        return cleaned[1]
 
 
 @lru_cache(maxsize=CLEAN_CACHE)
@@ -50,6 +57,7 @@ def clean(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?<![\w.])(?:\w ){2,}\w(?![\w.])")
 
 
+@lru_cache(maxsize=CLEAN_CACHE)
 def unspaced(text: str) -> str:
     """Letter-spaced words closed up: "П Р О Т О К О Л" → "ПРОТОКОЛ", "п о с т а н о в л я ю:"
     → "постановляю:" (titles and operative cues are often set so)."""
@@ -93,8 +101,8 @@ def _continues(previous: Unit, unit: Unit) -> bool:
     по" / "санитарной очистке населенных пунктов"."""
     text, before = unit.text.strip(), previous.text.rstrip()
     formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
-    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text):
-        return False  # lines set in columns are rows, not one paragraph wrapped
+    if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text) or is_date_line(unit.text):
+        return False  # lines set in columns are rows, not one paragraph wrapped; a date is its own
     return (
         unit.marker is None
         and not formatted
@@ -107,27 +115,44 @@ def _continues(previous: Unit, unit: Unit) -> bool:
 
 def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
     text = paragraph.text.replace("\n", " ")
-    letters = [ch for ch in text if ch.isalpha()]
     return Unit(
         text=text,
         marker=paragraph.marker,
         level=paragraph.level,
         bold=paragraph.bold,
         centered=paragraph.centered,
-        caps=paragraph.caps or (bool(letters) and all(ch.isupper() for ch in letters)),
+        caps=paragraph.caps or _capitals(text),
         origin=index,
     )
+
+
+def _capitals(text: str) -> bool:
+    """Some letters, all of them capitals; decided at the first small letter, usually the second."""
+    letters = False
+    for char in filter(str.isalpha, text):
+        if not char.isupper():
+            return False
+        letters = True
+    return letters
 
 
 def _from_table(table: Table, index: int) -> list[Unit]:
     from resparse.markers import split_marker
 
     units: list[Unit] = []
-    for row in table.rows:
-        for cell in row.cells:
+    for row_index, row in enumerate(table.rows):
+        for cell_index, cell in enumerate(row.cells):
             if cell.merged:
                 continue
             for line in cell.text.split("\n"):
                 marker, rest = split_marker(line)
-                units.append(Unit(text=rest if marker else line, marker=marker, bold=cell.bold, origin=index))
+                units.append(
+                    Unit(
+                        text=rest if marker else line,
+                        marker=marker,
+                        bold=cell.bold,
+                        origin=index,
+                        cell=(row_index, cell_index),
+                    )
+                )
     return units

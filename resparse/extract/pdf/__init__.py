@@ -70,7 +70,7 @@ def read(data: bytes, source: SourceInfo, limits: Limits, *, ocr: OcrMode = "nev
             warnings.append(f"page {number}: {reason} (needs OCR)")
     pages = sorted([*pages, *recognised.values()], key=lambda page: page.number)
     blocks = _assemble(pages)
-    if not any(_has_text(block) for block in blocks):
+    if not any(_has_letters(block) for block in blocks):
         if recognised:
             raise EmptyFileError("scanned PDF: OCR found no text")
         raise NeedsOcrError(_SCAN_MESSAGE)
@@ -180,7 +180,8 @@ def _page_has_letters(page: Page) -> bool:
     return any(ch.isalpha() for text in texts for ch in text)
 
 
-def _has_text(block: Block) -> bool:
+def _has_letters(block: Block) -> bool:
+    """Letters in a block: a text layer of page numbers or stray marks is still a scan."""
     if isinstance(block, Paragraph):
         return any(ch.isalpha() for ch in block.text)
     return any(ch.isalpha() for row in block.rows for cell in row.cells for ch in cell.text)
