@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ httpx = pytest.importorskip("httpx")
 
 from hostile_files import PNG_HEAD, overlapping_zip, zip_bytes  # noqa: E402
 
-from bench.serve import Running, hostile_jobs, reference, running, serve_command  # noqa: E402
+from bench.serve import RESPARSE, Running, hostile_jobs, reference, running, serve_command  # noqa: E402
 from support import SAMPLES  # noqa: E402
 
 TOKEN = "s3cret-token"
@@ -28,11 +27,20 @@ FORMATS = sorted(SAMPLES.glob("000_*"))
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A registry of the text samples, as ``resparse registry build`` makes it."""
+    db = tmp_path_factory.mktemp("registry") / "region.sqlite"
+    texts = [str(path) for path in sorted(SAMPLES.glob("00?_*.txt"))]
+    subprocess.run([*RESPARSE, "registry", "build", *texts, "--db", str(db), "-q"], check=True, timeout=300)
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, registry: Path) -> Iterator[Running]:
     folder = tmp_path_factory.mktemp("serve")
     (folder / "token").write_text(TOKEN + "\n")
     options = ["-j", "2", "--token-file", str(folder / "token"), "--max-file-mb", str(MAX_FILE_MB)]
-    with running(serve_command(options), folder) as started:
+    with running(serve_command([*options, "--db", str(registry)]), folder) as started:
         yield started
 
 
@@ -95,7 +103,7 @@ def test_an_archive_answers_the_json_lines_of_batch(client: httpx.Client, tmp_pa
     archive = archives()[kind]
     (tmp_path / "archive.zip").write_bytes(archive)
     subprocess.run(
-        [sys.executable, "-m", "resparse", "batch", "archive.zip", "-o", "out.jsonl", "-q"],
+        [*RESPARSE, "batch", "archive.zip", "-o", "out.jsonl", "-q"],
         cwd=tmp_path,
         timeout=300,
     )
@@ -184,3 +192,63 @@ def test_an_unusable_token_file_is_a_usage_error(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["serve", "--token-file", str(path)])
         assert result.exit_code == 2
         assert reason in result.output
+
+
+def registry_list(db: Path, *options: str) -> list[dict]:
+    """What ``resparse registry list -f jsonl`` prints, as rows."""
+    found = subprocess.run(
+        [*RESPARSE, "registry", "list", "--db", str(db), "-f", "jsonl", *options],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return [json.loads(line) for line in found.stdout.decode().splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("params", "options"),
+    [
+        ({"as_of": "2024-06-01"}, ["--as-of", "2024-06-01"]),
+        ({"overdue": "true", "as_of": "2024-06-01"}, ["--overdue", "--as-of", "2024-06-01"]),
+        (
+            {"status": "open,due-soon", "as_of": "2023-01-01"},
+            ["--status", "open,due-soon", "--as-of", "2023-01-01"],
+        ),
+    ],
+)
+def test_obligations_are_the_rows_registry_list_shows(
+    client: httpx.Client, registry: Path, params: dict, options: list[str]
+) -> None:
+    before = registry.read_bytes()
+    response = client.get("/v1/obligations", params={**params, "limit": 1000})
+    assert response.status_code == 200
+    page = response.json()
+    assert page["items"] == registry_list(registry, *options)
+    assert page["items"] and page["next"] is None
+    assert registry.read_bytes() == before  # read-only
+
+
+def test_obligations_come_in_pages(client: httpx.Client, registry: Path) -> None:
+    everything = registry_list(registry, "--as-of", "2024-06-01")
+    rows, offset, pages = [], 0, 0
+    while offset is not None and pages < 100:
+        page = client.get(
+            "/v1/obligations", params={"as_of": "2024-06-01", "limit": 10, "offset": offset}
+        ).json()
+        rows += page["items"]
+        offset, pages = page["next"], pages + 1
+    assert rows == everything and pages == -(-len(everything) // 10)
+
+
+def test_obligations_refuse_a_bad_filter_with_one_line(client: httpx.Client) -> None:
+    for params in ({"status": "late"}, {"search": '"unbalanced'}, {"limit": "0"}, {"as_of": "someday"}):
+        response = client.get("/v1/obligations", params=params)
+        assert response.status_code == 400, params
+        assert list(response.json()) == ["error"]
+
+
+def test_obligations_of_one_addressee(client: httpx.Client, registry: Path) -> None:
+    name = next(row["organisation"] for row in registry_list(registry) if row["organisation"])
+    response = client.get("/v1/obligations", params={"addressee": name, "as_of": "2024-06-01"})
+    expected = registry_list(registry, "--addressee", name, "--as-of", "2024-06-01")
+    assert response.json()["items"] == expected[:100] and expected

@@ -68,6 +68,8 @@ def serve(
         raise typer.BadParameter("must be at least 1", param_hint="--jobs")
     if queue < 0:
         raise typer.BadParameter("must be 0 or more", param_hint="--queue")
+    if db is not None:
+        _check_database(db)
     settings = Settings(
         host=host,
         port=port,
@@ -102,3 +104,12 @@ def _token(path: Path | None) -> str | None:
         return read_token(path)
     except TokenError as error:
         raise typer.BadParameter(str(error), param_hint="--token-file") from None
+
+
+def _check_database(path: Path) -> None:
+    from resparse.serve.obligations import check_database
+
+    try:
+        check_database(path)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
