@@ -177,6 +177,11 @@ def test_a_broken_multipart_body_is_400(client: httpx.Client) -> None:
     response = client.post("/v1/extract", files={"other": ("a.txt", b"text")})
     assert response.status_code == 400
     assert "'file'" in response.json()["error"]
+    garbage = b"--xyz\r\nContent-Disposition form-data without a colon\r\n\r\ntext\r\n--xyz--\r\n"
+    response = client.post(
+        "/v1/extract", content=garbage, headers={"content-type": "multipart/form-data; boundary=xyz"}
+    )
+    assert response.status_code == 400 and list(response.json()) == ["error"]
 
 
 def test_an_unusable_token_file_is_a_usage_error(tmp_path: Path) -> None:

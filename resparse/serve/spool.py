@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from python_multipart import MultipartParser
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import parse_options_header
 from starlette.requests import ClientDisconnect, Request
 
@@ -81,6 +82,9 @@ async def receive(request: Request, folder: Path, cap: int) -> Upload:
     except ClientDisconnect:
         upload.remove()
         raise ServeError(400, "the client went away before sending the whole body") from None
+    except MultipartParseError as error:
+        upload.remove()
+        raise ServeError(400, f"malformed multipart body ({error})") from None
     except BaseException:
         upload.remove()
         raise
