@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import wait
@@ -46,6 +47,7 @@ class Dispatcher:
         """Tasks the pool holds, by ``id(task)`` (each task is submitted once)."""
         self._lock = threading.Lock()
         self._wake_read, self._wake_write = os.pipe()
+        os.set_blocking(self._wake_write, False)
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="resparse-dispatch", daemon=True)
 
@@ -80,13 +82,17 @@ class Dispatcher:
             if bounded and len(self._waiting) >= self.queue + max(idle, 0):
                 raise QueueFull(f"{len(self._waiting)} documents are waiting already")
             self._waiting.append((task, deliver, gone))
-        os.write(self._wake_write, b"x")
+        self._wake()
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):  # full: the thread is woken already; closed: stopped
+            os.write(self._wake_write, b"x")
 
     def stop(self) -> None:
         """Stop taking tasks, fail those still waiting, stop the workers."""
         with self._lock:
             self._stopping = True
-        os.write(self._wake_write, b"x")
+        self._wake()
         self._thread.join(timeout=30)
         os.close(self._wake_read)
         os.close(self._wake_write)
@@ -95,10 +101,14 @@ class Dispatcher:
 
     def _run(self) -> None:
         try:
+            policed = time.monotonic()
             while not self._stopping:
                 self._hand_out()
-                if self._wait() and self.pool.busy():
+                spoke = self._wait()
+                # police the workers at least every POLL_SECONDS, however often tasks arrive
+                if self.pool.busy() and (spoke or time.monotonic() - policed >= POLL_SECONDS):
                     self._collect()
+                    policed = time.monotonic()
         except Exception:  # a bug: say so, and let every request know rather than wait forever
             log.exception("the dispatcher stopped")
         finally:
@@ -123,7 +133,7 @@ class Dispatcher:
                 self._finish(task, failed)
 
     def _wait(self) -> bool:
-        """Until a task arrives (False), a worker has something to say or it is time to police them."""
+        """Until a task arrives (False), a worker has something to say or :data:`POLL_SECONDS` pass."""
         busy = [w for w in self.pool.workers if w.task is not None]
         ready = wait(
             [self._wake_read] + [w.conn for w in busy] + [w.process.sentinel for w in busy],
