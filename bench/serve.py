@@ -344,8 +344,17 @@ def main() -> None:
         )
     if report.wrong:
         for answer in report.wrong[:5]:
-            print(f"  wrong: {answer.job.name} → {answer.status} {answer.body[:200]!r}")
+            print(f"  wrong: {answer.job.name} → {answer.status} {first_difference(answer)}")
         raise SystemExit(1)
+
+
+def first_difference(answer: Answer) -> str:
+    """The first line where a wrong answer parts from the expected one."""
+    got, want = answer.body.splitlines(), (answer.job.expected or "").splitlines()
+    for number, (line, expected) in enumerate(zip(got, want, strict=False), 1):
+        if line != expected:
+            return f"line {number}: {line.strip()[:120]!r}, expected {expected.strip()[:120]!r}"
+    return f"{len(got)} lines, expected {len(want)}"
 
 
 if __name__ == "__main__":
