@@ -8,15 +8,25 @@ Schema generated from these classes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
 Kind = Literal["recommendations", "resolution", "roadmap", "decision", "other"]
 Recurrence = Literal["annual", "quarterly", "monthly"]
 Role = Literal["responsible", "involved"]
+
+
+def _spaced(text: str) -> str:
+    """One ordinary space between words: non-breaking spaces ("В.С.\u00a0Кудрявцев", "№\u00a05") and
+    runs of spaces in a name are a typesetter's, not part of it."""
+    return " ".join(text.split())
+
+
+Name = Annotated[str, AfterValidator(_spaced)]
+"""A name or position, as other systems will match it."""
 
 
 class _Model(BaseModel):
@@ -36,7 +46,7 @@ class Party(_Model):
     """An organisation or person addressed: as written, and in the nominative."""
 
     text: str
-    name: str
+    name: Name
 
 
 class Deadline(_Model):
@@ -91,7 +101,7 @@ class RoadmapSection(_Model):
 
 
 class Executor(_Model):
-    name: str
+    name: Name
     """Nominative form, as in a list of organisations."""
     role: Role = "responsible"
     text: str | None = None
@@ -112,8 +122,8 @@ class RoadmapRow(_Model):
 
 
 class Signatory(_Model):
-    position: str | None = None
-    name: str
+    position: Name | None = None
+    name: Name
 
 
 class Abbreviation(_Model):

@@ -91,3 +91,11 @@ def test_batch_workers_import_the_package_the_command_runs(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(list((project / "out").glob("*.json"))) == 1
+
+
+def test_names_have_ordinary_spaces() -> None:
+    """A Word file's non-breaking space between initials and surname is no part of the name."""
+    from resparse.models import Party, Signatory
+
+    assert Signatory(position="Глава\u00a0округа", name="В.С.\u00a0Кудрявцев").name == "В.С. Кудрявцев"
+    assert Party(text="Отделу  культуры", name="Отдел\u00a0 культуры").name == "Отдел культуры"

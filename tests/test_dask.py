@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +45,25 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
     finally:
         cluster.close()
+        _stop_dask_threads()
+
+
+def _stop_dask_threads() -> None:
+    """Leave the test process with one thread, as it came: ``extract`` and ``layout`` fork a
+    single-threaded command (and other tests rely on that); Dask keeps two pools for good."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import distributed.utils
+    from distributed.client import Future
+
+    distributed.utils._offload_executor.shutdown(wait=True)
+    distributed.utils._offload_executor = ThreadPoolExecutor(1, thread_name_prefix="Dask-Offload")
+    if Future._cb_executor is not None:
+        Future._cb_executor.shutdown(wait=True)
+        Future._cb_executor = None
+    deadline = time.monotonic() + 10
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def batch(inputs: list[Path], out: Path, engine: str, scheduler: str, **options: Any) -> BatchReport:
@@ -139,7 +159,7 @@ def kill_dask_worker(source: bytes | Path, *, name: str, limits: Any) -> Any:
             worker = _parent_of(os.getppid())
             if b"spawn_main" in Path(f"/proc/{worker}/cmdline").read_bytes():  # never the test itself
                 os.kill(worker, signal.SIGKILL)
-                time.sleep(60)
+                time.sleep(60)  # ends with the worker
     return hostile_extract(source, name=name, limits=limits)
 
 
@@ -153,7 +173,15 @@ def test_a_lost_worker_fails_only_its_document_after_one_retry(
     (tmp_path / "a_once.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'once'}\n".encode())
     (tmp_path / "b_always.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'always'}\n".encode())
     (tmp_path / "c_good.txt").write_bytes(TEXT)
-    report = batch([tmp_path], tmp_path / "out", "dask", scheduler, quiet=False, _extract=kill_dask_worker)
+    report = batch(
+        [tmp_path],
+        tmp_path / "out",
+        "dask",
+        scheduler,
+        quiet=False,
+        limits=Limits(),
+        _extract=kill_dask_worker,
+    )
     assert report.failures == [(str(tmp_path / "b_always.txt"), "Dask worker lost while reading it, 2 times")]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_once.txt.json", "c_good.txt.json"]
     stderr = capfd.readouterr().err
@@ -195,3 +223,32 @@ def test_scheduler_goes_with_the_dask_engine(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--scheduler" in result.output and "goes with --engine dask" in result.output
+
+
+def test_convert_on_dask_yields_what_it_yields_locally(
+    tmp_path: Path, scheduler: str, inputs: list[Path]
+) -> None:
+    from resparse.batch import convert
+
+    known = {"skip-nothing"}
+    runs = {
+        engine: list(
+            convert(
+                inputs,
+                limits=LIMITS,
+                jobs=2,
+                engine=engine,
+                scheduler=scheduler if engine == "dask" else None,
+                skip=known.__contains__,
+                say=lambda line: None,
+                _extract=hostile_extract,
+            )
+        )
+        for engine in ("local", "dask")
+    }
+    local, dask = runs["local"], runs["dask"]
+    assert [(c.source, c.sha256, c.json, c.note) for c in dask] == [
+        (c.source, c.sha256, c.json, c.note) for c in local
+    ]
+    assert [c.failed for c in dask] == [c.failed for c in local]
+    assert sum(c.json is not None for c in dask) == 6

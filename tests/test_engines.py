@@ -9,15 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 import tarfile
 import time
 from pathlib import Path
 
 import pytest
-from hostile_files import BOOM_MARK, SLOW_MARK, hostile_extract, tar_bytes, tar_special, zip_bytes
+from hostile_files import (
+    BOOM_MARK,
+    HANG_MARK,
+    SLOW_MARK,
+    hostile_extract,
+    process_is_gone,
+    tar_bytes,
+    tar_special,
+    zip_bytes,
+)
 
 import resparse.batch
 from resparse.batch import Converted, convert
+from resparse.batch.procs import descendants
 from resparse.limits import Limits
 
 TEXT = "РЕКОМЕНДАЦИИ\n\n1. Комитету по печати обеспечить публикацию материалов.\n".encode()
@@ -108,3 +121,54 @@ def test_all_is_complete() -> None:
     public = {name for name in vars(resparse.batch) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(resparse.batch, name)).__name__ == "module"}
     assert set(resparse.batch.__all__) == public - modules
+
+
+def test_the_dask_engine_without_dask_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed → ImportError
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    with pytest.raises(typer.BadParameter, match=r"pip install 'resparse\[dask\]'"):
+        list(convert([tmp_path / "a.txt"], limits=Limits(), engine="dask"))
+
+
+HANG_SCRIPT = """
+import sys
+from pathlib import Path
+from hostile_files import hostile_extract
+from resparse.batch import run_batch
+run_batch([Path(sys.argv[1])], Path(sys.argv[2]), jobs=1, quiet=True, _extract=hostile_extract)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_batch_killed_outright_leaves_no_worker_reading_on(tmp_path: Path) -> None:
+    """Nobody polices a worker whose batch was killed (SIGKILL: no ``finally``): it ends itself."""
+    (tmp_path / "hang.txt").write_bytes(TEXT + HANG_MARK)
+    tests = Path(__file__).parent
+    command = [sys.executable, "-c", HANG_SCRIPT, str(tmp_path / "hang.txt"), str(tmp_path / "out")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
+    batch = subprocess.Popen(command, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        spinning: list[int] = []
+        while not spinning and time.monotonic() < deadline:
+            time.sleep(0.5)
+            spinning = [pid for pid in descendants(batch.pid) if _cpu_seconds(pid) > 0.5]
+        assert spinning, "the worker never started"
+    finally:
+        batch.kill()
+        batch.wait()
+    deadline = time.monotonic() + 10
+    while not all(process_is_gone(pid) for pid in spinning) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert all(process_is_gone(pid) for pid in spinning)
+
+
+def _cpu_seconds(pid: int) -> float:
+    from resparse.batch.procs import usage
+
+    measured = usage(pid)
+    return measured[0] if measured else 0.0

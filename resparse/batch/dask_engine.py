@@ -48,8 +48,10 @@ REFRESH_SECONDS = 5.0
 """How often the window is recomputed from the workers the scheduler has (they come and go)."""
 LOCAL_HOST = "127.0.0.1"
 """A local cluster listens on loopback only."""
-LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0}
-"""The local cluster's scheduler: a task whose worker dies fails at once; this engine retries."""
+LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+"""The local cluster's scheduler: a task whose worker dies fails at once (this engine retries it),
+and a worker holds only the document it reads (the rest wait at the scheduler), so that a worker
+lost fails no other document with it."""
 
 
 # ----------------------------------------------------------------------------- on the worker
@@ -82,9 +84,7 @@ def _pool(setup: Setup) -> Pool:
 
 def _allow_children() -> None:
     """A Dask worker under a nanny runs as a daemonic process, which multiprocessing forbids to
-    start children; the supervised child is one. It dies with the worker all the same (it asks
-    the kernel to be killed when its parent, the forkserver, goes; the forkserver ends when the
-    worker does)."""
+    start children; the supervised child is one, and dies with the worker all the same."""
     current = multiprocessing.current_process()
     if current.daemon:
         current._config["daemon"] = False  # type: ignore[attr-defined]

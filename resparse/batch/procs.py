@@ -87,3 +87,42 @@ def crashed_near_the_cap(exit_code: int | None, peak: int, cap: int) -> bool:
     """Killed by a crash signal with its address space past :data:`CRASH_NEAR_CAP` of ``cap``."""
     crashed = exit_code is not None and -exit_code in CRASH_SIGNALS
     return crashed and peak >= CRASH_NEAR_CAP * cap
+
+
+_M_ARENA_MAX = -8
+"""glibc's ``mallopt`` parameter for the number of malloc arenas."""
+WATCH_STACK_BYTES = 256 * 1024
+"""The pipe watch's stack: it only waits."""
+
+
+def end_with_the_pipe(descriptor: int) -> None:
+    """End this process, whatever it is doing, when the other end of the pipe (a socket pair) at
+    ``descriptor`` closes (Linux): whoever gave it a document (the command, a Dask worker) was
+    killed, and nobody polices its limits now. A forkserver's child would read on otherwise:
+    it keeps the server alive, so the kernel's parent-death signal never comes.
+
+    The watch is a thread, so malloc is first kept to one arena: a second arena would add its
+    own address space beside the capped one, and a reader running out of memory would go on
+    allocating there rather than fail.
+    """
+    import select
+    import threading
+
+    if not hasattr(select, "POLLRDHUP"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 1)
+    poller = select.poll()
+    poller.register(descriptor, select.POLLRDHUP)
+
+    def watch() -> None:
+        poller.poll()
+        os._exit(1)
+
+    previous = threading.stack_size(WATCH_STACK_BYTES)
+    try:
+        threading.Thread(target=watch, name="resparse-pipe-watch", daemon=True).start()
+    finally:
+        threading.stack_size(previous)

@@ -39,6 +39,7 @@ from resparse.batch.procs import (
     cap_address_space,
     crashed_near_the_cap,
     descendants,
+    end_with_the_pipe,
     peak_address_space,
     usage,
 )
@@ -168,6 +169,7 @@ def worker_main(
             import ctypes
 
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    end_with_the_pipe(conn.fileno())  # whoever sent the documents is gone: stop, even mid-document
     cap_address_space(limits.max_memory_bytes)
     run = job or default_extract
     while True:

@@ -83,7 +83,7 @@ def batch(
         typer.Option(
             "--engine",
             help="Where documents are read: local (worker processes here) or dask (a Dask cluster; "
-            "pip install 'resparse[dask]').",
+            "pip install 'resparse\\[dask]').",
         ),
     ] = "local",
     scheduler: Annotated[

@@ -160,8 +160,21 @@ def _bare_ok(text: str, candidate: Candidate) -> bool:
     return not _about_past_or_subject(text, candidate)
 
 
+def _takes_effect(text: str, candidate: Candidate) -> bool:
+    """ "Установить … с 15 апреля 2026 года": a start set by the point, not a term to act by."""
+    phrase = text[candidate.start : candidate.end]
+    if not re.match(r"с\s", phrase, re.I) or re.search(r"\sпо\s", text[candidate.end : candidate.end + 40]):
+        return False
+    before, _ = _clause(text, candidate)
+    verbs = set(grammar()["establishing_verbs"])
+    lemmas = {found[0].normal_form for w in morph.WORD.findall(before) if (found := morph.parses(w.lower()))}
+    return bool(lemmas & verbs)
+
+
 def _accepted(text: str, candidate: Candidate) -> bool:
     phrase = text[candidate.start : candidate.end]
+    if candidate.kind == "weak" and _takes_effect(text, candidate):
+        return False
     if candidate.kind == "weak":
         if re.search(rf"(?:^|\s){YEAR}(?:{DASH}{YEAR})?$", phrase) or re.match(
             r"^[вк]\s+[0-3]?\d\.", phrase, re.I

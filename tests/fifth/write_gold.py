@@ -5,75 +5,13 @@ Every string here was typed from the document, never copied from resparse output
 Run from the project root: python3 tests/fifth/write_gold.py
 """
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEC, ORD, PROT = ["decision", "resolution"], ["decision", "other"], ["other", "decision"]
-REC, RT = ["recommendations", "resolution"], ["resolution", "recommendations"]
+sys.path.insert(0, str(HERE.parent))
 
-
-def P(text, name):
-    return {"text": text, "name": name}
-
-
-def D(text, start=None, end=None, rec=None):
-    return {"text": text, "start": start, "end": end, "recurrence": rec}
-
-
-def I(number, text, addr=None, dl=None, items=()):  # noqa: E743 (I = item, as B = block)
-    return {"number": number, "text": text, "addressee": addr, "deadline": dl, "items": list(items)}
-
-
-def B(number, addr, *items):
-    return {"number": number, "addressee": addr, "items": list(items)}
-
-
-def F(title, *items):
-    return {"title": title, "items": list(items)}
-
-
-def R(number, section, action, result, dl, *executors):
-    sec = {"number": section[0], "title": section[1]} if section else None
-    ex = [
-        {"name": e[0], "role": e[1]} if isinstance(e, tuple) else {"name": e, "role": "responsible"}
-        for e in executors
-    ]
-    return {
-        "number": number,
-        "section": sec,
-        "action": action,
-        "result": result,
-        "deadline": dl,
-        "executors": ex,
-    }
-
-
-def S(position, name):
-    return {"position": position, "name": name}
-
-
-def A(short, full):
-    return {"short": short, "full": full}
-
-
-GOLD = {}
-
-
-def doc(stem, kind, title, date, recs=(), findings=(), roadmap=(), sigs=(), abbr=()):
-    GOLD[stem] = {
-        "schema_version": "1",
-        "kind": kind,
-        "title": title,
-        "date": date,
-        "findings": list(findings),
-        "recommendations": list(recs),
-        "roadmap": list(roadmap),
-        "signatories": list(sigs),
-        "abbreviations": list(abbr),
-        "_source_text": f"../inputs/{stem}.txt",
-    }
-
+from goldkit import DEC, ORD, PROT, REC, RT, A, B, D, F, I, P, R, S, doc, write  # noqa: E402
 
 TAB = ["roadmap", "decision", "other"]  # a перечень поручений laid out as a table (see README, call 1)
 
@@ -934,9 +872,4 @@ doc(
 
 
 if __name__ == "__main__":
-    (HERE / "gold").mkdir(exist_ok=True)
-    for stem, g in GOLD.items():
-        (HERE / "gold" / f"{stem}.json").write_text(
-            json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-    print(f"wrote {len(GOLD)} gold files")
+    write(HERE)
