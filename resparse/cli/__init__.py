@@ -8,7 +8,7 @@ imported inside the commands so that ``resparse --help`` starts fast.
 
 from __future__ import annotations
 
-from resparse.cli import batch, evaluate, extract, registry  # noqa: F401  (each registers its commands)
+from resparse.cli import batch, evaluate, extract, registry, serve  # noqa: F401  (each registers its commands)
 from resparse.cli.app import app
 
 __all__ = ["app", "main"]
