@@ -8,47 +8,52 @@ from typing import Annotated, Optional
 import typer
 
 from resparse.cli.app import app
-from resparse.cli.common import check_ocr, checked_limits, cores, page_seconds
+from resparse.cli.common import check_ocr, checked_limits, page_seconds
 from resparse.cli.io import say
 from resparse.cli.options import (
     BudgetOption,
     DebugOption,
+    JobsOption,
     MaxFileOption,
     MaxMemoryOption,
     MaxPagesOption,
     MaxPartOption,
     OcrOption,
+    cores,
 )
 
 INSTALL_HINT = "the server needs its extra: pip install 'resparse[serve]'"
 
 
+HostOption = Annotated[str, typer.Option("--host", help="Address to listen on (loopback only unless told).")]
+PortOption = Annotated[int, typer.Option("--port", help="TCP port.")]
+TokenFileOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--token-file",
+        help="Require 'Authorization: Bearer TOKEN' (the file's first line) on every route but /health.",
+    ),
+]
+DbOption = Annotated[
+    Optional[Path], typer.Option("--db", help="Registry database: also serve GET /v1/obligations.")
+]
+QueueOption = Annotated[
+    int, typer.Option("--queue", help="Documents waiting for a worker; past it 503 with Retry-After.")
+]
+GraceOption = Annotated[
+    int, typer.Option("--grace", help="Seconds requests in flight may take to finish after SIGTERM.")
+]
+
+
 @app.command()
 def serve(
-    host: Annotated[
-        str, typer.Option("--host", help="Address to listen on (loopback only unless told).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8080,
-    jobs: Annotated[
-        Optional[int],
-        typer.Option("--jobs", "-j", help="Worker processes.", show_default=f"all cores, {cores()} here"),
-    ] = None,
-    token_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--token-file",
-            help="Require 'Authorization: Bearer TOKEN' (the file's first line) on every route but /health.",
-        ),
-    ] = None,
-    db: Annotated[
-        Optional[Path], typer.Option("--db", help="Registry database: also serve GET /v1/obligations.")
-    ] = None,
-    queue: Annotated[
-        int, typer.Option("--queue", help="Documents waiting for a worker; past it 503 with Retry-After.")
-    ] = 32,
-    grace: Annotated[
-        int, typer.Option("--grace", help="Seconds requests in flight may take to finish after SIGTERM.")
-    ] = 120,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8080,
+    jobs: JobsOption = None,
+    token_file: TokenFileOption = None,
+    db: DbOption = None,
+    queue: QueueOption = 32,
+    grace: GraceOption = 120,
     timeout: BudgetOption = None,
     max_pages: MaxPagesOption = 500,
     max_part_mb: MaxPartOption = 200,
@@ -83,6 +88,13 @@ def serve(
         db=db,
         debug=debug,
     )
+    _require_the_extra()
+    from resparse.serve.server import run
+
+    run(settings)
+
+
+def _require_the_extra() -> None:
     try:
         import fastapi  # noqa: F401
         import python_multipart  # noqa: F401
@@ -90,9 +102,6 @@ def serve(
     except ImportError:
         say("serve", INSTALL_HINT)
         raise typer.Exit(2) from None
-    from resparse.serve.server import run
-
-    run(settings)
 
 
 def _token(path: Path | None) -> str | None:
