@@ -27,7 +27,10 @@ from resparse.batch import BatchReport, run_batch
 from resparse.limits import MB, Limits
 
 distributed = pytest.importorskip("distributed")
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)"),
+]
 
 TEXT = "РЕКОМЕНДАЦИИ\n\n1. Комитету по печати обеспечить публикацию материалов.\n".encode()
 MEMORY_MB = 400

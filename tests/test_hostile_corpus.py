@@ -18,6 +18,8 @@ from test_hostile import RESPARSE, error_lines
 
 from resparse.batch.procs import descendants
 
+pytestmark = pytest.mark.slow  # a developer may skip it: pytest -m "not slow"
+
 TREE_LIMIT = 1024 * 1024 * 1024
 """Peak resident memory of resparse and every process it starts, together."""
 CAP_MB, TIMEOUT_S = 800, 5

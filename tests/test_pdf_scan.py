@@ -34,9 +34,12 @@ def _has_russian_tesseract() -> bool:
     return "rus" in listed.split()
 
 
-pytestmark = pytest.mark.skipif(
-    not _has_russian_tesseract(), reason="Tesseract with the Russian model is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not _has_russian_tesseract(), reason="Tesseract with the Russian model is not installed"
+    ),
+]
 
 
 @functools.cache

@@ -24,6 +24,8 @@ from hostile_files import SLOW_MARK  # noqa: E402
 from bench.serve import Running, running  # noqa: E402
 from support import ROOT, SAMPLES  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a developer may skip it: pytest -m "not slow"
+
 SERVER = """
 import sys
 from resparse.limits import Limits

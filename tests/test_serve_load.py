@@ -12,6 +12,8 @@ pytest.importorskip("httpx")
 
 from bench.serve import Running, load, running, serve_command, workload
 
+pytestmark = pytest.mark.slow  # a developer may skip it: pytest -m "not slow"
+
 REQUESTS, CONCURRENCY = 60, 8
 PEAK_MEMORY = 1536 * 2**20
 """What the server's process tree (server, workers, converters) may hold at its peak."""
