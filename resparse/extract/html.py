@@ -51,6 +51,7 @@ from resparse.extract.html_lists import (
     open_list,
 )
 from resparse.extract.html_tables import SourceCell, bordered, spread_rowspans, table_rows, tag_of
+from resparse.extract.text import parse_lines
 from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import MAX_COLUMN_SPAN, Limits, MergeBudget
 from resparse.markers import BULLET_CHARS, marker_depth, split_marker
@@ -73,6 +74,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _MSO_LEVEL = re.compile(r"mso-list\s*:[^;]*?level(\d+)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r" *\n *\n[ \n]*")
+LINES_AS_TEXT = 3
+"""A block broken by single ``<br>`` into this many lines or more is a text pasted into a page
+(a CMS's news body): its lines are read as a text file's. Fewer are one paragraph's line breaks
+("Председатель<br>И.И. Иванов")."""
 _FLOATS = frozenset({"left", "right"})
 _LABEL_PROBE = "Текст"
 """Text put after a list label so that :func:`split_marker` reads the label alone."""
@@ -274,9 +279,24 @@ class _Walker:
         for number, part in enumerate(parts):
             if number:
                 self.blocks.append(Paragraph(text="", where=Where(line=self.line)))
+            if self.marker is None and part.strip().count("\n") >= LINES_AS_TEXT - 1:
+                self.blocks.extend(self.lines(part, style))
+                continue
             paragraph = self.paragraph(_clean(part), style)
             if paragraph is not None:
                 self.blocks.append(paragraph)
+
+    def lines(self, text: str, style: Style) -> list[Block]:
+        """A run of lines broken by single ``<br>``: a text pasted into a page's editor, read as
+        the text reader reads its lines (typed numbers, hard wraps joined, tab tables)."""
+        blocks: list[Block] = []
+        for block in parse_lines(text.strip("\n").split("\n")):
+            if isinstance(block, Paragraph) and block.text:
+                block.bold = block.bold or style.bold
+                block.centered, block.caps = style.centered, block.caps or style.caps
+            block.where = Where(line=self.line)
+            blocks.append(block)
+        return blocks
 
     def paragraph(self, text: str, style: Style) -> Paragraph | None:
         if not text:
