@@ -275,13 +275,13 @@ class _Walker:
                 self.blocks.append(Paragraph(text="", where=Where(line=self.line)))
             return
         style = _paragraph_style(pieces)
+        if self.marker is None and text.strip().count("\n") >= LINES_AS_TEXT - 1:
+            self.blocks.extend(self.lines(text, style))
+            return
         parts = _BLANK_LINE.split(text)
         for number, part in enumerate(parts):
             if number:
                 self.blocks.append(Paragraph(text="", where=Where(line=self.line)))
-            if self.marker is None and part.strip().count("\n") >= LINES_AS_TEXT - 1:
-                self.blocks.extend(self.lines(part, style))
-                continue
             paragraph = self.paragraph(_clean(part), style)
             if paragraph is not None:
                 self.blocks.append(paragraph)
@@ -290,7 +290,7 @@ class _Walker:
         """A run of lines broken by single ``<br>``: a text pasted into a page's editor, read as
         the text reader reads its lines (typed numbers, hard wraps joined, tab tables)."""
         blocks: list[Block] = []
-        for block in parse_lines(text.strip("\n").split("\n")):
+        for block in parse_lines([line.strip(" ") for line in text.strip("\n").split("\n")]):
             if isinstance(block, Paragraph) and block.text:
                 block.bold = block.bold or style.bold
                 block.centered, block.caps = style.centered, block.caps or style.caps
