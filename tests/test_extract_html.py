@@ -231,3 +231,50 @@ def test_xhtml_with_declaration() -> None:
     layout = read_layout(page.encode(), name="page.xhtml")
     assert [(p.text, p.bold) for p in layout.paragraphs()] == [("Союзу", True), ("текст", False)]
     assert all(isinstance(block, Paragraph) for block in layout.blocks)
+
+
+ACT_LINES = [
+    "ПОСТАНОВЛЕНИЕ",
+    "",
+    "В целях обеспечения безопасности людей на водных объектах ПОСТАНОВЛЯЮ:",
+    "",
+    "1. Определить место массового отдыха людей у воды на реке Ракитной в районе улицы",
+    "Береговой села Ивняки.",
+    "2. Специалисту по гражданской обороне и чрезвычайным ситуациям администрации поселения",
+    "Осиповой Н.П.:",
+    "- в срок до 1 июня 2025 г. установить на необорудованных местах предупреждающие знаки;",
+    "- в период с 1 июня по 31 августа 2025 года организовать патрулирование береговой линии.",
+    "3. Рекомендовать директору школы Ковалевой Е.А. провести с учащимися занятия по правилам",
+    "поведения на воде до 23 мая 2025 года.",
+]
+
+
+def _blocks(source: bytes, name: str) -> list[tuple[str | None, str | None, list[tuple[str | None, str]]]]:
+    from resparse.pipeline import extract
+
+    return [
+        (
+            block.number,
+            block.addressee.name if block.addressee else None,
+            [(i.number, i.text) for i in block.items],
+        )
+        for block in extract(source, name=name).recommendations
+    ]
+
+
+def test_a_text_pasted_with_br_line_breaks_reads_as_the_text() -> None:
+    """A site's editor keeps a pasted text's lines as <br>: read as a text file's lines."""
+    page = "<html><body><div>" + "<br>\n".join(ACT_LINES) + "</div></body></html>"
+    expected = _blocks("\n".join(ACT_LINES).encode(), "act.txt")
+    assert (
+        expected[1][1]
+        == "Специалист по гражданской обороне и чрезвычайным ситуациям администрации поселения Осипова Н.П."
+    )
+    assert [len(items) for _, _, items in expected] == [1, 2, 1]
+    assert _blocks(page.encode(), "act.html") == expected
+
+
+def test_a_text_set_a_paragraph_a_line_is_joined_back() -> None:
+    """Each line of a hard-wrapped text as its own <p>: the lines filling the width run on."""
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in ACT_LINES if line) + "</body></html>"
+    assert _blocks(page.encode(), "act.html") == _blocks("\n".join(ACT_LINES).encode(), "act.txt")

@@ -51,7 +51,7 @@ from resparse.extract.html_lists import (
     open_list,
 )
 from resparse.extract.html_tables import SourceCell, bordered, spread_rowspans, table_rows, tag_of
-from resparse.extract.text import parse_lines
+from resparse.extract.text import parse_lines, rejoin_wrapped
 from resparse.layout import Block, Layout, Paragraph, SourceInfo, Table, Where
 from resparse.limits import MAX_COLUMN_SPAN, Limits, MergeBudget
 from resparse.markers import BULLET_CHARS, marker_depth, split_marker
@@ -94,7 +94,7 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
         walker.flush()
     except RecursionError as error:
         raise LimitExceededError("HTML nests elements too deeply") from error
-    blocks = _trim_blanks(walker.blocks)
+    blocks = rejoin_wrapped(_trim_blanks(walker.blocks))
     if not any(has_text(block) for block in blocks):
         raise EmptyFileError("HTML page has no text")
     for index, block in enumerate(blocks):

@@ -8,6 +8,7 @@ frequencies. Tab-separated lines become a table; ``**bold**`` becomes a bold hin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resparse.errors import EmptyFileError, UnsupportedFormatError
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
@@ -116,7 +117,9 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
         blocks.append(_paragraph(lines[index], index + 1))
         index += 1
     widths = [len(line.rstrip()) for line in lines]
-    return _join_wrapped(blocks, widths, _wrap_width(widths))
+    return _join_wrapped(
+        blocks, lambda block: widths[block.where.line - 1] if block.where.line else 0, _wrap_width(widths)
+    )
 
 
 def _paragraph(line: str, number: int) -> Paragraph:
@@ -225,8 +228,27 @@ def _columns(previous: Paragraph, block: Paragraph) -> bool:
     return bool(COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(block.text))
 
 
+def rejoin_wrapped(blocks: list[Paragraph | Table]) -> list[Paragraph | Table]:
+    """Paragraphs that are the lines of a text wrapped at a fixed width (a page that set each line
+    of a pasted text as its own paragraph) joined as the text reader joins such lines; blocks of
+    any other page are returned as they are."""
+    widths = [_shown_width(block) for block in blocks]
+    wrap = _wrap_width(widths)
+    if wrap is None:
+        return blocks
+    position = {id(block): index for index, block in enumerate(blocks)}
+    return _join_wrapped(blocks, lambda block: widths[position[id(block)]], wrap)
+
+
+def _shown_width(block: Paragraph | Table) -> int:
+    """A paragraph's width as its line shows it, typed number included."""
+    if not isinstance(block, Paragraph):
+        return 0
+    return len(block.text) + (len(block.marker) + 1 if block.marker else 0)
+
+
 def _join_wrapped(
-    blocks: list[Paragraph | Table], widths: list[int], wrap: int | None
+    blocks: list[Paragraph | Table], width_of: Callable[[Paragraph | Table], int], wrap: int | None
 ) -> list[Paragraph | Table]:
     """Re-join hard-wrapped lines: a line continues when the next starts in lower case, or, in a
     text wrapped at a fixed width, when it fills the width and ends no sentence ("… возложить на
@@ -235,10 +257,11 @@ def _join_wrapped(
     last_width = 0
     for block in blocks:
         previous = joined[-1] if joined else None
-        width = widths[block.where.line - 1] if block.where.line else 0
+        width = width_of(block)
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
+            and (block.bold, block.centered) == (previous.bold, previous.centered)
             and block.text
             and previous.text
             and block.marker is None
