@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from docxmaker import p, package
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
@@ -144,55 +146,10 @@ def process_is_gone(pid: int) -> bool:
 
 # ----------------------------------------------------------------------------- amplifying documents
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
 
 def docx_bytes(body: str, numbering: str | None = None) -> bytes:
     """A minimal DOCX: ``body`` is the inside of ``w:body``, ``numbering`` of ``w:numbering``."""
-    files = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>"
-        ),
-        "word/_rels/document.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId2" Type="{_REL}/numbering" Target="numbering.xml"/>'
-            "</Relationships>"
-        ),
-        "word/document.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
-        ),
-    }
-    if numbering is not None:
-        files["word/numbering.xml"] = (
-            f'<?xml version="1.0"?><w:numbering xmlns:w="{_W_NS}">{numbering}</w:numbering>'
-        )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(name, content.encode())
-    return buffer.getvalue()
-
-
-def paragraph_xml(text: str, num: tuple[int, int] | None = None) -> str:
-    """One ``w:p`` of plain ``text``, in list ``num`` = (numId, level) when given."""
-    props = (
-        f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>'
-        if num
-        else ""
-    )
-    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    return package(body, numbering=numbering)
 
 
 def numbered_docx(start: int | str, fmt: str = "upperRoman", paragraphs: int = 200) -> bytes:
@@ -202,16 +159,16 @@ def numbered_docx(start: int | str, fmt: str = "upperRoman", paragraphs: int = 2
         f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     )
-    body = paragraph_xml("РЕКОМЕНДАЦИИ") + "".join(
-        paragraph_xml(f"Комитету обеспечить пункт {i}.", (1, 0)) for i in range(paragraphs)
+    body = p("РЕКОМЕНДАЦИИ") + "".join(
+        p(f"Комитету обеспечить пункт {i}.", num=(1, 0)) for i in range(paragraphs)
     )
     return docx_bytes(body, numbering)
 
 
 def deep_docx(depth: int) -> bytes:
     """Points typed "1.", "1.1.", "1.1.1." … ``depth`` levels deep, one paragraph each."""
-    body = paragraph_xml("РЕКОМЕНДАЦИИ") + "".join(
-        paragraph_xml(".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}.")
+    body = p("РЕКОМЕНДАЦИИ") + "".join(
+        p(".".join(["1"] * level) + f". Комитету обеспечить пункт уровня {level}.")
         for level in range(1, depth + 1)
     )
     return docx_bytes(body)
@@ -238,7 +195,7 @@ def vmerge_docx(text_bytes: int = 1_000_000, rows: int = 2_000) -> bytes:
     table = "<w:tbl>" + f"<w:tr>{cell(big, 'restart')}{cell('а', None)}</w:tr>"
     table += f"<w:tr>{cell('', 'continue')}{cell('б', None)}</w:tr>" * rows
     table += "</w:tbl>"
-    return docx_bytes(paragraph_xml("ПЛАН МЕРОПРИЯТИЙ") + table)
+    return docx_bytes(p("ПЛАН МЕРОПРИЯТИЙ") + table)
 
 
 def rowspan_html(rowspan: int = 65534, colspan: int = 1, text_bytes: int = 1000, rows: int = 200) -> bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hostile_files import docx_bytes, paragraph_xml
+from docxmaker import p, package
 
 from resparse.emit import to_data
 from resparse.models import Document
@@ -188,7 +188,7 @@ def test_a_word_file_with_a_paragraph_per_line_joins_each_point_whole() -> None:
         "населенных пунктов, источников водоснабжения, территорий домовладений,",
         "предприятий, учреждений и организаций.",
     ]
-    data = docx_bytes("".join(paragraph_xml(line) for line in lines))
+    data = package("".join(p(line) for line in lines))
     document = extract(data, name="wrapped.docx")
     [block] = document.recommendations
     assert [item.number for item in block.items] == ["1", "2"]
