@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 import pdfmaker as pm  # noqa: E402
+from renderkit import numbered, wrap  # noqa: E402
 from texts import E  # noqa: E402
 
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -111,12 +112,6 @@ def add_numbering(doc):
             numbering.append(node)
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
-
-
-def numbered(paragraph, num_id, level):
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
 
 
 def runs(paragraph, text, bold=False):
@@ -274,16 +269,6 @@ class Page(pm.Sheet):
 SIZE, PITCH, PAD = 12, 14, 4
 
 
-def wrap(maker, text, width, bold=False):
-    lines = []
-    for word in text.split():
-        if lines and maker.width_of(f"{lines[-1]} {word}", SIZE, bold) <= width - 2 * PAD:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
 def pdf_table(sheet, widths, header, rows):
     maker = sheet.maker
     scale = (sheet.right - sheet.left) / sum(widths)
@@ -302,8 +287,8 @@ def pdf_table(sheet, widths, header, rows):
 
     def lines_of(cells, bold=False):
         if isinstance(cells, str):
-            return [wrap(maker, cells, columns[-1] - columns[0], True)]
-        return [wrap(maker, c, columns[i + 1] - columns[i], bold) for i, c in enumerate(cells)]
+            return [wrap(maker, cells, columns[-1] - columns[0], SIZE, PAD, True)]
+        return [wrap(maker, c, columns[i + 1] - columns[i], SIZE, PAD, bold) for i, c in enumerate(cells)]
 
     head = lines_of(header, True)
     draw(head, bold=True)

@@ -25,36 +25,19 @@ import re
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 import pdfmaker as pm  # noqa: E402
+from renderkit import TOP, body_lines, borderless, centred, new_document, numbered, restart, unwrap, wrap  # noqa: E402
 
 NEW_PARA = re.compile(
     r"^(?:\d+(?:\.\d+)*\.|\d+\)|[а-я]\)|[-–—•●]|\(пп?\.|[А-ЯЁ ]{6,}:?$|Срок|Ответствен|Доклад|[IVX]+\.|"
     r"РЕШИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|ПОВЕСТКА|Председатель|Секретарь|Присутствовали|"
     r"[А-ЯЁ][а-яё]+(?: [а-яё]+)*(?::| –))"
 )
-
-
-def paragraphs(lines):
-    """Unwrap hard-wrapped lines: a line continues the previous one unless it starts a point."""
-    out = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        sentence = out and (out[-1].endswith(";") or (out[-1].endswith(".") and line[0].isupper()))
-        if out and out[-1] and not NEW_PARA.match(line) and not out[-1].endswith(":") and not sentence:
-            out[-1] += " " + line
-        else:
-            out.append(line)
-    return [p for p in out if p]
 
 
 DOCX = {
@@ -220,16 +203,7 @@ PDF_PLANS = {
 
 
 def body(stem, spec):
-    lines = (HERE / "inputs" / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip().startswith(spec["start"]))
-    end = len(lines)
-    if spec.get("end"):
-        end = next(i for i, line in enumerate(lines) if i > start and line.startswith(spec["end"]))
-    drop = spec.get("drop", ())
-    kept = (
-        [line for line in lines[start:end] if not line.strip().startswith(drop)] if drop else lines[start:end]
-    )
-    return paragraphs(kept)
+    return unwrap(body_lines(HERE, stem, spec), NEW_PARA, semicolon_ends=True)
 
 
 def plan_rows(stem):
@@ -244,46 +218,6 @@ def plan_rows(stem):
         elif "\t" in line:
             rows.append([c.strip() for c in line.split("\t")])
     return rows
-
-
-def centred(doc, text, bold=True):
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run(text).bold = bold
-
-
-def borderless(doc, rows):
-    table = doc.add_table(rows=len(rows), cols=2)  # the default table style has no borders
-    for row, (left, right) in zip(table.rows, rows, strict=True):
-        row.cells[0].text = left
-        row.cells[1].text = right
-        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-TOP = re.compile(r"^(\d+)\.\s+(?!\d)")
-
-
-def restart(doc):
-    """A new Word list instance of the List Number definition that starts again at 1."""
-    numbering = doc.part.numbering_part.element
-    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return num.numId
-
-
-def numbered(paragraph, num_id):
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num_id
-
-
-def new_document():
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(14)
-    return doc
 
 
 def render_docx(stem, spec):
@@ -373,16 +307,6 @@ def render_pdf(stem, spec):
 SIZE, PITCH, PAD = 9, 11, 4
 
 
-def wrap(maker, text, width, bold=False):
-    lines = []
-    for word in text.split():
-        if lines and maker.width_of(f"{lines[-1]} {word}", SIZE, bold) <= width - 2 * PAD:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
 def render_pdf_plan(stem, spec):
     """A ruled plan over two pages: header repeated, the row cut by the page end continued.
 
@@ -408,8 +332,8 @@ def render_pdf_plan(stem, spec):
 
     def lines_of(cells, bold=False):
         if len(cells) == 1:
-            return [wrap(maker, cells[0], columns[-1] - columns[0], True)]
-        return [wrap(maker, c, columns[i + 1] - columns[i], bold) for i, c in enumerate(cells)]
+            return [wrap(maker, cells[0], columns[-1] - columns[0], SIZE, PAD, True)]
+        return [wrap(maker, c, columns[i + 1] - columns[i], SIZE, PAD, bold) for i, c in enumerate(cells)]
 
     def draw(cells_lines, at, bold=False):
         height = max(len(c) for c in cells_lines) * PITCH + 2 * PAD

@@ -9,12 +9,15 @@ borderless two-cell table (position | name). Run from the project root:
 """
 
 import re
+import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from renderkit import unwrap  # noqa: E402
 
 # stem: (letterhead lines, the date line, title lines, body start, signature rows, lines to drop)
 SPECS = {
@@ -89,23 +92,6 @@ NEW_PARA = re.compile(
 )
 
 
-def paragraphs(lines):
-    """Unwrap hard-wrapped lines: a line continues the previous one unless it starts a point."""
-    out = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        sentence = out and out[-1].endswith((".", ";")) and line[0].isupper()
-        if out and out[-1] and not NEW_PARA.match(line) and not out[-1].endswith(":") and not sentence:
-            out[-1] += " " + line
-        else:
-            out.append(line)
-    return [p for p in out if p]
-
-
 def render(stem, spec):
     head, dateline, title, body_start, signature, _ = spec
     text = (HERE / "inputs" / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
@@ -121,7 +107,7 @@ def render(stem, spec):
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run(" ".join(title)).bold = True
-    for para in paragraphs(text[start:end]):
+    for para in unwrap(text[start:end], NEW_PARA):
         doc.add_paragraph(para)
     table = doc.add_table(rows=len(signature), cols=2)  # the default style has no borders
     for row, (position, name) in zip(table.rows, signature, strict=True):
