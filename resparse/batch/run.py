@@ -18,15 +18,15 @@ Why it is built the way it is:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from resparse.batch.engines import Engine, Setup, open_engine
 from resparse.batch.execution import Converted, Execution
@@ -89,8 +89,7 @@ def run_batch(
 
     Failures are printed as ``resparse: NAME: reason`` as they happen and listed in
     ``OUTPUT.failures.jsonl`` beside the output; ``-`` among the inputs is standard input.
-    ``_extract`` replaces :func:`resparse.pipeline.extract` in the workers
-    (it must be a picklable module-level function) so that tests can simulate a hang.
+    ``_extract`` (a picklable module-level function) replaces :func:`resparse.pipeline.extract`.
     ``ocr`` ("auto", "always", "never") says when PDFs are read by OCR; ``page_seconds`` is what
     each PDF page adds to a document's time budget (:mod:`resparse.batch.budget`).
     ``engine`` is "local" (worker processes here) or "dask" (the cluster at ``scheduler``, or
@@ -102,18 +101,16 @@ def run_batch(
     messages = Messages(show_bar=not quiet and sys.stderr.isatty())
     report = BatchReport()
     stopped: list[str] = []
-    previous = _exit_on_sigterm()
     running: Engine | None = None
     try:
-        setup = Setup(limits, job, debug, page_seconds)
-        say = messages.line if not quiet else _silent
-        running = open_engine(engine, setup, jobs=workers, scheduler=scheduler, say=say)
-        _Batch(out, messages, report).run(running, inputs, WalkOptions(limits, zip_encoding))
+        with _sigterm_exits():
+            setup = Setup(limits, job, debug, page_seconds)
+            say = messages.line if not quiet else _silent
+            running = open_engine(engine, setup, jobs=workers, scheduler=scheduler, say=say)
+            _Batch(out, messages, report).run(running, inputs, WalkOptions(limits, zip_encoding))
     except OutputError as error:
         stopped.append(str(error))
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
         _close(running, messages, out, report, stopped)
         report.seconds = time.monotonic() - started
     if stopped:
@@ -143,15 +140,22 @@ def _silent(text: str) -> None:
     pass
 
 
-def _exit_on_sigterm() -> Any:
-    """Turn SIGTERM into SystemExit so that ``finally`` kills the workers instead of orphaning them."""
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM as SystemExit while the batch runs, so that ``finally`` stops the workers instead
+    of orphaning them; the previous handler comes back after."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        yield
+        return
 
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    return signal.signal(signal.SIGTERM, stop)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Batch:
