@@ -36,11 +36,13 @@ from resparse.structure.meta import (
     title_date,
 )
 from resparse.structure.title import names_itself, operative_cue
-from resparse.structure.units import Unit, unspaced
+from resparse.structure.units import Unit, capitals, unspaced
 
 BODY_LENGTH = 250
 SUBJECT_LENGTH = 400
 STAMP_LINES = 8
+CAPS_LETTERS = 4
+"""Letters a line in capitals has at least to be a letterhead ("МИНИСТЕРСТВО …"), not "N 5"."""
 
 
 @dataclass
@@ -275,7 +277,7 @@ def _set_aside_above_heading(header: Header, state: _State) -> None:
     above = header.title_lines
     card = 0
     if state.card:  # the card runs to the first line in capitals (the act's own letterhead)
-        card = next((n for n, line in enumerate(above) if _caps(line)), len(above))
+        card = next((n for n, line in enumerate(above) if capitals(line, CAPS_LETTERS)), len(above))
     elif _names_event(" ".join(line for line in above if not _set_aside(line))):
         return
     header.notes.extend(above[:card])
@@ -287,11 +289,6 @@ def _set_aside_above_heading(header: Header, state: _State) -> None:
 def _set_aside(line: str) -> bool:
     """A labelled line or a site's or database's chrome: above the act, yet not its letterhead."""
     return bool(_LABELLED.match(line) or patterns()["site_chrome"].match(line))
-
-
-def _caps(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
 
 _LABELLED = re.compile(r"[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s*:\s")

@@ -166,9 +166,13 @@ def _takes_effect(text: str, candidate: Candidate) -> bool:
     if not re.match(r"с\s", phrase, re.I) or re.search(r"\sпо\s", text[candidate.end : candidate.end + 40]):
         return False
     before, _ = _clause(text, candidate)
-    verbs = set(grammar()["establishing_verbs"])
     lemmas = {found[0].normal_form for w in morph.WORD.findall(before) if (found := morph.parses(w.lower()))}
-    return bool(lemmas & verbs)
+    return bool(lemmas & _establishing_verbs())
+
+
+@cache
+def _establishing_verbs() -> frozenset[str]:
+    return frozenset(grammar()["establishing_verbs"])
 
 
 def _accepted(text: str, candidate: Candidate) -> bool:

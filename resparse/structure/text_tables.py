@@ -26,7 +26,7 @@ from resparse.structure.executors import starts_executor
 from resparse.structure.persons import PERSON
 from resparse.structure.roadmap import column_map, labelled_title, names_column
 from resparse.structure.text_rows import deadline_cell, split_header, split_row
-from resparse.structure.units import clean
+from resparse.structure.units import capitals, clean
 
 MIN_COLUMNS = 3
 """A header names at least this many columns (number, measure and one more)."""
@@ -235,15 +235,10 @@ def _header_cells(cells: list[str]) -> list[str]:
             break
         if labelled_title(text):
             break  # "Раздел 1. …", "I. …": a section row under the header
-        if header and _caps(text) != _caps(header[0]):
+        if header and capitals(text, 2) != capitals(header[0], 2):
             break
         header.append(text)
     return header
-
-
-def _caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
 
 # --- cells separated by single spaces, one row per line --------------------------------------
@@ -341,7 +336,7 @@ def _starts_row(text: str, numbered: bool) -> bool:
     """A row begins with its number, or an empty number cell, or is a section title: in capitals,
     or labelled by a word or a roman numeral ("Раздел 2. …", "II. …"; "2. …" may be a cell's
     second paragraph)."""
-    if not numbered or not text or _ROW_NUMBER.fullmatch(text) or _caps(text):
+    if not numbered or not text or _ROW_NUMBER.fullmatch(text) or capitals(text, 2):
         return True
     return labelled_title(text) and not text[:1].isdigit()
 

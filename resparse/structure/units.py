@@ -121,19 +121,20 @@ def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
         level=paragraph.level,
         bold=paragraph.bold,
         centered=paragraph.centered,
-        caps=paragraph.caps or _capitals(text),
+        caps=paragraph.caps or capitals(text),
         origin=index,
     )
 
 
-def _capitals(text: str) -> bool:
-    """Some letters, all of them capitals; decided at the first small letter, usually the second."""
-    letters = False
+def capitals(text: str, at_least: int = 1) -> bool:
+    """At least ``at_least`` letters, all of them capitals; decided at the first small letter,
+    usually the second."""
+    letters = 0
     for char in filter(str.isalpha, text):
         if not char.isupper():
             return False
-        letters = True
-    return letters
+        letters += 1
+    return letters >= at_least
 
 
 def _from_table(table: Table, index: int) -> list[Unit]:
