@@ -36,7 +36,8 @@ class BuildReport:
         t = self.totals
         return (
             f"registry: {self.added} documents added, {self.skipped} unchanged, {len(self.failed)} failed; "
-            f"holds {t.get('documents', 0)} documents, {t.get('obligations', 0)} obligations, "
+            f"holds {t.get('documents', 0)} documents{_copies(t.get('copies', 0))}, "
+            f"{t.get('obligations', 0)} obligations, "
             f"{t.get('organisations', 0)} organisations, {t.get('overdue', 0)} overdue"
         )
 
@@ -102,6 +103,10 @@ def build(
     store.settle_names()
     report.totals = summary(store, as_of or dt.date.today())
     return report
+
+
+def _copies(count: int) -> str:
+    return f" (and {count} copies of them in other files)" if count else ""
 
 
 def _stderr(text: str) -> None:

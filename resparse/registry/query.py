@@ -22,7 +22,7 @@ COLUMNS = (
     "text", "result", "deadline", "deadline_start", "deadline_end", "recurrence", "status",
     "executors", "co_assignees", "supervisor", "issued_by", "signatory",
     "page", "paragraph", "line", "table", "row", "cell",
-    "followed_up_by", "follows_up",
+    "followed_up_by", "follows_up", "copies",
 )  # fmt: skip
 """The columns of an obligation row, in the order exports write them."""
 
@@ -34,9 +34,12 @@ SELECT d.path, d.sha256, d.kind, d.title, d.number, d.date,
        o.executors, o.co_assignees, d.supervisor, d.issued_by, d.signatory,
        o.page, o.paragraph, o.line, o.tbl, o.row, o.cell,
        (SELECT group_concat(f.path, '; ') FROM citations c JOIN documents f ON f.id = c.document_id
-         WHERE c.date = d.date AND c.number_key = d.number_key),
+         WHERE c.date = d.date AND c.number_key = d.number_key AND f.copy_of IS NULL),
        (SELECT group_concat(t.path, '; ') FROM citations c JOIN documents t
-         ON t.date = c.date AND t.number_key = c.number_key WHERE c.document_id = d.id)
+         ON t.date = c.date AND t.number_key = c.number_key
+         WHERE c.document_id = d.id AND t.copy_of IS NULL),
+       (SELECT group_concat(path, '; ') FROM (SELECT k.path FROM documents k
+         WHERE (k.copy_of = coalesce(d.copy_of, d.id) OR k.id = d.copy_of) AND k.id != d.id ORDER BY k.id))
 FROM obligations o
 JOIN documents d ON d.id = o.document_id
 LEFT JOIN organisations g ON g.id = o.organisation_id
@@ -58,6 +61,11 @@ class Filter:
     as_of: dt.date | None = None
     soon: int = DUE_SOON_DAYS
     limit: int | None = None
+    offset: int = 0
+    """Rows skipped before the first one returned (with ``limit``, a page)."""
+    copies: bool = False
+    """Also the rows of copies of an act (another format of a document already listed); a
+    ``document`` filter shows a copy's rows whatever this says."""
 
 
 def organisation_ids(store: Store, name: str) -> list[int]:
@@ -86,6 +94,8 @@ def select(store: Store, where: Filter = Filter()) -> list[dict[str, Any]]:
     if where.document:
         clauses.append("(d.sha256 = ? OR d.path LIKE ?)")
         args += [where.document, f"%{where.document}%"]
+    elif not where.copies:
+        clauses.append("d.copy_of IS NULL")
     if where.search:
         clauses.append("o.id IN (SELECT rowid FROM obligations_fts WHERE obligations_fts MATCH ?)")
         args.append(where.search)
@@ -93,8 +103,8 @@ def select(store: Store, where: Filter = Filter()) -> list[dict[str, Any]]:
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY d.path, o.seq"
-    if where.limit is not None:
-        sql += f" LIMIT {int(where.limit)}"
+    if where.limit is not None or where.offset:
+        sql += f" LIMIT {-1 if where.limit is None else int(where.limit)} OFFSET {int(where.offset)}"
     try:
         rows = store.db.execute(sql, args).fetchall()
     except sqlite3.OperationalError as error:  # an FTS query that does not parse
@@ -127,16 +137,23 @@ def position_text(row: dict[str, Any]) -> str:
 
 
 def summary(store: Store, as_of: dt.date, soon: int = DUE_SOON_DAYS) -> dict[str, int]:
-    """Counts for the end of a build: documents, obligations, organisations, overdue."""
+    """Counts for the end of a build: documents (each act once), copies of them in other files,
+    and the acts' obligations, organisations and overdue obligations."""
     status, params = status_sql(as_of, soon)
-    one = store.db.execute
+    acts = "JOIN documents d ON d.id = o.document_id AND d.copy_of IS NULL"
+
+    def count(sql: str, args: list[str] | None = None) -> int:
+        return int(store.db.execute(sql, args or []).fetchone()[0])
+
     return {
-        "documents": one("SELECT count(*) FROM documents").fetchone()[0],
-        "obligations": one("SELECT count(*) FROM obligations").fetchone()[0],
-        "organisations": one("SELECT count(DISTINCT organisation_id) FROM involved").fetchone()[0],
-        "overdue": one(f"SELECT count(*) FROM obligations o WHERE {status} = 'overdue'", params).fetchone()[
-            0
-        ],
+        "documents": count("SELECT count(*) FROM documents WHERE copy_of IS NULL"),
+        "copies": count("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL"),
+        "obligations": count(f"SELECT count(*) FROM obligations o {acts}"),
+        "organisations": count(
+            "SELECT count(DISTINCT i.organisation_id) FROM involved i "
+            f"JOIN obligations o ON o.id = i.obligation_id {acts}"
+        ),
+        "overdue": count(f"SELECT count(*) FROM obligations o {acts} WHERE {status} = 'overdue'", params),
     }
 
 

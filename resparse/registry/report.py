@@ -33,10 +33,11 @@ def report_data(store: Store, as_of: dt.date, soon: int) -> dict[str, Any]:
     rows = select(store, Filter(as_of=as_of, soon=soon))
     documents = store.db.execute(
         "SELECT d.path, d.sha256, d.kind, d.title, d.number, d.date, "
-        "(SELECT group_concat(c.text, '; ') FROM citations c WHERE c.document_id = d.id) "
+        "(SELECT group_concat(c.text, '; ') FROM citations c WHERE c.document_id = d.id), "
+        "(SELECT p.path FROM documents p WHERE p.id = d.copy_of) "
         "FROM documents d ORDER BY d.path"
     ).fetchall()
-    keys = ("path", "sha256", "kind", "title", "number", "date", "links")
+    keys = ("path", "sha256", "kind", "title", "number", "date", "links", "copy_of")
     return {
         "as_of": as_of.isoformat(),
         "months_before": MONTHS_BEFORE,

@@ -6,6 +6,9 @@
   path whose content changed replaces its earlier version.
 - **A transaction per document**, so an interrupted build keeps every document it finished.
 - Indexes for organisation, deadline and document; FTS5 over the task texts.
+- **Copies of one act** (the same decree as .doc and .pdf) are grouped as they are stored
+  (:mod:`resparse.registry.copies`): each names its group's primary in ``copy_of``.
+- A registry of schema 1 is brought to schema 2 (the copies) in place when opened.
 """
 
 from __future__ import annotations
@@ -17,19 +20,25 @@ from pathlib import Path
 
 from resparse.errors import InputError
 from resparse.models import Document
+from resparse.registry.copies import act_key, content_key, regroup
 from resparse.registry.orgs import Organisations, rule_between
 from resparse.registry.rows import Obligation, issued, obligations
 from resparse.registry.status import citations, number_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL, format TEXT,
     kind TEXT, title TEXT, number TEXT, number_key TEXT, date TEXT,
-    issued_by TEXT, signatory TEXT, supervisor TEXT, warnings INTEGER NOT NULL DEFAULT 0);
+    issued_by TEXT, signatory TEXT, supervisor TEXT, warnings INTEGER NOT NULL DEFAULT 0,
+    act_key TEXT, content_key TEXT, issuer_key TEXT, obligations INTEGER NOT NULL DEFAULT 0,
+    copy_of INTEGER REFERENCES documents(id) ON DELETE SET NULL);
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS documents_act ON documents(act_key);
+CREATE INDEX IF NOT EXISTS documents_content ON documents(content_key);
+CREATE INDEX IF NOT EXISTS documents_copy ON documents(copy_of);
 CREATE INDEX IF NOT EXISTS documents_cited ON documents(date, number_key);
 CREATE TABLE IF NOT EXISTS organisations (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
@@ -100,6 +109,9 @@ class Store:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
         if has_meta:
             found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if found and found[0] == "1":
+                self._migrate_from_1()
+                found = (SCHEMA_VERSION,)
             if found and found[0] != SCHEMA_VERSION:
                 raise RegistryError(
                     f"{self.path}: registry schema {found[0]}, this resparse writes {SCHEMA_VERSION}; "
@@ -107,6 +119,32 @@ class Store:
                 )
         self.db.executescript(SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+
+    def _migrate_from_1(self) -> None:
+        """Schema 1 → 2: the copy columns, filled from what the registry already holds."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            columns = ("act_key", "content_key", "issuer_key", "obligations INTEGER NOT NULL DEFAULT 0")
+            for column in columns:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {column}")
+            self.db.execute(
+                "ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents(id) ON DELETE SET NULL"
+            )
+            stored = self.db.execute("SELECT id, kind, date, number_key FROM documents").fetchall()
+            for ident, kind, date, number in stored:
+                rows = self.db.execute(
+                    "SELECT text, deadline_text FROM obligations WHERE document_id = ? ORDER BY seq", (ident,)
+                ).fetchall()
+                self.db.execute(
+                    "UPDATE documents SET act_key = ?, content_key = ?, obligations = ? WHERE id = ?",
+                    (act_key(kind, date, number), content_key(kind, rows), len(rows), ident),
+                )
+            regroup(self.db, [ident for ident, *_ in stored])
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -128,11 +166,10 @@ class Store:
         path = path or document.source.path
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.execute(
-                "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
-            )
-            document_id = self._document(document, path)
+            orphans = self._replace(path, document.source.sha256)
+            document_id = self._document(document, rows, path)
             self._obligations(document_id, rows)
+            regroup(self.db, [document_id, *orphans])
             self.db.executemany(
                 "INSERT INTO citations VALUES (?, ?, ?, ?)",
                 [(document_id, c.date, c.number, c.text) for c in citations(document)],
@@ -144,11 +181,24 @@ class Store:
             raise
         return len(rows)
 
-    def _document(self, document: Document, path: str) -> int:
+    def _replace(self, path: str, sha256: str) -> list[int]:
+        """Drop the earlier version of ``path`` (or the same content elsewhere); the copies
+        it was the primary of, to be grouped anew."""
+        gone = "SELECT id FROM documents WHERE path = ? OR sha256 = ?"
+        orphans = self.db.execute(f"SELECT id FROM documents WHERE copy_of IN ({gone})", (path, sha256))
+        found = [ident for (ident,) in orphans.fetchall()]
+        self.db.execute("DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, sha256))
+        return found
+
+    def _document(self, document: Document, rows: list[Obligation], path: str) -> int:
         by = issued(document)
+        date = document.date.isoformat() if document.date else None
+        key = number_key(document.number)
+        deadlines = [(row.text, row.deadline.text if row.deadline else None) for row in rows]
         cursor = self.db.execute(
             "INSERT INTO documents (sha256, path, format, kind, title, number, number_key, date, "
-            "issued_by, signatory, supervisor, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "issued_by, signatory, supervisor, warnings, act_key, content_key, issuer_key, obligations) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.source.sha256,
                 path,
@@ -156,12 +206,16 @@ class Store:
                 document.kind,
                 document.title,
                 document.number,
-                number_key(document.number),
-                document.date.isoformat() if document.date else None,
+                key,
+                date,
                 by.issued_by,
                 by.signatory,
                 by.supervisor,
                 len(document.warnings),
+                act_key(document.kind, date, key),
+                content_key(document.kind, deadlines),
+                self.orgs.canon(document.issuer).key if document.issuer else None,
+                len(rows),
             ),
         )
         return int(cursor.lastrowid or 0)

@@ -25,7 +25,7 @@ MAX_LIMIT = 1000
 """Most rows one page holds."""
 STATUS_HELP = f"Any of {', '.join(STATUSES)} (repeat or comma-separate)."
 MAX_OFFSET = 1_000_000
-"""Furthest a page may start (each page reads the rows before it)."""
+"""Furthest a page may start."""
 
 
 class ObligationsPage(BaseModel):
@@ -89,10 +89,10 @@ def add_obligations_route(app: FastAPI, db: Path) -> None:
         if unknown:
             raise ServeError(400, f"status {unknown[0]!r}: use {', '.join(STATUSES)}")
         day = as_of or dt.date.today()
-        where = Filter(addressee, wanted, document, search, day, soon, limit=offset + limit + 1)
+        where = Filter(addressee, wanted, document, search, day, soon, limit=limit + 1, offset=offset)
         rows = await anyio.to_thread.run_sync(_select, db, orgs, where)
-        more = len(rows) > offset + limit
-        page = rows[offset : offset + limit]
+        more = len(rows) > limit
+        page = rows[:limit]
         following = offset + limit if more else None
         return ObligationsPage(as_of=day, offset=offset, limit=limit, next=following, items=page)
 
