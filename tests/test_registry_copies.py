@@ -4,6 +4,7 @@ primary's rows are listed, the copies named; a registry of schema 1 is migrated 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -140,3 +141,19 @@ def test_a_registry_of_schema_1_is_migrated_in_place(three, tmp_path):
         listed = {row["document"] for row in select(store, Filter(as_of=AS_OF))}
     assert version == SCHEMA_VERSION
     assert listed == {str(three[1][2])}
+
+
+def test_the_command_line_lists_an_act_once_and_its_copies_when_asked(three):
+    from typer.testing import CliRunner
+
+    from resparse.cli import app
+
+    db, (txt, pdf, docx) = three
+
+    def documents(*extra: str) -> list[str]:
+        result = CliRunner().invoke(app, ["registry", "list", "--db", str(db), "-f", "jsonl", *extra])
+        assert result.exit_code == 0, result.stderr
+        return sorted({json.loads(line)["document"] for line in result.stdout.splitlines()})
+
+    assert documents() == [str(docx)]
+    assert documents("--copies") == sorted(map(str, (txt, pdf, docx)))

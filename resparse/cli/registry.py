@@ -63,6 +63,12 @@ DocumentOption = Annotated[
 SearchOption = Annotated[
     Optional[str], typer.Option("--search", "-s", help="Words of the task (SQLite FTS5).")
 ]
+CopiesOption = Annotated[
+    bool,
+    typer.Option(
+        "--copies", help="Also the rows of copies of an act in other files (shown once by default)."
+    ),
+]
 AliasesOption = Annotated[
     Optional[Path],
     typer.Option("--aliases", help="YAML alias file merged over grammars/orgs.yaml (aliases:, separate:)."),
@@ -113,6 +119,7 @@ def _filter(
     as_of: str | None,
     soon: int,
     limit: int | None = None,
+    copies: bool = False,
 ) -> Filter:
     from resparse.registry.query import Filter
     from resparse.registry.status import STATUSES
@@ -121,7 +128,7 @@ def _filter(
     for value in wanted:
         if value not in STATUSES:
             raise typer.BadParameter(f"{value!r}: use {', '.join(STATUSES)}", param_hint="--status")
-    return Filter(addressee, tuple(wanted), document, search, _as_of(as_of), soon, limit)
+    return Filter(addressee, tuple(wanted), document, search, _as_of(as_of), soon, limit, copies=copies)
 
 
 @registry_app.command()
@@ -199,6 +206,7 @@ def list_(
     as_of: AsOfOption = None,
     soon: SoonOption = 14,
     limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")] = None,
+    copies: CopiesOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (tab-separated) or jsonl.")] = "table",
 ) -> None:
     """Obligations, filtered: by organisation, status, document, words of the task.
@@ -211,7 +219,7 @@ def list_(
 
     if fmt not in ("table", "jsonl"):
         raise typer.BadParameter("use table or jsonl", param_hint="--format")
-    where = _filter(addressee, status, overdue, document, search, as_of, soon, limit)
+    where = _filter(addressee, status, overdue, document, search, as_of, soon, limit, copies)
     with _failing(), _open(db) as store:
         rows = select(store, where)
     for row in rows:
@@ -237,6 +245,7 @@ def export(
     search: SearchOption = None,
     as_of: AsOfOption = None,
     soon: SoonOption = 14,
+    copies: CopiesOption = False,
 ) -> None:
     """Write the obligations (filtered like list) to CSV (UTF-8 with BOM), XLSX or JSON Lines.
 
@@ -248,7 +257,7 @@ def export(
 
     if output.suffix.lower() not in WRITERS:
         raise typer.BadParameter(f"use a name ending in {', '.join(WRITERS)}", param_hint="--output")
-    where = _filter(addressee, status, overdue, document, search, as_of, soon)
+    where = _filter(addressee, status, overdue, document, search, as_of, soon, copies=copies)
     with _failing(), _open(db) as store:
         count = write(select(store, where), output)
     typer.echo(f"registry: {count} obligations written to {output}", err=True)
