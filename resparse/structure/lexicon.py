@@ -1,6 +1,7 @@
 """The word lists of ``grammars/`` that several rules share, loaded once.
 
 - :func:`organisation_heads`: nouns that head a body's name ("комитет", "управление", "мэрия");
+- :func:`conjunct_bodies`: bodies that after "и" begin a new addressee ("и отделу культуры");
 - :func:`position_heads`: nouns that head a post ("председатель", "заместитель", "директор");
 - :func:`remarks`: remarks that are no part of a name ("(по согласованию)").
 """
@@ -17,6 +18,11 @@ from resparse.structure import morph
 @cache
 def organisation_heads() -> frozenset[str]:
     return frozenset(load("roadmap").get("organisation_heads", []))
+
+
+@cache
+def conjunct_bodies() -> frozenset[str]:
+    return frozenset(load("parties").get("conjunct_bodies", []))
 
 
 @cache

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from resparse.rules import load
 from resparse.structure import morph
-from resparse.structure.lexicon import is_organisation, is_post
+from resparse.structure.lexicon import conjunct_bodies, is_organisation, is_post, noun_lemmas
 from resparse.structure.persons import ANY_SURNAME, INITIALS, SIGNED_PERSON
 
 PERSON = re.compile(rf"{SIGNED_PERSON}(?![а-яёА-ЯЁ])")
@@ -204,6 +204,10 @@ class _Reader:
         if comma and self.head and morph.can_be(word, {"PRTF"}) and _agrees(word, self.case):
             self.in_clause = True  # "предприятиям, расположенным на территории …"
             return True
+        if not comma and self.head and _opens_body(word, self.case):
+            self.starts.append(following.start)  # "… по культуре и спорту и отделу культуры"
+            self.complete, self.head, self.closed, self.after_preposition = self.end, False, False, False
+            return True
         if self.after_preposition and any(morph.can_be(word, NOUNISH, c) for c in ("datv", "loct")):
             return True  # "комиссию по бюджету и налогам"
         genitive = self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
@@ -215,6 +219,11 @@ class _Reader:
             self.complete, self.head, self.closed = self.end, False, False  # a new conjunct
             return True
         return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
+
+
+def _opens_body(word: str, case: str) -> bool:
+    """A body ("отделу", "комитету") in the addressee's case: after "и", a new addressee."""
+    return morph.can_be(word, {"NOUN"}, case) and bool(noun_lemmas(word) & conjunct_bodies())
 
 
 def _genitive_ahead(after: list[_Token], case: str) -> bool:
