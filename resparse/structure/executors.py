@@ -134,10 +134,17 @@ def _new_executor(previous: str, segment: str, joiner: str) -> bool:
     after_abbreviation = len(words) == 1 and morph.is_abbreviation(words[0])
     if joiner == " и" and not (after_abbreviation or segment[:1].isupper()):
         return False
+    if joiner == " и" and first in _activities():
+        return False  # "Отдел строительства и ЖКХ администрации района": a field, not a body
     alone = len(_bare(segment).split()) == 1  # "комиссии ТФОИВ, ОИВ", not ", ОМВД России по …"
     if alone and morph.is_abbreviation(first) and len(words) > 1 and morph.is_abbreviation(words[-1]):
         return False
     return _starts_organisation(segment) or _starts_persons(segment)
+
+
+@cache
+def _activities() -> frozenset[str]:
+    return frozenset(load("roadmap").get("activity_abbreviations") or [])
 
 
 def _split_persons(name: str) -> list[str]:
