@@ -8,12 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from resparse.errors import LimitExceededError
-from resparse.extract import convert, office, read_layout
+from resparse.extract import convert, office, read_layout, scratch
 from resparse.layout import SourceInfo
 from resparse.limits import DEFAULT_LIMITS
 from support import SAMPLES
@@ -114,3 +115,21 @@ def test_an_office_that_cannot_start_leaves_the_one_shot_path(monkeypatch: pytes
     source = SourceInfo(path=DOC.name, format="doc", sha256="0")
     layout = convert.read(DOC.read_bytes(), source, DEFAULT_LIMITS)
     assert layout.paragraphs() and convert._WARM is False  # and later files go one-shot at once
+
+
+def test_the_profile_of_a_killed_worker_is_swept_by_the_next_office(warm: office.Office) -> None:
+    """A worker killed with SIGKILL runs no clean-up: the next office removes what it left."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    left = Path(tempfile.gettempdir()) / f"resparse-office-{child.pid}-x1"
+    (left / "profile").mkdir(parents=True)
+    mine = scratch.make("office")  # a living process's folder stays
+    try:
+        child.kill()
+        child.wait()
+        warm.stop()
+        _convert(warm, DOC)
+        assert not left.exists()
+        assert mine.is_dir() and warm._folder is not None and warm._folder.is_dir()
+    finally:
+        shutil.rmtree(mine, ignore_errors=True)
+        shutil.rmtree(left, ignore_errors=True)

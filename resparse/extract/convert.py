@@ -29,12 +29,11 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
 from resparse.errors import CorruptFileError, EncryptedFileError, LimitExceededError, ToolMissingError
-from resparse.extract import docx
+from resparse.extract import docx, scratch
 from resparse.layout import Layout, SourceInfo
 from resparse.limits import Limits
 
@@ -88,8 +87,7 @@ def convert_to_docx(data: bytes, fmt: str, limits: Limits) -> bytes:
                 return _checked(converted, fmt, limits)
             except office.StartError:
                 keep_warm(False)  # this process converts one-shot from now on
-    with tempfile.TemporaryDirectory(prefix="resparse-lo-") as tmp:
-        folder = Path(tmp)
+    with scratch.folder("lo") as folder:
         source = folder / f"input.{fmt}"
         source.write_bytes(data)
         command = _command(soffice, source, folder)

@@ -29,7 +29,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from functools import cache
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from resparse.errors import CorruptFileError, LimitExceededError
+from resparse.extract import scratch
 
 __all__ = ["Office", "StartError", "available", "office"]
 
@@ -122,7 +122,7 @@ class Office:
         program = _program_folder()
         if program is None:
             raise StartError("no LibreOffice")
-        self._folder = Path(tempfile.mkdtemp(prefix="resparse-office-"))
+        self._folder = scratch.make("office")
         pipe = f"resparse-{os.getpid()}-{self._folder.name}"
         command = [
             str(program / "soffice.bin"),
