@@ -63,6 +63,7 @@ HAND_WRITTEN = {
     "third": [Path("third/inputs"), Path("third/docx"), Path("third/pdf")],
     "fourth": [Path("fourth/inputs"), Path("fourth/docx"), Path("fourth/pdf")],
     "fifth": [Path("fifth/inputs"), Path("fifth/docx"), Path("fifth/pdf")],
+    "sixth": [Path("sixth/inputs"), Path("sixth/html"), Path("sixth/docx"), Path("sixth/pdf")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
