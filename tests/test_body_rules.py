@@ -37,6 +37,8 @@ BODY: list[tuple[str, str]] = [
     ("1) поступило 120 обращений;", "record-text"),
     ("РЕШИЛИ:", "operative-intro"),
     ("2.1. Информацию принять к сведению.", "point-opens-block"),
+    ("Голосовали: «за» – 9, «против» – нет.", "vote-tally"),
+    ("2.2. Комитету по культуре подготовить план.", "point-opens-block"),
     ("Рекомендовать комитету по культуре взять исполнение решения на контроль.", "request-point"),
     ("Председатель совета И.И. Иванов", "tail"),
 ]
@@ -97,3 +99,22 @@ def test_a_legal_database_note_is_told_from_a_bracketed_text(line: str, note: bo
     from resparse.structure.body_lines import is_editorial_note
 
     assert is_editorial_note(line) is note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Голосовали: «за» – 41, «против» – 2, «воздержались» – 3.", True),
+        ("Голосовали единогласно.", True),
+        ("Проголосовали: за – 12, против – нет", True),
+        ("Итоги голосования: единогласно.", True),
+        ("Решение принято единогласно.", True),
+        ("«За» – 7, «против» – 0, «воздержались» – 1.", True),
+        ("Голосование провести в электронной форме до 1 марта.", False),
+        ("Обеспечить за счет средств бюджета проведение выборов.", False),
+    ],
+)
+def test_vote_tallies(text: str, expected: bool) -> None:
+    from resparse.structure.body_lines import is_vote_tally
+
+    assert is_vote_tally(text) is expected

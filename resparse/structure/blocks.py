@@ -11,6 +11,7 @@ each line. In order:
 - ``record-opens``      "СЛУШАЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record begins (preamble);
 - ``record-text``       what the record says, lists included, up to "РЕШИЛИ:" (preamble);
 - ``editorial-note``    "(в ред. постановления …)": a database's note, part of no point;
+- ``vote-tally``        "Голосовали: «за» – 41 …": the record of a vote, no part of the point above;
 - ``addressee-heading`` "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee;
 - ``findings-intro``    "Выделили сильные стороны…:": opens a section of findings;
 - ``operative-intro``   "собрание считает целесообразным:": the points after it are recommendations;
@@ -26,16 +27,13 @@ each line. In order:
 - ``preamble``          narrative text before the first list.
 
 Blank units and units an earlier stage claimed are skipped. The tests behind the rules live
-in :mod:`.body_lines`; points and their nesting in :mod:`.points`.
+in :mod:`.body_lines`; points and their nesting in :mod:`.points`; the protocol's rules in
+:mod:`.protocol`; the state they share in :mod:`.body_state`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Literal
-
-from resparse.models import Block, Item, Section
+from resparse.models import Block, Section
 from resparse.structure.addressees import heading_party, heading_phrase, opens_with_request
 from resparse.structure.body_lines import (
     intro_kind,
@@ -43,87 +41,23 @@ from resparse.structure.body_lines import (
     is_editorial_note,
     is_intro,
     is_plain_point,
-    is_question,
     is_section_heading,
     join_heading,
     last_point,
     next_texts,
-    opens_report,
 )
+from resparse.structure.body_state import Body, BodyState, Decision, Rule
 from resparse.structure.points import (
     TOP_NUMBERED,
     OpenList,
-    Style,
     continue_point,
     display_number,
     make_item,
     style_of,
 )
+from resparse.structure.protocol import question, record_opens, record_text, vote_tally
 from resparse.structure.signatures import signature_in_last_point
-from resparse.structure.title import operative_cue
 from resparse.structure.units import Unit
-
-Mode = Literal["recommendations", "findings"]
-
-
-@dataclass
-class Body:
-    preamble: list[str] = field(default_factory=list)
-    findings: list[Section] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    tail: list[Unit] = field(default_factory=list)
-    trace: list[tuple[str, str]] = field(default_factory=list)
-    """(rule, text) for each unit, in order: what ``resparse layout --explain`` shows."""
-
-
-@dataclass
-class BodyState:
-    """What the reader carries from one unit to the next."""
-
-    units: list[Unit]
-    last_point: int
-    """Index of the last point: the units after it are the tail."""
-    index: int = 0
-    """The unit being read."""
-    body: Body = field(default_factory=Body)
-    open_list: OpenList | None = None
-    """The list new points join: a block's or a finding section's."""
-    opened_by: Style | None = None
-    """Marker style of the numbered heading or intro that opened ``open_list``: a point of
-    the same style is its sibling, so it closes the list instead of nesting in it."""
-    mode: Mode = "recommendations"
-    """What the open (or next) list holds."""
-    intro: str | None = None
-    """The last operative intro ("собрание считает целесообразным"), when one was read."""
-    record: bool = False
-    """Inside a protocol's record ("СЛУШАЛИ: …") until its operative cue ("РЕШИЛИ:")."""
-    listed_under: Item | None = None
-    """The point ending in ":" whose unmarked lines are being read as its sub-items."""
-
-    def close_list(self) -> None:
-        """No list is open: the next point opens a block of its own."""
-        self.open_list, self.opened_by, self.intro, self.listed_under = None, None, None, None
-
-    def open_block(self, block: Block, headed: bool = False) -> OpenList:
-        """A new block of recommendations: its list is the open one."""
-        self.body.blocks.append(block)
-        self.open_list, self.mode = OpenList(block.items, headed=headed), "recommendations"
-        return self.open_list
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A rule's claim on a unit."""
-
-    text: str
-    """What the trace shows for it."""
-    owned: bool = True
-    """The body took the unit; when False it is left for the tail readers or ``unparsed``."""
-    next: int | None = None
-    """Index of the next unit to read, when the rule read more than this one."""
-
-
-Rule = Callable[[Unit, BodyState], Decision | None]
 
 
 def tail(unit: Unit, state: BodyState) -> Decision | None:
@@ -145,39 +79,6 @@ def section_heading(unit: Unit, state: BodyState) -> Decision | None:
     if owned:
         state.body.preamble.append(f"{unit.marker} {text}" if unit.marker else text)
     return Decision(text, owned=owned)
-
-
-def question(unit: Unit, state: BodyState) -> Decision | None:
-    """ "1. О профилактике безнадзорности …": a question on a meeting's agenda names what was
-    discussed; it asks nothing of anyone and ends the list above."""
-    if not is_question(unit):
-        return None
-    state.close_list()
-    state.record = False
-    state.body.preamble.append(f"{unit.marker} {unit.clean}")
-    return Decision(unit.clean)
-
-
-def record_opens(unit: Unit, state: BodyState) -> Decision | None:
-    """ "СЛУШАЛИ: Петрову А.А. …", "ВЫСТУПИЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record begins; it
-    is narrative (preamble), not points and not findings."""
-    if not opens_report(unit.clean):
-        return None
-    state.close_list()
-    state.record = True
-    state.body.preamble.append(f"{unit.marker} {unit.clean}" if unit.marker else unit.clean)
-    return Decision(unit.clean)
-
-
-def record_text(unit: Unit, state: BodyState) -> Decision | None:
-    """What a protocol's record says, its lists included, up to the operative cue ("РЕШИЛИ:")."""
-    if not state.record:
-        return None
-    if operative_cue(unit.text):
-        state.record = False
-        return None
-    state.body.preamble.append(f"{unit.marker} {unit.clean}" if unit.marker else unit.clean)
-    return Decision(unit.clean)
 
 
 def editorial_note(unit: Unit, state: BodyState) -> Decision | None:
@@ -350,6 +251,7 @@ RULES: list[Rule] = [
     record_opens,
     record_text,
     editorial_note,
+    vote_tally,
     addressee_heading,
     findings_intro,
     operative_intro,

@@ -138,6 +138,16 @@ def opens_report(text: str) -> bool:
     return bool(report.match(text) or agenda.match(text))
 
 
+@cache
+def _vote_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load('cues')['vote_cues'])})", re.I)
+
+
+def is_vote_tally(text: str) -> bool:
+    """ "Голосовали: «за» – 41, «против» – 2", "Решение принято единогласно.": a vote's record."""
+    return bool(_vote_pattern().match(text.strip()))
+
+
 def is_question(unit: Unit) -> bool:
     """ "1. О профилактике безнадзорности …", "II. Об организации отдыха …": a numbered subject
     line names a question of the meeting; it asks nothing of anyone."""
