@@ -72,6 +72,20 @@ def test_approval_stamp_at_the_top_is_not_the_title_and_gives_the_date() -> None
     assert document.approval and "постановлением Губернатора Орловской области" in document.approval
 
 
+def test_an_approval_stamp_ends_with_its_date_and_number_even_with_no_blank_line_after() -> None:
+    """A web page sets each paragraph apart with no blank line: the stamp ends with its date."""
+    document = parse(
+        "РЕКОМЕНДАЦИИ\nпубличных слушаний о развитии туризма\n"
+        "Одобрены решением комитета Думы по культуре от 22 апреля 2027 года № 14\n"
+        "Участники слушаний, обсудив состояние отрасли, рекомендуют:\n"
+        "Министерству культуры:\n1) разработать программу;\n2) провести конкурс.\n"
+    )
+    assert document.approval == "Одобрены решением комитета Думы по культуре от 22 апреля 2027 года № 14"
+    assert document.date == date(2027, 4, 22)
+    assert document.recommendations[0].addressee is not None
+    assert document.recommendations[0].addressee.name == "Министерство культуры"
+
+
 def test_approval_stamp_after_the_title_and_a_genre_in_quotes() -> None:
     document = parse(
         "ПЛАН МЕРОПРИЯТИЙ\n(«дорожная карта») по развитию туризма на 2024–2025 годы\n\n"

@@ -34,6 +34,7 @@ in :mod:`.body_lines`; points and their nesting in :mod:`.points`; the protocol'
 from __future__ import annotations
 
 from resparse.models import Block, Section
+from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, opens_with_request
 from resparse.structure.body_lines import (
     intro_kind,
@@ -219,13 +220,30 @@ def listed_under_colon(unit: Unit, state: BodyState) -> Decision | None:
 
 
 def request_point(unit: Unit, state: BodyState) -> Decision | None:
-    """ "Рекомендовать комитету … взять на контроль …" with no number after a list: a request
-    names its own addressee, so it is a point of its own, never the point above continued."""
-    if unit.marker or state.open_list is None or not opens_with_request(unit.clean):
+    """ "Рекомендовать комитету … взять на контроль …", "Законодательному Собранию … рассмотреть …"
+    with no number after a finished list: a request names its own addressee, so it is a point of
+    its own, never the point above continued."""
+    if unit.marker or state.open_list is None:
+        return None
+    if not (opens_with_request(unit.clean) or _asks_anew(unit.clean, state.open_list)):
         return None
     state.open_block(Block()).add_plain(unit.clean)
     state.opened_by = None
     return Decision(unit.clean)
+
+
+def _asks_anew(text: str, open_list: OpenList) -> bool:
+    """A new sentence naming whom it asks ("Законодательному Собранию … рассмотреть …") after a
+    list of numbered points whose last one ended with a full stop."""
+    last = open_list.last
+    return (
+        last is not None
+        and not open_list.plain
+        and last.text.rstrip().endswith(".")
+        and text[:1].isupper()
+        and not morph.is_infinitive(next(iter(morph.WORD.findall(text)), ""))
+        and is_plain_point(text)
+    )
 
 
 def continued_point(unit: Unit, state: BodyState) -> Decision | None:

@@ -85,17 +85,25 @@ def alternation(words: list[str]) -> str:
 
 
 @cache
+def period_numbers() -> tuple[str, str]:
+    """Patterns of a quarter's number (1–4, I–IV, "третий") and a half-year's (1–2, I–II, "первое")."""
+    ordinal = rf"(?:{alternation(list(grammar()['ordinals']))})[а-яё]*"
+    return rf"(?:{NUMBER_1_4}|{ordinal})", rf"(?:[12]|II|I|{ordinal})"
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
     text_date = rf"{OPEN_QUOTE}(?P<day>{day}){CLOSE_QUOTE}(?P<month>{month})\s+(?P<year>{YEAR}|\d{{2}}(?!\d))"
     num_date = r"(?P<nday>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<nyear>\d{4}|\d{2})(?!\d)"
+    n14, half = period_numbers()
     term = (
         rf"(?<!\d)(?P<nd>{day})[./](?P<nm>[01]?\d)[./](?P<ny>\d{{4}}|\d{{2}})(?!\d)"
         rf"|(?<!\d){OPEN_QUOTE}(?P<td>{day}){CLOSE_QUOTE}(?P<tm>{of_day})(?:\s+(?P<ty>{YEAR})(?!\d))?"
         rf"|(?<![\d.])(?P<bd>{day})(?={DAY_JOIN}{day}\s+{of_day})"
-        rf"|(?<!\w)(?P<q1>{NUMBER_1_4}){ORDINAL_END}(?:{DASH}(?P<q2>{NUMBER_1_4}){ORDINAL_END})?"
+        rf"|(?<!\w)(?P<q1>{n14}){ORDINAL_END}(?:{DASH}(?P<q2>{n14}){ORDINAL_END})?"
         rf"\s*квартал\w*(?:\s+(?P<qy>{YEAR})(?!\d))?"
-        rf"|(?<!\w)(?P<h>[12]|II|I){ORDINAL_END}\s*полугоди\w*(?:\s+(?P<hy>{YEAR})(?!\d))?"
+        rf"|(?<!\w)(?P<h>{half}){ORDINAL_END}\s*полугоди\w*(?:\s+(?P<hy>{YEAR})(?!\d))?"
         rf"|(?<!\w)(?P<mm>{month})(?:\s+(?P<my>{YEAR})(?!\d))?"
         rf"|(?<![\d.])(?P<yy>{YEAR})(?!\d|\.\d)"
     )
@@ -126,7 +134,12 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _number(text: str) -> int:
-    return ROMAN.get(text.upper(), 0) or int(text)
+    """ "2", "II" or "второго" → 2."""
+    if text.isdigit():
+        return int(text)
+    lower = text.lower()
+    words = grammar()["ordinals"]
+    return ROMAN.get(text.upper()) or next((n for stem, n in words.items() if lower.startswith(stem)), 0)
 
 
 def find_date(text: str) -> date | None:

@@ -162,6 +162,8 @@ class _State:
     in_stamp: bool = False
     heading_seen: bool = False
     stamp_date: tuple[dt.date, str] | None = None
+    stamp_dated: bool = False
+    """The stamp being read has given its date: it ends there (but for a bracketed note)."""
     cited: Citation | None = None
     """The date and number a title line cites for the act itself ("Приказ № 5 от 15.06.2021")."""
     card: bool = False
@@ -234,14 +236,21 @@ def _take_stamp(unit: Unit, header: Header, state: _State) -> bool:
     """An approval stamp opens with its word and runs to a blank line or the title's heading."""
     text = unit.clean
     if is_stamp_start(text) and not unit.marker:
-        state.in_stamp = True
-    elif not state.in_stamp or unit.marker or is_heading_line(unit) or len(header.stamp) >= STAMP_LINES:
-        state.in_stamp = False
+        state.in_stamp, state.stamp_dated = True, False
+    elif (
+        not state.in_stamp
+        or unit.marker
+        or is_heading_line(unit)
+        or len(header.stamp) >= STAMP_LINES
+        or (state.stamp_dated and not text.startswith("("))
+    ):
+        state.in_stamp = False  # a stamp ends with the act's date: "… от 22 апреля 2027 года № 14"
         return False
     header.stamp.append(text)
     found = find_header_date(text)
     if found and state.stamp_date is None:
         state.stamp_date = (found[2], text[found[0] : found[1]].strip())
+    state.stamp_dated = state.stamp_dated or found is not None
     return True
 
 

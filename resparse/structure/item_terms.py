@@ -21,7 +21,6 @@ from resparse.structure.dates import (
     CLAUSE_END,
     DASH,
     DAY_JOIN,
-    NUMBER_1_4,
     ORDINAL_END,
     RANGE_JOIN,
     YEAR,
@@ -30,6 +29,7 @@ from resparse.structure.dates import (
     grammar,
     month_pattern,
     parse_deadline,
+    period_numbers,
 )
 
 
@@ -47,8 +47,9 @@ def _item_term() -> str:
     """A dated phrase with a year: one term, a range of two, or a school year."""
     month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
     full_date = rf"(?:«?{day}»?\s+{of_day}\s+{YEAR}|{day}\.[01]?\d\.(?:\d{{4}}|\d{{2}})(?!\d))"
-    quarter = rf"{NUMBER_1_4}{ORDINAL_END}(?:{DASH}{NUMBER_1_4}{ORDINAL_END})?\s*квартал\w*"
-    half = rf"(?:[12]|II|I){ORDINAL_END}\s*полугоди\w*"
+    n14, half_number = period_numbers()
+    quarter = rf"{n14}{ORDINAL_END}(?:{DASH}{n14}{ORDINAL_END})?\s*квартал\w*"
+    half = rf"{half_number}{ORDINAL_END}\s*полугоди\w*"
     dated = rf"(?:{full_date}|{quarter}\s+{YEAR}|{half}\s+{YEAR}|{month}\s+{YEAR}|{YEAR}(?!\d)){YEAR_WORD}"
     first = rf"(?:{dated}|{day}\s+{of_day}|{month}|{day}(?={DAY_JOIN}{day}\s+{of_day}))"
     words = grammar()["school_year"]["words"]
@@ -64,9 +65,8 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     term = _item_term()
     adverbs = alternation(rules["item_recurrence"])
     of_period = rules["day_of_period"]
-    yearless = (
-        rf"[0-3]?\d(?:-?го)?\s+(?:{of_day}|числа{of_period})|{NUMBER_1_4}{ORDINAL_END}\s*квартал\w*|{month}"
-    )
+    quarter = rf"{period_numbers()[0]}{ORDINAL_END}\s*квартал\w*"
+    yearless = rf"[0-3]?\d(?:-?го)?\s+(?:{of_day}|числа{of_period})|{quarter}|{month}"
     tail = rf"(?:,?\s+(?:(?:до|не\s+позднее|к|во?)\s+)?(?:{term}|{yearless}))?"
     recurring = rf"(?:{adverbs})(?![а-яё]){tail}"
     open_ended = rf"(?:{alternation([re.escape(word) for word in rules['open_ended']])})(?![а-яё])"
