@@ -423,3 +423,23 @@ def test_an_acronym_opening_its_line_names_the_letterhead_above() -> None:
 )
 def test_a_body_after_and_begins_a_new_addressee_even_inside_a_po_phrase(text: str, name: str) -> None:
     assert party(text, "datv").name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Верхнеборской областной организации профсоюза работников образования",
+            "Верхнеборская областная организация профсоюза работников образования",
+        ),
+        (
+            "Заречинской районной территориальной избирательной комиссии",
+            "Заречинская районная территориальная избирательная комиссия",
+        ),
+        ("Методическому кабинету управления образования", "Методический кабинет управления образования"),
+    ],
+)
+def test_every_adjective_before_the_head_is_put_in_the_nominative(text: str, name: str) -> None:
+    """A place adjective the dictionary does not know ("Верхнеборской") agrees with the noun
+    after the other adjectives; it is not the head."""
+    assert party(text, "datv").name == name

@@ -48,7 +48,7 @@ def to_nominative(text: str, case: str | None = None) -> str:
         word = token.group()
         if morph.is_abbreviation(word):
             return text
-        following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+        following = [t.group() for t in tokens[position + 1 : position + 1 + AGREEMENT_REACH]]
         if morph.can_be(word, {"NOUN"}) and not _agrees_before(word, following, case):
             head = token
             break
@@ -103,10 +103,23 @@ def _substantive_head(text: str, case: str | None) -> str | None:
     return None
 
 
-def _agrees_before(word: str, noun: str, case: str | None) -> bool:
-    """ "первого заместителя": a word that may be a noun ("первое") but agrees as an adjective
-    with the noun after it is that noun's adjective."""
-    return bool(case and noun) and morph.can_be(word, ADJECTIVE, case) and morph.can_be(noun, {"NOUN"}, case)
+AGREEMENT_REACH = 5
+"""Words looked at after a possible adjective for the noun it agrees with."""
+
+
+def _agrees_before(word: str, following: list[str], case: str | None) -> bool:
+    """ "первого заместителя", "Верхнеборской областной организации": a word that may be a noun
+    ("первое", a place name the dictionary does not know) but agrees as an adjective with the
+    noun after it — other adjectives between — is that noun's adjective."""
+    if not (case and following) or not morph.can_be(word, ADJECTIVE, case):
+        return False
+    for after in following:
+        if morph.can_be(after, {"NOUN"}, case) and not _agrees_before(after, following[1:], case):
+            return True
+        if not morph.can_be(after, ADJECTIVE, case):
+            return False
+        following = following[1:]
+    return False
 
 
 def _agreeing_case(noun: str, adjectives: list[str]) -> str | None:
