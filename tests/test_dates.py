@@ -304,3 +304,14 @@ def test_relative_and_then_recurring_terms(
         end,
         recurrence,
     )
+
+
+def test_a_term_with_no_dates_yields_to_a_dated_one_in_the_same_point() -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    found = find_item_deadline(
+        "Министерству в установленные сроки и до 1 декабря 2027 года представить доклад."
+    )
+    assert found is not None and (found.text, found.end) == ("до 1 декабря 2027 года", D(2027, 12, 1))
+    alone = find_item_deadline("Министерству в установленные сроки представить доклад.")
+    assert alone is not None and (alone.text, alone.end) == ("в установленные сроки", None)

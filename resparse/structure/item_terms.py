@@ -199,14 +199,21 @@ def find_item_deadline(text: str) -> Deadline | None:
     clause about the past or about the point's subject ("об итогах … в 2023 году").
     """
     candidates = sorted(_candidates(text), key=lambda found: (found.start, found.start - found.end))
+    text_only: Deadline | None = None
     for candidate in candidates:
-        if not _accepted(text, candidate):
+        if not _accepted(text, candidate) or (text_only and candidate.kind not in DATED_OVER_TEXT):
             continue
         end = _then_recurring(text, candidate.end)
         deadline = parse_deadline(text[candidate.start : end].strip(" ,;"))
-        if deadline:
+        if deadline and candidate.kind == "relative" and text_only is None:
+            text_only = deadline  # "в установленные сроки и до 1 декабря 2027 года": the date wins
+        elif deadline:
             return deadline
-    return None
+    return text_only
+
+
+DATED_OVER_TEXT = ("label", "strong")
+"""Candidates that, found after a term with no dates ("в установленные сроки"), state the real one."""
 
 
 def _then_recurring(text: str, end: int) -> int:
