@@ -6,6 +6,10 @@ from typing import Annotated
 
 import typer
 
+from resparse.cli import markdown_standin
+
+markdown_standin.install()
+
 app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -90,8 +90,17 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+DATED_KINDS = frozenset({"period", "strong", "weak"})
+"""Kinds whose every phrase has a digit (a day, a year): a text without one is not searched for
+them, which spares most points of their long patterns."""
+_DIGIT = re.compile(r"\d")
+
+
 def _candidates(text: str) -> Iterator[Candidate]:
+    dated = _DIGIT.search(text) is not None
     for kind, pattern in _item_patterns().items():
+        if not dated and kind in DATED_KINDS:
+            continue
         for match in pattern.finditer(text):
             yield Candidate(match.start(), match.end(), kind)
 
@@ -216,9 +225,15 @@ DATED_OVER_TEXT = ("label", "strong")
 """Candidates that, found after a term with no dates ("в установленные сроки"), state the real one."""
 
 
-def _then_recurring(text: str, end: int) -> int:
-    """Where a term ends when a recurring one follows it ("до 15.12.2024, далее – ежеквартально")."""
+@cache
+def _then_recurring_pattern() -> re.Pattern[str]:
+    """ ", далее – ежеквартально": a recurring term that follows another."""
     rules = grammar()
     adverbs = alternation(rules["item_recurrence"])
-    found = re.match(rf"{rules['then_recurring']}(?:{adverbs})(?![а-яё])", text[end:], re.I)
+    return re.compile(rf"{rules['then_recurring']}(?:{adverbs})(?![а-яё])", re.I)
+
+
+def _then_recurring(text: str, end: int) -> int:
+    """Where a term ends when a recurring one follows it ("до 15.12.2024, далее – ежеквартально")."""
+    found = _then_recurring_pattern().match(text[end:])
     return end + found.end() if found else end

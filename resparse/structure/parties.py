@@ -13,7 +13,7 @@ keep their case and quoted names stay as written::
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from resparse.models import Party
 from resparse.rules import load
@@ -32,6 +32,12 @@ def head_tokens(text: str) -> list[re.Match[str]]:
     return list(morph.WORD.finditer(text[:cut]))
 
 
+PHRASE_CACHE = 8192
+"""How many (phrase, case) pairs :func:`to_nominative` remembers: a roadmap names the same
+executors row after row, and each costs a dozen morphology questions."""
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
 def to_nominative(text: str, case: str | None = None) -> str:
     """Put the head phrase of ``text`` into the nominative; ``case`` is what it is in now.
 
