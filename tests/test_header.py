@@ -451,3 +451,16 @@ def test_a_date_line_under_the_letterhead_is_not_joined_to_it() -> None:
     text = "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ\nот 04.02.2026\n№ 57-р\n\nРАСПОРЯЖЕНИЕ\n\n1. Провести субботник.\n"
     document = extract(text.encode(), name="order.txt")
     assert (document.date, document.issuer) == (date(2026, 2, 4), "АДМИНИСТРАЦИЯ ГОРОДА ЗАРЕЧНЫЙ")
+
+
+def test_a_portal_page_above_the_act_gives_neither_its_date_nor_its_letterhead() -> None:
+    document = parse(
+        "Главная / Новости / Участники форума «Исток» приняли резолюцию\n"
+        "Участники форума «Исток» приняли резолюцию\n"
+        "Дата публикации: 03.07.2027\n"
+        "РЕЗОЛЮЦИЯ\nмолодежного форума «Исток»\n\n2 июля 2027 года\n\n"
+        "Участники форума предлагают:" + ITEMS
+    )
+    assert document.date == date(2027, 7, 2)
+    assert document.title is not None and document.title.startswith("РЕЗОЛЮЦИЯ")
+    assert document.issuer is None

@@ -210,6 +210,9 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     following = next((u for u in units[index + 1 : stop] if not u.blank), None)
     if is_body_start(unit, state.seen, bool(following and following.marker)):
         return False
+    if not state.heading_seen and patterns()["site_chrome"].match(text):
+        header.notes.append(text)  # "Дата публикации: 03.07.2027": the site's, not the act's
+        return True
     meta = read_meta(unit.text)
     kind_below = not state.heading_seen and is_heading_line(unit)  # the date sat in the letterhead
     if state.after_date and not (meta or is_place_line(text) or TIME.match(text) or kind_below):
@@ -288,6 +291,8 @@ def _set_aside_above_heading(header: Header, state: _State) -> None:
     if state.card:  # the card runs to the first line in capitals (the act's own letterhead)
         card = next((n for n, line in enumerate(above) if capitals(line, CAPS_LETTERS)), len(above))
     elif _names_event(" ".join(line for line in above if not _set_aside(line))):
+        header.notes.extend(line for line in above if _set_aside(line))
+        above[:] = [line for line in above if not _set_aside(line)]
         return
     header.notes.extend(above[:card])
     header.notes.extend(line for line in above[card:] if _set_aside(line))
@@ -296,8 +301,14 @@ def _set_aside_above_heading(header: Header, state: _State) -> None:
 
 
 def _set_aside(line: str) -> bool:
-    """A labelled line or a site's or database's chrome: above the act, yet not its letterhead."""
-    return bool(_LABELLED.match(line) or patterns()["site_chrome"].match(line))
+    """A labelled line, a site's or database's chrome, or a news headline ("Участники форума
+    приняли резолюцию"): above the act, yet not its letterhead."""
+    return bool(_LABELLED.match(line) or patterns()["site_chrome"].match(line) or _is_headline(line))
+
+
+def _is_headline(line: str) -> bool:
+    """A line with a finite verb: a page's headline; a letterhead names bodies, it states nothing."""
+    return any(morph.best_pos(word) == "VERB" for word in morph.WORD.findall(line))
 
 
 _LABELLED = re.compile(r"[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s*:\s")
@@ -308,5 +319,6 @@ def _names_event(line: str) -> bool:
     """A quoted name of an event ("Круглый стол «…»"), not of an organisation or a newspaper."""
     if not re.search(r"[«\"]", line) or _LABELLED.match(line):
         return False
-    first_noun = next((w for w in morph.WORD.findall(line) if morph.best_pos(w) == "NOUN"), None)
+    words = morph.WORD.findall(line)
+    first_noun = next((w for w in words if morph.best_pos(w) == "NOUN"), None)
     return first_noun is None or not is_organisation(first_noun)
