@@ -464,3 +464,13 @@ def test_a_portal_page_above_the_act_gives_neither_its_date_nor_its_letterhead()
     assert document.date == date(2027, 7, 2)
     assert document.title is not None and document.title.startswith("РЕЗОЛЮЦИЯ")
     assert document.issuer is None
+
+
+def test_a_list_of_instructions_is_dated_by_the_meeting_its_title_names_not_by_its_approval() -> None:
+    document = parse(
+        "УТВЕРЖДАЮ\nГлава района\n____________ Н.Е. Ковальчук\n«26» января 2027 г.\n\n"
+        "ПЕРЕЧЕНЬ ПОРУЧЕНИЙ\nпо итогам совещания по подготовке к паводку,\nсостоявшегося 21 января 2027 года\n"
+        + ITEMS
+    )
+    assert document.date == date(2027, 1, 21)
+    assert document.approval and "«26» января 2027 г." in document.approval

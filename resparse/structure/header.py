@@ -186,10 +186,10 @@ def read_header(units: list[Unit], stop: int) -> Header:
         unit.claimed = True
     if header.date is None and state.cited and state.cited.date:
         header.date, header.date_text = state.cited.date, state.cited.date_text
+    if header.date is None and (found := title_date(header.title_lines)):
+        header.date, header.date_text = found  # the meeting the title names, before its approval
     if header.date is None and state.stamp_date:
         header.date, header.date_text = state.stamp_date
-    if header.date is None and (found := title_date(header.title_lines)):
-        header.date, header.date_text = found
     if not header.numbers and state.cited and state.cited.number:
         header.numbers.append(state.cited.number)
     return header
