@@ -443,3 +443,11 @@ def test_every_adjective_before_the_head_is_put_in_the_nominative(text: str, nam
     """A place adjective the dictionary does not know ("Верхнеборской") agrees with the noun
     after the other adjectives; it is not the head."""
     assert party(text, "datv").name == name
+
+
+def test_an_acronym_spelling_its_first_words_keeps_their_genitive_dependents() -> None:
+    from resparse.structure.abbreviations import find_abbreviations
+
+    text = "в целях проведения государственной итоговой аттестации выпускников колледжа (далее – ГИА)"
+    (found,) = find_abbreviations([text])
+    assert (found.short, found.full) == ("ГИА", "государственная итоговая аттестация выпускников колледжа")

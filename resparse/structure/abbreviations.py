@@ -169,8 +169,23 @@ def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[s
     ]
     if fitting:
         return fitting
+    spelled_then_genitive = [
+        word for index, word in enumerate(recent) if _spelled_then_genitive(recent[index:], letters)
+    ]
+    if spelled_then_genitive:
+        return spelled_then_genitive
     limit = len(letters) + 1
     return [w for w in reversed(words[-limit:]) if _initial(w) == letters[0]]
+
+
+def _spelled_then_genitive(words: list[re.Match[str]], letters: str) -> bool:
+    """ "государственной итоговой аттестации выпускников колледжа (далее – ГИА)": the acronym
+    spells the first words; the rest are their genitive dependents."""
+    spelled = [w for w in words if not morph.is_function_word(w.group())][: len(letters)]
+    if len(spelled) < len(letters) or _initials(spelled) != letters:
+        return False
+    rest = words[words.index(spelled[-1]) + 1 :]
+    return bool(rest) and all(morph.can_be(w.group(), {"NOUN", "ADJF", "PRTF"}, "gent") for w in rest)
 
 
 def _initials(words: list[re.Match[str]]) -> str:
