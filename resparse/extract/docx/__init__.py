@@ -5,13 +5,15 @@ numbering, relationships, app properties) is read through one capped, DTD-refusi
 (:mod:`.package`). python-docx stops short of what we need (list numbers, text boxes, tracked
 changes, merged cells) and would parse every part of the package, so the reader works on the XML
 directly: :mod:`.styles` resolves style chains, :mod:`.numbering` recomputes list numbers,
-:mod:`.body` walks paragraphs and :mod:`.tables` tables. Page headers and footers are not read.
+:mod:`.body` walks paragraphs and :mod:`.tables` tables; :mod:`.margins` adds the first page's
+header above the body and the footnotes after it (other headers and footers repeat, unread).
 """
 
 from __future__ import annotations
 
 from resparse.errors import EmptyFileError, LimitExceededError
 from resparse.extract.blocks import has_text
+from resparse.extract.docx import margins
 from resparse.extract.docx.body import Walker
 from resparse.extract.docx.numbering import Counters, parse_definitions
 from resparse.extract.docx.package import Package
@@ -35,6 +37,11 @@ def read(data: bytes, source: SourceInfo, limits: Limits) -> Layout:
     walker = Walker(styles, Counters(definitions))
     try:
         blocks = walker.blocks(body) if body is not None else []
+        blocks = [
+            *margins.first_page_header(package, main, body, walker.blocks),
+            *blocks,
+            *margins.footnotes(package, main, walker.blocks),
+        ]
     except RecursionError as error:
         raise LimitExceededError("DOCX nests tables or text boxes too deeply") from error
     for index, block in enumerate(blocks):

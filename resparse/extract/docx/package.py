@@ -90,21 +90,30 @@ class Package:
         return self.xml(name) if name and self.has(name) else None
 
     def relations(self, part: str) -> dict[str, str]:
-        """Relationship type (last path segment, e.g. "styles") → target part name."""
+        """Relationship type (last path segment, e.g. "styles") → target part name (the first)."""
+        targets: dict[str, str] = {}
+        for kind, _, path in self._relations(part):
+            targets.setdefault(kind, path)
+        return targets
+
+    def relation_ids(self, part: str) -> dict[str, str]:
+        """Relationship id ("rId3") → target part name: how a section names its page headers."""
+        return {ident: path for _, ident, path in self._relations(part)}
+
+    def _relations(self, part: str) -> list[tuple[str, str, str]]:
+        """(type, id, target part) of each internal relationship of ``part``."""
         folder, _, base = part.rpartition("/")
         rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
         root = self.optional_xml(rels)
-        targets: dict[str, str] = {}
-        if root is None:
-            return targets
-        for relation in root:
+        found: list[tuple[str, str, str]] = []
+        for relation in root if root is not None else ():
             target = relation.get("Target")
             if not target or relation.get("TargetMode") == "External":
                 continue
             kind = (relation.get("Type") or "").rsplit("/", 1)[-1]
             path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            targets.setdefault(kind, posixpath.normpath(path))
-        return targets
+            found.append((kind, relation.get("Id") or "", posixpath.normpath(path)))
+        return found
 
     def main_document(self) -> str:
         """The main document part: from the package relationships, else the usual name."""
