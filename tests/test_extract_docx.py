@@ -698,7 +698,9 @@ def test_content_controls_are_read() -> None:
     assert texts(read(package(body))) == ["блок в поле", "до внутри"]
 
 
-def test_header_and_footer_text_is_not_in_the_body() -> None:
+def test_the_page_header_reads_once_above_the_body_and_the_footer_not_at_all() -> None:
+    """What page one shows on top (often the letterhead) comes first; a footer repeats page
+    numbers and file names (tests/test_extract_docx_margins.py has the first-page header)."""
     document = docx.Document()
     section = document.sections[0]
     section.header.paragraphs[0].text = "КОЛОНТИТУЛ СВЕРХУ"
@@ -707,8 +709,8 @@ def test_header_and_footer_text_is_not_in_the_body() -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     layout = read(buffer.getvalue())
-    assert texts(layout) == ["Текст документа"]
-    assert layout.paragraphs()[0].style == "Normal"
+    assert texts(layout) == ["КОЛОНТИТУЛ СВЕРХУ", "Текст документа"]
+    assert layout.paragraphs()[1].style == "Normal"
 
 
 def test_hints_from_runs_styles_and_paragraph_properties() -> None:
