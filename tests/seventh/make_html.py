@@ -60,7 +60,7 @@ def table_html(header: list[str], rows: list) -> str:
             attr = f' rowspan="{span}"' if span else ""
             cells.append(f"<td{attr}>{_esc(cell)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
-    return "\n".join(out + ["</tbody></table>"])
+    return "\n".join([*out, "</tbody></table>"])
 
 
 def _cls(el: tuple) -> str:

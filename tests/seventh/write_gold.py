@@ -14,8 +14,9 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import gold_a  # noqa: E402
 import gold_b  # noqa: E402
+import gold_c  # noqa: E402
 from goldkit import write  # noqa: E402
 
-for make in gold_a.ALL + gold_b.ALL:
+for make in gold_a.ALL + gold_c.ALL + gold_b.ALL:
     make()
 write(HERE)
