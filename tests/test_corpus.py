@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ HAND_WRITTEN = {
     "fourth": [Path("fourth/inputs"), Path("fourth/docx"), Path("fourth/pdf")],
     "fifth": [Path("fifth/inputs"), Path("fifth/docx"), Path("fifth/pdf")],
     "sixth": [Path("sixth/inputs"), Path("sixth/html"), Path("sixth/docx"), Path("sixth/pdf")],
+    "seventh": [Path("seventh/inputs"), Path("seventh/docx"), Path("seventh/pdf"), Path("seventh/html")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
@@ -75,6 +77,23 @@ def test_hand_written_sets_stay_above_their_floors(name: str) -> None:
     report = evaluate(tests / name / "gold", [tests / inputs for inputs in HAND_WRITTEN[name]], jobs=JOBS)
     assert not report.failures
     assert set(report.summary) <= set(FLOORS[name]), "a new field is measured: give it a floor"
+    assert not _shortfalls(report, FLOORS[name]), report.summary
+
+
+SLOW_SETS = {"seventh_legacy": Path("seventh/legacy"), "seventh_scans": Path("seventh/scans")}
+"""Files that need LibreOffice (.doc, .rtf, .odt) or Tesseract (scans): slow, and skipped without
+the tool."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SLOW_SETS))
+def test_slow_formats_stay_above_their_floors(name: str) -> None:
+    tool = "tesseract" if name.endswith("scans") else "soffice"
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    tests = CORPUS.parent
+    report = evaluate(tests / "seventh" / "gold", [tests / SLOW_SETS[name]], jobs=JOBS)
+    assert not report.failures
     assert not _shortfalls(report, FLOORS[name]), report.summary
 
 
