@@ -119,3 +119,21 @@ def test_vote_tallies(text: str, expected: bool) -> None:
     from resparse.structure.body_lines import is_vote_tally
 
     assert is_vote_tally(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2. О работе с обращениями граждан", True),
+        ("II. Об организации отдыха детей «Лето – пора действовать»", True),
+        ("4. О результатах исполнения постановления проинформировать комиссию до 1 июля 2027 года.", False),
+    ],
+)
+def test_a_numbered_subject_line_is_a_question_unless_it_asks_for_something(
+    line: str, expected: bool
+) -> None:
+    from resparse.structure.body_lines import is_question
+    from resparse.structure.units import flatten
+
+    (unit,) = [u for u in flatten(read_layout(line.encode(), name="q.txt"), set()) if not u.blank]
+    assert is_question(unit) is expected

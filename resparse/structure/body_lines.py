@@ -150,8 +150,12 @@ def is_vote_tally(text: str) -> bool:
 
 def is_question(unit: Unit) -> bool:
     """ "1. О профилактике безнадзорности …", "II. Об организации отдыха …": a numbered subject
-    line names a question of the meeting; it asks nothing of anyone."""
-    return bool(unit.marker) and not is_bullet(unit.marker) and is_subject_line(unit.clean)
+    line names a question of the meeting; it asks nothing of anyone — unless it does: "4. О
+    результатах проинформировать комиссию до 1 июля" is a point that opens with its subject."""
+    if not unit.marker or is_bullet(unit.marker) or not is_subject_line(unit.clean):
+        return False
+    unquoted = re.sub(r"«[^«»]*»|\"[^\"]*\"", " ", unit.clean)
+    return not any(morph.is_infinitive(word) for word in morph.WORD.findall(unquoted))
 
 
 def is_editorial_note(text: str) -> bool:
