@@ -195,3 +195,19 @@ def test_a_word_file_with_a_paragraph_per_line_joins_each_point_whole() -> None:
     assert block.items[1].text.endswith("предприятий, учреждений и организаций.")
     assert block.items[1].addressee is not None
     assert not document.unparsed and not document.signatories
+
+
+def test_a_speaker_under_slushali_is_not_a_signature_and_the_decisions_after_him_are_read() -> None:
+    text = (
+        "ПРОТОКОЛ № 3\nзаседания штаба\n\n17 марта 2027 года\n\n"
+        "1. СЛУШАЛИ:\nНачальника отдела по делам ГО и ЧС администрации округа Маркова С.Д.\n\n"
+        "РЕШИЛИ:\n1.1. Информацию принять к сведению.\n\n"
+        "2. СЛУШАЛИ:\nДиректора МУП «Водоканал» Пестова Ю.К.\n\n"
+        "РЕШИЛИ:\n2.1. МУП «Водоканал» создать запас реагентов до 5 апреля 2027 года.\n\n"
+        "Председатель штаба\tР.Т. Бельский\n"
+    )
+    document = extract(text.encode(), name="protocol.txt")
+    points = [item.text for block in document.recommendations for item in block.items]
+    assert points[-1] == "МУП «Водоканал» создать запас реагентов до 5 апреля 2027 года."
+    assert [s.name for s in document.signatories] == ["Р.Т. Бельский"]
+    assert not document.unparsed

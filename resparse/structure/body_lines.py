@@ -222,8 +222,8 @@ def last_point(units: list[Unit]) -> int:
     for index, unit in enumerate(units):
         if unit.claimed or unit.blank:
             continue
-        if last >= 0 and is_signature(unit.text, previous):
-            break
+        if last >= 0 and is_signature(unit.text, previous) and not (previous and opens_report(previous)):
+            break  # under "СЛУШАЛИ:" a position and a name are the speaker, not a signature
         previous = unit.text
         if is_section_heading(unit):
             continue
