@@ -211,3 +211,19 @@ def test_a_speaker_under_slushali_is_not_a_signature_and_the_decisions_after_him
     assert points[-1] == "МУП «Водоканал» создать запас реагентов до 5 апреля 2027 года."
     assert [s.name for s in document.signatories] == ["Р.Т. Бельский"]
     assert not document.unparsed
+
+
+def test_a_dash_list_under_a_numbered_intro_ends_at_the_next_number() -> None:
+    text = (
+        "РАСПОРЯЖЕНИЕ\n\n02.06.2027 № 240-р\n\nО проведении Дня молодёжи\n\n"
+        "1. Провести праздник 26 июня 2027 года.\n\n3. Рекомендовать:\n\n"
+        "– главам территориальных администраций организовать доставку участников;\n\n"
+        "– ГБУЗ «ЦРБ» организовать дежурство бригады скорой помощи.\n\n"
+        "4. Отделу по молодёжной политике до 10 июля 2027 года представить отчёт.\n\n"
+        "Глава округа\tА.Н. Суслов\n"
+    )
+    document = extract(text.encode(), name="order.txt")
+    dashes, after = document.recommendations[1:]
+    assert dashes.number == "3" and [i.number for i in dashes.items] == [None, None]
+    assert all(not item.items for item in dashes.items)
+    assert [i.number for i in after.items] == ["4"]

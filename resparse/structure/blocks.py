@@ -136,6 +136,7 @@ def operative_intro(unit: Unit, state: BodyState) -> Decision | None:
         return None
     state.intro, state.open_list, state.mode = unit.clean.rstrip(": "), None, "recommendations"
     state.opened_by = style_of(unit) if unit.marker else None
+    state.intro_number = display_number(unit.marker) if unit.marker else None
     state.body.preamble.append(unit.clean)
     return Decision(unit.clean)
 
@@ -148,7 +149,7 @@ def intro_ends_list(unit: Unit, state: BodyState) -> Decision | None:
     if state.open_list.plain and is_plain_point(unit.clean):
         return None  # a point with sub-items under a heading, not an intro
     state.intro, state.open_list, state.opened_by = unit.clean.rstrip(": "), None, None
-    state.mode = "recommendations"
+    state.mode, state.intro_number = "recommendations", None
     state.body.preamble.append(unit.clean)
     return Decision(unit.clean)
 
@@ -164,8 +165,10 @@ def point_opens_block(unit: Unit, state: BodyState) -> Decision | None:
     after_findings = state.mode == "findings" and style == TOP_NUMBERED and state.intro
     if state.open_list is not None and not sibling and not after_findings:
         return None
-    state.open_block(Block()).add_unit(unit)
-    state.opened_by = None
+    under_numbered_intro = state.open_list is None and state.opened_by is not None and not sibling
+    state.open_block(Block(number=state.intro_number if under_numbered_intro else None)).add_unit(unit)
+    if not under_numbered_intro:  # "3. Рекомендовать:" / "– …" / "4. …": the "4." closes the dashes
+        state.opened_by = None
     return Decision(unit.clean)
 
 

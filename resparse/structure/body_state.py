@@ -43,6 +43,8 @@ class BodyState:
     """What the open (or next) list holds."""
     intro: str | None = None
     """The last operative intro ("собрание считает целесообразным"), when one was read."""
+    intro_number: str | None = None
+    """The number of a numbered intro ("3. Рекомендовать:"): the block under it bears it."""
     record: bool = False
     """Inside a protocol's record ("СЛУШАЛИ: …") until its operative cue ("РЕШИЛИ:")."""
     listed_under: Item | None = None
@@ -51,6 +53,7 @@ class BodyState:
     def close_list(self) -> None:
         """No list is open: the next point opens a block of its own."""
         self.open_list, self.opened_by, self.intro, self.listed_under = None, None, None, None
+        self.intro_number = None
 
     def open_block(self, block: Block, headed: bool = False) -> OpenList:
         """A new block of recommendations: its list is the open one."""
