@@ -451,3 +451,27 @@ def test_an_acronym_spelling_its_first_words_keeps_their_genitive_dependents() -
     text = "в целях проведения государственной итоговой аттестации выпускников колледжа (далее – ГИА)"
     (found,) = find_abbreviations([text])
     assert (found.short, found.full) == ("ГИА", "государственная итоговая аттестация выпускников колледжа")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Заведующему хозяйственным отделом Шамаеву И.Г. до 1 июня 2027 года подготовить площадку.",
+            "Заведующий хозяйственным отделом Шамаев И.Г.",
+        ),
+        (
+            "Возложить ответственность за соблюдение мер безопасности при проведении мероприятий на "
+            "открытом воздухе на заместителя директора Ерёменко О.В.",
+            "заместитель директора Ерёменко О.В.",
+        ),
+        ("Главному врачу больницы обеспечить дежурство.", "Главный врач больницы"),
+    ],
+)
+def test_inline_addressees_of_posts_and_charges(text: str, name: str) -> None:
+    """A post named by a participle ("Заведующему … отделом") governs the words after it; the "на"
+    of a charge is the one followed by whom it charges, not the first one."""
+    from resparse.structure.addressees import inline_addressee
+
+    found = inline_addressee(text)
+    assert found is not None and found.name == name

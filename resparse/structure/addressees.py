@@ -160,7 +160,11 @@ def _before_infinitive(text: str) -> Party | None:
         return None
     if case == "nomn":
         return party(text[:end])
-    names = any(_names_someone(w) for w in _dative_run(words)) or _body_phrase().match(text[:end])
+    names = (
+        any(_names_someone(w) for w in _dative_run(words))
+        or (bool(words) and morph.is_substantive(words[0], "datv"))  # "Заведующему хозяйственным отделом …"
+        or _body_phrase().match(text[:end])
+    )
     return party(text[:end], "datv") if names else None
 
 
@@ -251,11 +255,17 @@ def _charged(text: str) -> Party | None:
     """ "Контроль за исполнением … возложить на заместителя главы … В.В. Иванову", "Возложить на
     руководителей учреждений ответственность …": whom the point charges, in the accusative."""
     for match in _charge_pattern().finditer(text):
-        rest = text[match.end() :]
-        end = phrase_end(rest, "accs")
-        if end:
-            return party(rest[:end], "accs")
+        for on in _ON.finditer(text, match.start(), match.start() + CHARGE_REACH):
+            rest = text[on.end() :]  # "… за соблюдение мер на открытом воздухе на заместителя …"
+            end = phrase_end(rest, "accs")
+            if end:
+                return party(rest[:end], "accs")
     return None
+
+
+_ON = re.compile(r"(?<![\w-])на\s+", re.I)
+CHARGE_REACH = 240
+"""How far after "возложить" the "на" naming whom a point charges may stand (characters)."""
 
 
 @cache

@@ -174,7 +174,8 @@ class _Reader:
         word = token.text
         following = after[0].text if after and after[0].kind == "word" else ""
         adjective = morph.can_be(word, {"ADJF", "PRTF"}, self.case)
-        if adjective and following and morph.can_be(following, {"NOUN", "ADJF"}, self.case):
+        agrees = adjective and following and morph.can_be(following, {"NOUN", "ADJF"}, self.case)
+        if agrees and not _governs_ahead(word, after, self.case):
             return True  # "Главному врачу": the adjective, though "главное" is a noun too
         if morph.can_be(word, {"NOUN"}, self.case) or morph.is_substantive(word, self.case):
             self.head, self.end, self.last_noun = True, token.end, word
@@ -219,6 +220,19 @@ class _Reader:
             self.complete, self.head, self.closed = self.end, False, False  # a new conjunct
             return True
         return self.head and not self.closed and morph.can_be(word, NOUNISH, "gent")
+
+
+def _governs_ahead(word: str, after: list[_Token], case: str) -> bool:
+    """ "Заведующему хозяйственным отделом": a participle used as a noun whose next noun is not in
+    its case governs the words after it; it is no adjective of theirs."""
+    if not morph.is_substantive(word, case):
+        return False
+    for token in after[:GENITIVE_LOOKAHEAD]:
+        if token.kind != "word":
+            return False
+        if morph.best_pos(token.text) == "NOUN":
+            return not morph.can_be(token.text, {"NOUN"}, case)
+    return False
 
 
 def _opens_body(word: str, case: str) -> bool:
