@@ -475,3 +475,14 @@ def test_inline_addressees_of_posts_and_charges(text: str, name: str) -> None:
 
     found = inline_addressee(text)
     assert found is not None and found.name == name
+
+
+def test_an_acronym_joined_by_a_lower_case_i_is_one() -> None:
+    from resparse.structure import morph
+    from resparse.structure.abbreviations import find_abbreviations
+
+    assert morph.is_abbreviation("КДНиЗП") and morph.is_abbreviation("ГОиЧС")
+    assert not morph.is_abbreviation("Минобрнауки")
+    text = "комиссия по делам несовершеннолетних и защите их прав городского округа Светлояр (далее – КДНиЗП)"
+    (found,) = find_abbreviations([text])
+    assert found.full == "комиссия по делам несовершеннолетних и защите их прав городского округа Светлояр"

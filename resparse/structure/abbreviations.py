@@ -121,7 +121,7 @@ def _phrase_start(before: str, short: str) -> int | None:
     words = list(_WORD.finditer(masked, offset))
     if not words:
         return None
-    letters = short.replace(" ", "")
+    letters = morph.acronym_letters(short.replace(" ", ""))
     if morph.is_abbreviation(letters):
         candidates = _acronym_starts(words, letters)
         return candidates[0].start() if candidates else None
@@ -181,11 +181,18 @@ def _acronym_starts(words: list[re.Match[str]], letters: str) -> list[re.Match[s
 def _spelled_then_genitive(words: list[re.Match[str]], letters: str) -> bool:
     """ "государственной итоговой аттестации выпускников колледжа (далее – ГИА)": the acronym
     spells the first words; the rest are their genitive dependents."""
-    spelled = [w for w in words if not morph.is_function_word(w.group())][: len(letters)]
-    if len(spelled) < len(letters) or _initials(spelled) != letters:
+    if not words or _initial(words[0]) != letters[0]:
         return False
-    rest = words[words.index(spelled[-1]) + 1 :]
-    return bool(rest) and all(morph.can_be(w.group(), {"NOUN", "ADJF", "PRTF"}, "gent") for w in rest)
+    for end in range(1, len(words)):
+        initials = _initials(words[:end])
+        if initials[-1:] == letters[-1] and _is_subsequence(letters, initials):
+            return all(_dependent(w.group()) for w in words[end:])  # every letter spelled, in order
+    return False
+
+
+def _dependent(word: str) -> bool:
+    """A genitive word or a name after what an acronym spells ("… городского округа Светлояр")."""
+    return morph.can_be(word, {"NOUN", "ADJF", "PRTF"}, "gent") or word[:1].isupper()
 
 
 def _initials(words: list[re.Match[str]]) -> str:

@@ -41,7 +41,7 @@ def parses(word: str) -> tuple[Any, ...]:
 def is_abbreviation(word: str) -> bool:
     """ "НКО", "СМИ", "ОМСУ", "ГБУ": upper-case words that do not inflect. A word of the
     dictionary set in capitals ("ПОВЕСТКА", "СОВЕТ", "РЕШИЛИ") is no abbreviation."""
-    letters = word.replace("-", "")
+    letters = acronym_letters(word).replace("-", "")
     if len(letters) < 2 or not letters.isupper():
         return False
     lower = word.lower()
@@ -49,6 +49,13 @@ def is_abbreviation(word: str) -> bool:
         return not is_function_word(lower)  # "ВОИ", "УО", but not "ПО", "И"
     return not analyzer().word_is_known(lower) or any("Abbr" in p.tag for p in parses(lower))
 
+
+def acronym_letters(word: str) -> str:
+    """An acronym's capitals without the lower-case "и" it may join them with: "КДНиЗП" → "КДНЗП"."""
+    return _JOINER.sub("", word)
+
+
+_JOINER = re.compile(r"(?<=[А-ЯЁ])и(?=[А-ЯЁ])")
 
 SHORT_ABBREVIATION = 3
 """Capitals this short are an abbreviation even when they spell a word ("ВОИ" is no "вой")."""
