@@ -315,3 +315,13 @@ def test_a_term_with_no_dates_yields_to_a_dated_one_in_the_same_point() -> None:
     assert found is not None and (found.text, found.end) == ("до 1 декабря 2027 года", D(2027, 12, 1))
     alone = find_item_deadline("Министерству в установленные сроки представить доклад.")
     assert alone is not None and (alone.text, alone.end) == ("в установленные сроки", None)
+
+
+def test_postoyanno_in_a_point_is_a_term_with_no_dates_but_not_in_a_standing_body() -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    found = find_item_deadline(
+        "Руководителям управляющих организаций постоянно обеспечивать очистку кровель."
+    )
+    assert found is not None and (found.text, found.start, found.end) == ("постоянно", None, None)
+    assert find_item_deadline("Создать постоянно действующую рабочую группу.") is None
