@@ -227,3 +227,15 @@ def test_a_dash_list_under_a_numbered_intro_ends_at_the_next_number() -> None:
     assert dashes.number == "3" and [i.number for i in dashes.items] == [None, None]
     assert all(not item.items for item in dashes.items)
     assert [i.number for i in after.items] == ["4"]
+
+
+def test_a_position_glued_to_the_signers_initials_is_still_a_signature() -> None:
+    """A .doc converted by LibreOffice may join a borderless signature table's two cells."""
+    text = (
+        "ПОСТАНОВЛЕНИЕ\n\n12.03.2027 № 5\n\nО мерах\n\n1. Провести смотр до 1 мая 2027 года.\n"
+        "2. Подготовить отчёт.\n\nГубернатор Ольховецкой областиЕ.В. Стрельников\n"
+    )
+    document = extract(text.encode(), name="act.txt")
+    assert [(s.position, s.name) for s in document.signatories] == [
+        ("Губернатор Ольховецкой области", "Е.В. Стрельников")
+    ]

@@ -114,7 +114,7 @@ def _continues(previous: Unit, unit: Unit) -> bool:
 
 
 def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
-    text = paragraph.text.replace("\n", " ")
+    text = _GLUED_NAME.sub("\t", paragraph.text.replace("\n", " "))
     return Unit(
         text=text,
         marker=paragraph.marker,
@@ -124,6 +124,11 @@ def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
         caps=paragraph.caps or capitals(text),
         origin=index,
     )
+
+
+_GLUED_NAME = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])")
+"""A small letter running straight into initials and a surname ("Губернатор областиЕ.В.
+Стрельников"): two cells a conversion glued together; a tab sets them apart again."""
 
 
 def capitals(text: str, at_least: int = 1) -> bool:
