@@ -474,3 +474,11 @@ def test_a_list_of_instructions_is_dated_by_the_meeting_its_title_names_not_by_i
     )
     assert document.date == date(2027, 1, 21)
     assert document.approval and "«26» января 2027 г." in document.approval
+
+
+def test_a_news_line_with_bars_above_the_act_is_not_its_date() -> None:
+    document = parse(
+        "Администрация города Энска\nНовости | Поручения главы | 21.01.2025\n\n"
+        "Перечень поручений\nглавы города по итогам совещания, состоявшегося 16 января 2025 г.\n" + ITEMS
+    )
+    assert document.date == date(2025, 1, 16)

@@ -486,3 +486,15 @@ def test_an_acronym_joined_by_a_lower_case_i_is_one() -> None:
     text = "комиссия по делам несовершеннолетних и защите их прав городского округа Светлояр (далее – КДНиЗП)"
     (found,) = find_abbreviations([text])
     assert found.full == "комиссия по делам несовершеннолетних и защите их прав городского округа Светлояр"
+
+
+def test_a_point_opening_with_an_institution_whose_quoted_name_holds_g_dot() -> None:
+    from resparse.structure.addressees import inline_addressee, sentences
+
+    text = "МКУ «УКС г. Северореченска» (Тарасов И.Н.) в срок до 31.01.2025 представить график ремонта."
+    found = inline_addressee(text)
+    assert found is not None and found.text == "МКУ «УКС г. Северореченска» (Тарасов И.Н.)"
+    assert sentences("Провести смотр в г. Энске. Отделу культуры подготовить отчёт.") == [
+        "Провести смотр в г. Энске.",
+        "Отделу культуры подготовить отчёт.",
+    ]

@@ -132,10 +132,26 @@ def inline_addressee(text: str, opening: bool = True) -> Party | None:
     )
     if found or not opening:
         return found
-    return next(filter(None, (_before_infinitive(s) for s in _SENTENCE.split(text))), None)
+    return next(filter(None, (_before_infinitive(s) for s in sentences(text))), None)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁ])")
+_ABBREVIATED = re.compile(r"(?:^|[\s«(\"])[а-яё]{1,4}\.$")
+"""A piece ending in a small abbreviation ("г.", "ул.", "им."): the sentence goes on after it."""
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut where a sentence ends — not after "г." or inside quotes ("МКУ «УКС г. Энска»")."""
+    pieces: list[str] = []
+    for piece in _SENTENCE.split(text):
+        last = pieces[-1] if pieces else ""
+        if pieces and (_ABBREVIATED.search(last) or last.count("«") > last.count("»")):
+            pieces[-1] = f"{last} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
 _SENTENCE_BREAK = re.compile(r"[;:!?]\s|\.\s+(?=[А-ЯЁ«\"])")
 """Where a clause ends; a full stop before a lower-case word ends an abbreviation ("2024 г. представить")."""
 INFINITIVE_REACH = 25
