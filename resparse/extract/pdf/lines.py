@@ -248,8 +248,8 @@ def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: Geometry) -> b
 
 
 def _caps(line: Line, settings: Settings) -> bool:
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return len(letters) >= settings.caps_letters and all(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, line.text))
+    return len(letters) >= settings.caps_letters and all(map(str.isupper, letters))
 
 
 # --- building paragraphs --------------------------------------------------------------------
@@ -263,8 +263,8 @@ def _paragraph(draft: _Draft) -> Paragraph:
     text = join_lines(texts)
     words = [w for info in draft.lines for w in info.line.words]
     bold_chars = sum(len(w["text"]) for info in draft.lines if info.line.bold for w in info.line.words)
-    sizes = Counter(round(float(w.get("size") or 0), 1) for w in words)
-    letters = [ch for ch in text if ch.isalpha()]
+    sizes = _rounded_counts(Counter([w.get("size") for w in words]))
+    letters = "".join(filter(str.isalpha, text))
     page_lines = [info.line for info in draft.lines if info.line.page == first.line.page]
     bbox = (
         round(min(line.x0 for line in page_lines), 1),
@@ -276,14 +276,23 @@ def _paragraph(draft: _Draft) -> Paragraph:
         text=text,
         bold=bold_chars * 2 > sum(len(w["text"]) for w in words),
         centered=all(info.centered for info in draft.lines),
-        caps=bool(letters) and all(ch.isupper() for ch in letters),
-        size=sizes.most_common(1)[0][0] if sizes else None,
+        caps=bool(letters) and all(map(str.isupper, letters)),
+        size=max(sizes, key=sizes.__getitem__) if sizes else None,  # Counter.most_common(1)
         where=Where(page=first.line.page, bbox=bbox),
     )
     if first.marker:
         paragraph.marker = first.marker
         paragraph.marker_source = "typed"
     return paragraph
+
+
+def _rounded_counts(raw: Counter[float | None]) -> dict[float, int]:
+    """Word counts per font size rounded to 0.1 pt, in order of first appearance."""
+    counts: dict[float, int] = {}
+    for size, count in raw.items():
+        key = round(float(size or 0), 1)
+        counts[key] = counts.get(key, 0) + count
+    return counts
 
 
 def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: Geometry) -> None:
