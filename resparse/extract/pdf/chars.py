@@ -4,7 +4,7 @@ The page's text comes in one call; it splits at spaces (real ones and those pdfi
 inferred) and line ends into *runs*. Only each run's first and last characters are then
 asked about — whether they have a Unicode mapping, which text object holds them (its font,
 size and angle, once per object), their loose boxes — in one batch per page through
-prototypes that skip ctypes' per-argument conversion (:func:`_bare`). A run is one word
+prototypes that skip ctypes' per-argument conversion (:mod:`.calls`). A run is one word
 when its ends share a style and a line and it is no wider than its characters can be: the
 first character's box gives ``x0`` and ``top``, the last one's ``x1``. Otherwise (a change
 of font inside, a jump, an undecodable glyph, pdfium's line-end hyphen mark) the run is read
@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
+from resparse.extract.pdf.calls import bare
 from resparse.extract.pdf.settings import SETTINGS
 
 __all__ = ["read_words"]
@@ -43,26 +44,15 @@ _BOX_FLOATS = 4
 _BOX_BYTES = ctypes.sizeof(pdfium_c.FS_RECTF)
 
 
-def _bare(function: Any, restype: Any) -> Any:
-    """A pypdfium2 entry point called without ctypes' per-argument conversion (twice as fast).
-
-    Arguments must then be passed as C would take them: pointers as ``c_void_p`` or
-    ``byref`` objects, indices as Python ints (C ``int``), any other type as its ctypes object.
-    """
-    bare = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
-    bare.argtypes = None
-    return bare
-
-
-_loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_map_error = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
-_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
-_unicode = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
-_angle = _bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
-_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_font_of = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-_font_weight = _bare(pdfium_c.FPDFFont_GetWeight, ctypes.c_int)
-_base_font_name = _bare(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t)
+_loose_box = bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_map_error = bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_angle = bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
+_font_size = bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_font_of = bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_weight = bare(pdfium_c.FPDFFont_GetWeight, ctypes.c_int)
+_base_font_name = bare(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t)
 
 _GAP = re.compile(r"([\s\x01\x03-\x1f]+)")
 """What separates runs: spaces (real ones and those pdfium inferred) and line ends;

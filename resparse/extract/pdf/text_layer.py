@@ -17,12 +17,14 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resparse.errors import CorruptFileError, EncryptedFileError, InputError
+from resparse.extract.pdf.calls import bare
 from resparse.extract.pdf.chars import read_words
 from resparse.extract.pdf.settings import SETTINGS
 
@@ -91,15 +93,18 @@ _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 8
 
 
+_page_object = bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+
+
 def _objects(page: Any) -> Iterator[tuple[int, Any, _Matrix | None]]:
     """Every page object; a path with the matrix that maps its coordinates to the page."""
     count = pdfium_c.FPDFPage_CountObjects(page)
-    yield from _walk([pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)], _IDENTITY, 0)
+    yield from _walk(list(map(_page_object, repeat(page, count), range(count))), _IDENTITY, 0)
 
 
 def _walk(objects: list[Any], parent: _Matrix, depth: int) -> Iterator[tuple[int, Any, _Matrix | None]]:
-    for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    for obj, kind in zip(objects, map(_object_type, objects), strict=True):
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH and kind != pdfium_c.FPDF_PAGEOBJ_FORM:
             yield kind, obj, None  # text and images: no one asks where they sit
             continue
