@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 from resparse.extract.pdf.calls import bare
 from resparse.extract.pdf.settings import SETTINGS
 
-__all__ = ["read_words"]
+__all__ = ["PageWords", "read_words"]
 
 Word = dict[str, Any]
 
@@ -46,7 +46,8 @@ _BOX_BYTES = ctypes.sizeof(pdfium_c.FS_RECTF)
 
 _loose_box = bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _map_error = bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
-_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)
+"""Its result as a plain address (0 for none): a cheap dictionary key per text object."""
 _unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _angle = bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 _font_size = bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
@@ -58,6 +59,10 @@ _GAP = re.compile(r"([\s\x01\x03-\x1f]+)")
 """What separates runs: spaces (real ones and those pdfium inferred) and line ends;
 ``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in runs."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SUSPECT = re.compile("[\ue000-\uf8ff\ufffd\x00\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+"""What may make a page's words unreadable (see :func:`.text_source.text_is_readable`):
+private-use glyphs, the replacement character, a glyph without a code, accented Latin. The
+other control characters only ever separate words, and pdfium's \x02 hyphen becomes "-"."""
 
 _Char = tuple[str, float, float, float, float]
 """text, x0, x1, top, bottom"""
@@ -81,8 +86,20 @@ class _Probe:
     """Loose boxes, four floats each: left, top, right, bottom in PDF space."""
 
 
-def read_words(textpage: Any, origin: tuple[float, float]) -> tuple[list[Word], bool]:
-    """The page's words in content-stream order, and whether some text was not upright."""
+@dataclass
+class PageWords:
+    words: list[Word]
+    """In content-stream order."""
+    rotated: bool
+    """Some text was not upright (and is left out)."""
+    plain: bool
+    """No word holds a ``(cid:NN)`` code, junk (private-use or replacement characters) or an
+    accented Latin letter: the text is readable as it is, with nothing to clean (the reader's
+    readability check, asked of the page's text in the same pass)."""
+
+
+def read_words(textpage: Any, origin: tuple[float, float]) -> PageWords:
+    """The page's words, and what the reader needs to know about them."""
     return _Words(textpage, origin).read()
 
 
@@ -97,21 +114,23 @@ class _Words:
         self.fonts: dict[int, str] = {}
         self.words: list[Word] = []
         self.rotated = False
+        self.undecoded = False
 
-    def read(self) -> tuple[list[Word], bool]:
+    def read(self) -> PageWords:
         text = _page_text(self.textpage, self.handle)
         starts, ends, runs = _runs(text)
         probe = self.probe(starts + [end - 1 for end in ends])
         for k, (start, end, run) in enumerate(zip(starts, ends, runs, strict=True)):
             if not self._whole(k, k + len(runs), start, end, run, probe):
                 self._by_char(start, end, run)
-        return self.words, self.rotated
+        plain = not self.undecoded and "(cid:" not in text and not _SUSPECT.search(text)
+        return PageWords(words=self.words, rotated=self.rotated, plain=plain)
 
     def probe(self, indices: Sequence[int]) -> _Probe:
         """Ask pdfium about the characters at ``indices``, each question in one sweep."""
         count = len(indices)
         errors = list(map(_map_error, repeat(self.handle, count), indices))
-        objects = [address or 0 for address in map(_text_object, repeat(self.handle, count), indices)]
+        objects = list(map(_text_object, repeat(self.handle, count), indices))
         boxes, targets = _box_buffer(count)
         list(map(_loose_box, repeat(self.handle, count), indices, targets))
         return _Probe(errors=errors, objects=objects, boxes=boxes[: _BOX_FLOATS * count])
@@ -177,6 +196,7 @@ class _Words:
             code = ord(text[k])
             if probe.errors[k] or code == 0:
                 glyph = f"(cid:{code})"
+                self.undecoded = True
             else:
                 glyph = "-" if code == _HYPHEN_MARK else chr(code)
             current = self.style(probe.objects[k], index)

@@ -45,6 +45,8 @@ class PageContent:
     images: int = 0
     rotated_text: bool = False
     """Some characters are not upright (vertical or rotated text); they are left out."""
+    plain: bool = False
+    """The words are readable as they are: no undecodable codes, junk or mojibake to weigh."""
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -73,7 +75,8 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         origin = (left, top)
         textpage = page.get_textpage()
         try:
-            content.words, content.rotated_text = read_words(textpage.raw, origin)
+            found = read_words(textpage.raw, origin)
+            content.words, content.rotated_text, content.plain = found.words, found.rotated, found.plain
         finally:
             textpage.close()
         for kind, obj, matrix in _objects(page.raw):

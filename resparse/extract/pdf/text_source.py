@@ -74,9 +74,11 @@ def read_text_page(document: Any, index: int, warnings: list[str], settings: Set
         if content.images:
             raise NeedsOcrError("no text layer, only an image")
         return result
-    if not text_is_readable(" ".join(w["text"] for w in words)):
-        raise NeedsOcrError("text layer unreadable")
-    words, undecoded = _clean_words(words)
+    undecoded = False
+    if not content.plain:  # else the word reader found the text readable as it is
+        if not text_is_readable(" ".join(w["text"] for w in words)):
+            raise NeedsOcrError("text layer unreadable")
+        words, undecoded = _clean_words(words)
     if undecoded:
         warnings.append(f"page {number}: some characters could not be decoded and were left out")
     table_words = [w for w in words if not _is_cid(w)] if undecoded else words
