@@ -139,7 +139,13 @@ class _Words:
         """The style of text object ``address``, read from character ``index`` the first time."""
         current = self.styles.get(address)
         if current is None:
-            current = self.styles[address] = _style(self.handle, address, index, self.fonts)
+            angle = _angle(self.handle, index)  # radians; -1 when unknown
+            font = _font_of(ctypes.c_void_p(address)) if address else None
+            current = self.styles[address] = _Style(
+                font=_font_name(font, self.fonts) if font else "",
+                size=round(_font_size(self.handle, index), 2),
+                upright=not 0.01 < angle < 6.27,
+            )
         return current
 
     def _whole(self, first: int, last: int, start: int, end: int, text: str, probe: _Probe) -> bool:
@@ -294,14 +300,6 @@ def _begins_word(previous: _Char, char: _Char) -> bool:
         or x0 > previous_x1 + SETTINGS.char_x_tolerance
         or abs(top - previous_top) > SETTINGS.char_y_tolerance
     )
-
-
-def _style(handle: Any, address: int, index: int, fonts: dict[int, str]) -> _Style:
-    """Font name, size and uprightness of text object ``address``, which holds character ``index``."""
-    angle = _angle(handle, index)  # radians; -1 when unknown
-    size = round(float(_font_size(handle, index)), 2)
-    font = _font_of(ctypes.c_void_p(address)) if address else None
-    return _Style(font=_font_name(font, fonts) if font else "", size=size, upright=not 0.01 < angle < 6.27)
 
 
 def _font_name(font: int, cache: dict[int, str]) -> str:
