@@ -1,7 +1,7 @@
 """What one PDF page's text layer holds: words with font hints, ruling edges, images.
 
-pdfium (pypdfium2, the engine pdfplumber already renders with) parses a page about ten
-times faster than pdfminer, so the PDF reader takes its raw material from here:
+pdfium (through pypdfium2) parses a page about ten times faster than pdfminer (what
+pdfplumber reads with), so the PDF reader takes its raw material from here:
 
 - **words** (:mod:`.chars`): characters in content-stream order, split at spaces (real or
   ones pdfium inferred from gaps), at a change of font or size, and where the next
