@@ -43,6 +43,11 @@ def text_is_readable(text: str) -> bool:
     """
     if "(cid:" not in text and not _JUNK.search(text) and not _LATIN1_LETTERS.search(text):
         return not _SPACE.fullmatch(text or " ")  # no junk, no accented Latin: any character will do
+    return weigh_text(text)
+
+
+def weigh_text(text: str) -> bool:
+    """:func:`text_is_readable` counted out in full, without its short cut for clean text."""
     cids = sum(len(code) for code in _CID.findall(text))
     rest = _SPACE.sub("", _CID.sub("", text))
     bad = cids + len(_JUNK.findall(rest))
