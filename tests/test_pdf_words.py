@@ -148,3 +148,16 @@ def test_word_boxes_follow_on_within_a_line() -> None:
     assert all(0 <= w["x0"] <= w["x1"] and 0 <= w["top"] < w["bottom"] <= height for w in words)
     same_line = [(a, b) for a, b in pairwise(words) if a["top"] == b["top"]]
     assert same_line and all(b["x0"] >= a["x1"] - 0.5 for a, b in same_line)
+
+
+def test_a_page_without_text_first_in_its_thread() -> None:
+    """No characters to ask about, and no box buffer yet (a fresh thread, a fresh worker)."""
+    pm = pytest.importorskip("pdfmaker")
+    maker = pm.PdfMaker()
+    maker.rect(72, 100, 300, 200)
+    document = open_pdf(maker.pdf())
+    found: list[Any] = []
+    thread = threading.Thread(target=lambda: found.append(read_page(document, 0)))
+    thread.start()
+    thread.join()
+    assert found and found[0].words == [] and found[0].edges

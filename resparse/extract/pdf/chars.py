@@ -244,7 +244,7 @@ _BUFFER = _Buffer()
 
 def _box_buffer(count: int) -> tuple[Any, list[Any]]:
     """A float array for ``count`` boxes (or more) and pointers to its boxes."""
-    if len(_BUFFER.targets) < count:
+    if _BUFFER.boxes is None or len(_BUFFER.targets) < count:
         size = max(count, 2 * len(_BUFFER.targets))
         _BUFFER.boxes = (ctypes.c_float * (_BOX_FLOATS * size))()
         _BUFFER.targets = [ctypes.byref(_BUFFER.boxes, _BOX_BYTES * k) for k in range(size)]
