@@ -3,8 +3,9 @@
     python bench/pdf_speed.py                       # the samples
     python bench/pdf_speed.py --pages 150           # scaling: one sample page repeated
 
-Prints per file the reader's time (read_layout, warm, best of N) and pypdfium2's
-``get_text_range()`` for every page, and their ratio; the floor is pypdfium2 itself. Times
+Prints per file (and for all samples together) the reader's time (read_layout, warm, best of
+N) and pypdfium2's ``get_text_range()`` for every page, and their ratio; the floor is pypdfium2
+itself. ``bench/pdf_same.py`` checks that a faster reader still reads every PDF alike. Times
 are CPU times: the machine may be shared, and both run in this one thread.
 """
 
@@ -62,6 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     files = [f for f in sorted(SAMPLES.glob("*.pdf")) if ".scan." not in f.name]
     print(f"{'file':34} {'pages':>5} {'resparse ms':>12} {'pdfium ms':>10} {'ratio':>6}")
+    totals = [0, 0.0, 0.0]
     for path in files:
         data = path.read_bytes()
         read_layout(data, name=path.name)  # warm: imports, morphology
@@ -69,6 +71,9 @@ def main() -> None:
         floor = best(plain_text, data, args.rounds)
         pages = read_layout(data, name=path.name).source.pages or 1
         print(f"{path.name:34} {pages:5} {ours * 1000:12.1f} {floor * 1000:10.1f} {ours / floor:6.1f}")
+        totals = [totals[0] + pages, totals[1] + ours, totals[2] + floor]
+    pages, ours, floor = totals
+    print(f"{'all samples':34} {pages:5} {ours * 1000:12.1f} {floor * 1000:10.1f} {ours / floor:6.1f}")
     if args.pages:
         data = repeated((SAMPLES / "004_493f23bf5003ad19.pdf").read_bytes(), args.pages)
         ours = best(lambda d: read_layout(d, name="many.pdf"), data, 1)

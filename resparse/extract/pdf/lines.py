@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter, methodcaller
 
 from resparse.extract.pdf.borderless import borderless_tables
 from resparse.extract.pdf.geometry import Geometry, Page, PageKey, fits, measure
@@ -46,6 +47,7 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 """A line that is only a page number ("5", "- 5 -", "стр. 5 из 12")."""
+_TEXT, _SIZE = itemgetter("text"), methodcaller("get", "size")
 
 
 # --- walking the pages ----------------------------------------------------------------------
@@ -248,8 +250,12 @@ def _forced_break(previous: _LineInfo, info: _LineInfo, geometry: Geometry) -> b
 
 
 def _caps(line: Line, settings: Settings) -> bool:
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return len(letters) >= settings.caps_letters and all(ch.isupper() for ch in letters)
+    # every letter a capital (most lines fail at their second letter), and enough of them
+    return _all_capitals(line.text) and sum(map(str.isalpha, line.text)) >= settings.caps_letters
+
+
+def _all_capitals(text: str) -> bool:
+    return all(map(str.isupper, filter(str.isalpha, text)))
 
 
 # --- building paragraphs --------------------------------------------------------------------
@@ -262,9 +268,9 @@ def _paragraph(draft: _Draft) -> Paragraph:
     texts += [info.line.text for info in draft.lines[1:]]
     text = join_lines(texts)
     words = [w for info in draft.lines for w in info.line.words]
-    bold_chars = sum(len(w["text"]) for info in draft.lines if info.line.bold for w in info.line.words)
-    sizes = Counter(round(float(w.get("size") or 0), 1) for w in words)
-    letters = [ch for ch in text if ch.isalpha()]
+    chars = [(info.line.bold, sum(map(len, map(_TEXT, info.line.words)))) for info in draft.lines]
+    bold_chars = sum(count for bold, count in chars if bold)
+    sizes = _rounded_counts(Counter(map(_SIZE, words)))
     page_lines = [info.line for info in draft.lines if info.line.page == first.line.page]
     bbox = (
         round(min(line.x0 for line in page_lines), 1),
@@ -274,16 +280,25 @@ def _paragraph(draft: _Draft) -> Paragraph:
     )
     paragraph = Paragraph(
         text=text,
-        bold=bold_chars * 2 > sum(len(w["text"]) for w in words),
+        bold=bold_chars * 2 > sum(count for _, count in chars),
         centered=all(info.centered for info in draft.lines),
-        caps=bool(letters) and all(ch.isupper() for ch in letters),
-        size=sizes.most_common(1)[0][0] if sizes else None,
+        caps=_all_capitals(text) and any(map(str.isalpha, text)),
+        size=max(sizes, key=sizes.__getitem__) if sizes else None,  # Counter.most_common(1)
         where=Where(page=first.line.page, bbox=bbox),
     )
     if first.marker:
         paragraph.marker = first.marker
         paragraph.marker_source = "typed"
     return paragraph
+
+
+def _rounded_counts(raw: Counter[float | None]) -> dict[float, int]:
+    """Word counts per font size rounded to 0.1 pt, in order of first appearance."""
+    counts: dict[float, int] = {}
+    for size, count in raw.items():
+        key = round(float(size or 0), 1)
+        counts[key] = counts.get(key, 0) + count
+    return counts
 
 
 def _set_levels(drafts: Sequence[tuple[_Draft, Paragraph]], geometry: Geometry) -> None:

@@ -82,7 +82,8 @@ def cluster_edges(values: Iterable[float], tolerance: float = SETTINGS.edge_clus
 
 def nearest(edges: Sequence[float], value: float) -> int:
     """Index of the edge closest to ``value``."""
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+    distances = [abs(edge - value) for edge in edges]
+    return distances.index(min(distances))  # the first of equally near ones
 
 
 def column_span(edges: Sequence[float], x0: float, x1: float) -> tuple[int, int]:

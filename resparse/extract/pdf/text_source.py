@@ -41,6 +41,13 @@ def text_is_readable(text: str) -> bool:
     characters, or no letters at all next to such junk; also cp1251-as-Latin-1 mojibake
     ("Ðåêîìåíäàöèè"), where accented Latin letters make up most of the letters.
     """
+    if "(cid:" not in text and not _JUNK.search(text) and not _LATIN1_LETTERS.search(text):
+        return not _SPACE.fullmatch(text or " ")  # no junk, no accented Latin: any character will do
+    return weigh_text(text)
+
+
+def weigh_text(text: str) -> bool:
+    """:func:`text_is_readable` counted out in full, without its short cut for clean text."""
     cids = sum(len(code) for code in _CID.findall(text))
     rest = _SPACE.sub("", _CID.sub("", text))
     bad = cids + len(_JUNK.findall(rest))
@@ -72,18 +79,24 @@ def read_text_page(document: Any, index: int, warnings: list[str], settings: Set
         if content.images:
             raise NeedsOcrError("no text layer, only an image")
         return result
-    if not text_is_readable(" ".join(w["text"] for w in words)):
-        raise NeedsOcrError("text layer unreadable")
-    words, undecoded = _clean_words(words)
+    undecoded = False
+    if not content.plain:  # else the word reader found the text readable as it is
+        if not text_is_readable(" ".join(w["text"] for w in words)):
+            raise NeedsOcrError("text layer unreadable")
+        words, undecoded = _clean_words(words)
     if undecoded:
         warnings.append(f"page {number}: some characters could not be decoded and were left out")
-    table_words = [w for w in words if not _is_cid(w)]
+    table_words = [w for w in words if not _is_cid(w)] if undecoded else words
     for boxes, box in ruled_tables(content.edges):
         piece = build_piece(boxes, table_words, number, box, result.width * result.height, settings)
         if piece is not None:
             result.pieces.append(piece)
-    free = [w for w in words if not any(piece.holds(w) for piece in result.pieces)]
-    result.lines = fix_cid_lines(group_lines(free, number, settings))
+    free = words
+    if result.pieces:
+        taken = set().union(*(piece.taken for piece in result.pieces))  # what piece.holds() asks
+        free = [w for w in words if id(w) not in taken]
+    lines = group_lines(free, number, settings)
+    result.lines = fix_cid_lines(lines) if undecoded else lines
     return result
 
 

@@ -10,11 +10,11 @@ joined with a space, and a hyphen at a line end goes only when it split a dictio
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from resparse.extract.pdf.settings import SETTINGS, Settings
@@ -36,6 +36,8 @@ __all__ = [
 
 Word = dict[str, Any]
 
+_X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("x0", "x1", "top", "bottom"))
+
 _BOLD_FONT = re.compile(r"bold|black|heavy|(?<![a-z])demi|[,-]b$", re.IGNORECASE)
 _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHEN = "\u00ad"
@@ -47,8 +49,12 @@ SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
 
 def mostly_bold(words: Sequence[Word]) -> bool:
     """Whether most characters of the words are set in a bold font."""
-    total = sum(len(w["text"]) for w in words)
-    bold = sum(len(w["text"]) for w in words if is_bold_font(str(w.get("fontname", ""))))
+    total = bold = 0
+    for word in words:
+        length = len(word["text"])
+        total += length
+        if is_bold_font(str(word.get("fontname", ""))):
+            bold += length
     return bold * 2 > total
 
 
@@ -96,19 +102,25 @@ def group_lines(words: Sequence[Word], page: int = 0, settings: Settings = SETTI
 def line_clusters(words: Sequence[Word], settings: Settings = SETTINGS) -> list[list[Word]]:
     """The words of each visual line (see :func:`group_lines`), lines top to bottom."""
     clusters: list[list[Word]] = []
-    band: tuple[float, float] = (0.0, 0.0)
-    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+    high = low = 0.0  # the open line's band (its top and bottom)
+    share = settings.line_overlap
+    for word in sorted(words, key=_reading_order):
         top, bottom = float(word["top"]), float(word["bottom"])
         if clusters:
-            overlap = min(bottom, band[1]) - max(top, band[0])
-            height = min(bottom - top, band[1] - band[0])
-            if height > 0 and overlap > settings.line_overlap * height:
+            # min() and max() spelt out: this runs for every word of every page and cell
+            overlap = (low if low < bottom else bottom) - (high if high > top else top)
+            height = bottom - top if bottom - top <= low - high else low - high
+            if height > 0 and overlap > share * height:
                 clusters[-1].append(word)
-                band = (min(band[0], top), max(band[1], bottom))
+                high, low = (top if top < high else high), (bottom if bottom > low else low)
                 continue
         clusters.append([word])
-        band = (top, bottom)
+        high, low = top, bottom
     return clusters
+
+
+def _reading_order(word: Word) -> tuple[float, float]:
+    return round(word["top"], 1), word["x0"]
 
 
 def plain_text(words: Sequence[Word], settings: Settings = SETTINGS) -> str:
@@ -116,8 +128,8 @@ def plain_text(words: Sequence[Word], settings: Settings = SETTINGS) -> str:
 
     What :func:`make_line` gives with every tab as a space, without measuring the gaps.
     """
-    ordered = sorted(words, key=lambda w: w["x0"])
-    size = statistics.median(float(w.get("size") or 0.0) for w in ordered) or settings.default_size
+    ordered = sorted(words, key=_X0)
+    size = _median([float(w.get("size") or 0.0) for w in ordered]) or settings.default_size
     touch = settings.word_space_em * size
     pieces = [ordered[0]["text"]]
     for left, right in pairwise(ordered):
@@ -127,34 +139,42 @@ def plain_text(words: Sequence[Word], settings: Settings = SETTINGS) -> str:
 
 def make_line(words: list[Word], page: int = 0, settings: Settings = SETTINGS) -> Line:
     """Build a :class:`Line` from the words of one visual line (any order)."""
-    ordered = sorted(words, key=lambda w: w["x0"])
+    ordered = sorted(words, key=_X0)
     sizes = [float(w.get("size") or 0.0) for w in ordered]
-    size = statistics.median(sizes) if sizes else 0.0
+    size = _median(sizes) if sizes else 0.0
+    em = size or settings.default_size
+    space, tab_floor = settings.word_space_em * em, settings.tab_min_em * em
     gaps = [float(b["x0"] - a["x1"]) for a, b in pairwise(ordered)]
     pieces = [ordered[0]["text"]]
     tabs: list[int] = []
     for index, (gap, word) in enumerate(zip(gaps, ordered[1:], strict=True), start=1):
-        tab = is_tab_gap(gap, gaps, size, settings)
+        # is_tab_gap's first test, asked here: most gaps are spaces
+        tab = not gap < tab_floor and is_tab_gap(gap, gaps, size, settings)
         if tab:
             tabs.append(index)
         # Words split only by a change of font (bold "РЕКОМЕНДАЦИИ" + plain ":") touch.
-        pieces.append(
-            "\t" if tab else " " if gap > settings.word_space_em * (size or settings.default_size) else ""
-        )
+        pieces.append("\t" if tab else " " if gap > space else "")
         pieces.append(word["text"])
     return Line(
         words=ordered,
         text="".join(pieces),
-        x0=float(min(w["x0"] for w in ordered)),
-        x1=float(max(w["x1"] for w in ordered)),
-        top=float(min(w["top"] for w in ordered)),
-        bottom=float(max(w["bottom"] for w in ordered)),
+        x0=float(min(map(_X0, ordered))),
+        x1=float(max(map(_X1, ordered))),
+        top=float(min(map(_TOP, ordered))),
+        bottom=float(max(map(_BOTTOM, ordered))),
         size=round(size, 1),
         bold=mostly_bold(ordered),
         has_tab=bool(tabs),
         page=page,
         tabs=tuple(tabs),
     )
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` (the same arithmetic) without its overhead, for one line's sizes."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def segments(line: Line) -> list[Line]:
