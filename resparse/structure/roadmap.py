@@ -17,6 +17,7 @@ from resparse.rules import load
 from resparse.structure.dates import find_date_span, parse_deadline
 from resparse.structure.executors import split_executors
 from resparse.structure.units import clean
+from resparse.structure.word_breaks import rejoin_broken_words
 
 FIELDS = ("number", "action", "result", "deadline", "executors")
 
@@ -38,7 +39,7 @@ def grid(row: Row, shared: frozenset[int] = frozenset()) -> list[str]:
     covered by a vertical merge is empty unless its column is ``shared``."""
     slots: list[str] = []
     for cell in row.cells:
-        slots.append(clean(cell.text) if not cell.merged or len(slots) in shared else "")
+        slots.append(rejoin_broken_words(clean(cell.text)) if not cell.merged or len(slots) in shared else "")
         slots.extend([""] * (max(cell.span, 1) - 1))
     return slots
 

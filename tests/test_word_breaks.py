@@ -1,0 +1,25 @@
+"""Words a PDF broke without a hyphen inside a narrow cell are whole again in the plan's rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from resparse.structure.word_breaks import rejoin_broken_words
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Отдел по спорту администраци и округа", "Отдел по спорту администрации округа"),
+        ("утверждение муниципальн ой программы", "утверждение муниципальной программы"),
+        ("Наименован ие мероприятия", "Наименование мероприятия"),
+        ("Источник финансирова ния", "Источник финансирования"),
+        ("обеспеченнос ти населения", "обеспеченности населения"),
+        # two words stay two words: the second may be a conjunction or a preposition
+        ("спортивными сооружениям и площадками", "спортивными сооружениям и площадками"),
+        ("в сёлах Заозерье и Кременки", "в сёлах Заозерье и Кременки"),
+        ("по плану и в срок", "по плану и в срок"),
+    ],
+)
+def test_rejoin_broken_words(cell: str, expected: str) -> None:
+    assert rejoin_broken_words(cell) == expected
