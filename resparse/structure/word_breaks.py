@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from resparse.structure import morph
 
-_BROKEN = re.compile(r"(?<![\w-])([А-ЯЁа-яё]{2,}) ([а-яё]{1,4})(?![\w-])")
-"""A word and a short tail of small letters after one space."""
+_BROKEN = re.compile(r"(?<![\w-])([А-ЯЁа-яё]{2,}) ([а-яё]{1,10})(?![\w-])")
+"""A word and a tail of small letters after one space."""
 BREAK_CACHE = 4096
 """Pairs remembered: a plan repeats its executors row after row."""
 
