@@ -325,3 +325,12 @@ def test_postoyanno_in_a_point_is_a_term_with_no_dates_but_not_in_a_standing_bod
     )
     assert found is not None and (found.text, found.start, found.end) == ("постоянно", None, None)
     assert find_item_deadline("Создать постоянно действующую рабочую группу.") is None
+
+
+def test_a_full_date_right_after_the_opening_verb_is_the_day_to_do_it() -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    found = find_item_deadline("Провести 26 июня 2027 года окружной праздник, посвящённый Дню молодёжи.")
+    assert found is not None and (found.text, found.end) == ("26 июня 2027 года", D(2027, 6, 26))
+    assert find_item_deadline("Установить 1 сентября 2027 года днём начала сезона.") is None
+    assert find_item_deadline("Признать утратившим силу постановление от 12.03.2020 № 5.") is None

@@ -39,14 +39,21 @@ class Candidate:
 
     start: int
     end: int
-    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period", "relative" (text only)
+    kind: str  # "label", "strong", "weak", "recurring", "trailing", "period", "event", "relative" (text only)
+
+
+@cache
+def _full_date() -> str:
+    """A day with its month and year: "26 июня 2027", "«5» мая 2027", "01.03.2027"."""
+    of_day, day = month_pattern(after_day=True), r"[0-3]?\d"
+    return rf"(?:«?{day}»?\s+{of_day}\s+{YEAR}|{day}\.[01]?\d\.(?:\d{{4}}|\d{{2}})(?!\d))"
 
 
 @cache
 def _item_term() -> str:
     """A dated phrase with a year: one term, a range of two, or a school year."""
     month, of_day, day = month_pattern(), month_pattern(after_day=True), r"[0-3]?\d"
-    full_date = rf"(?:«?{day}»?\s+{of_day}\s+{YEAR}|{day}\.[01]?\d\.(?:\d{{4}}|\d{{2}})(?!\d))"
+    full_date = _full_date()
     n14, half_number = period_numbers()
     quarter = rf"{n14}{ORDINAL_END}(?:{DASH}{n14}{ORDINAL_END})?\s*квартал\w*"
     half = rf"{half_number}{ORDINAL_END}\s*полугоди\w*"
@@ -87,10 +94,11 @@ def _item_patterns() -> dict[str, re.Pattern[str]]:
         "weak": re.compile(rf"{left}(?:{weak})\s+{term}", re.I),
         "recurring": re.compile(rf"{left}{recurring}", re.I),
         "trailing": re.compile(rf"{left}(?:{term}|{open_ended})(?=\)?[\s.;,]*$)", re.I),
+        "event": re.compile(rf"(?<=\s){_full_date()}{YEAR_WORD}", re.I),
     }
 
 
-DATED_KINDS = frozenset({"period", "strong", "weak"})
+DATED_KINDS = frozenset({"period", "strong", "weak", "event"})
 """Kinds whose every phrase has a digit (a day, a year): a text without one is not searched for
 them, which spares most points of their long patterns."""
 _DIGIT = re.compile(r"\d")
@@ -196,7 +204,19 @@ def _accepted(text: str, candidate: Candidate) -> bool:
         return not _about_past_or_subject(text, candidate)
     if candidate.kind == "trailing":
         return _bare_ok(text, candidate)
+    if candidate.kind == "event":
+        return _right_after_the_verb(text, candidate)
     return True
+
+
+def _right_after_the_verb(text: str, candidate: Candidate) -> bool:
+    """ "Провести 26 июня 2027 года праздник": a full date right after the point's opening verb
+    is the day the thing is to be done (but "Установить 1 мая …" states when a rule applies)."""
+    words = morph.WORD.findall(text[: candidate.start])
+    if len(words) != 1 or not morph.is_infinitive(words[0]):
+        return False
+    found = morph.parses(words[0].lower())
+    return not (found and found[0].normal_form in _establishing_verbs())
 
 
 def find_item_deadline(text: str) -> Deadline | None:
