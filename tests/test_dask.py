@@ -219,6 +219,7 @@ def test_a_lost_worker_sends_its_waiting_neighbours_again_uncounted(
     reported; only the killer is retried, once, then failed."""
     from resparse.batch.dask_engine import DaskEngine
 
+    _wait_for_both_workers(scheduler)  # the earlier tests' killed workers are back
     monkeypatch.setattr("resparse.batch.dask_engine.CHUNK_DOCUMENTS", chunk)
     sent: list[tuple[str, int, int]] = []
     send = DaskEngine._send
@@ -248,6 +249,11 @@ def test_a_lost_worker_sends_its_waiting_neighbours_again_uncounted(
     neighbours = {name for name, attempts, waited in sent if waited > 0}
     assert neighbours and neighbours <= set(good), sent  # held by the lost worker, sent again
     assert all(attempts == 1 for name, attempts, _ in sent if name in good)
+
+
+def _wait_for_both_workers(scheduler: str) -> None:
+    with distributed.Client(scheduler) as client:
+        client.wait_for_workers(2, timeout=60)
 
 
 def test_big_documents_are_scattered_once(
