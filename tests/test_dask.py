@@ -233,7 +233,7 @@ def test_a_lost_worker_sends_its_waiting_neighbours_again_uncounted(
     folder.mkdir()
     good = [f"{letter}_good.txt" for letter in "abdefghi"]
     for name in good:  # slow enough that both workers are full: the killer's holds a neighbour
-        (folder / name).write_bytes(TEXT + name.encode() + b"\n" + SLOW_MARK + b" 0.2\n")
+        (folder / name).write_bytes(TEXT + name.encode() + b"\n" + SLOW_MARK + b" 1.0\n")
     (folder / "c_kills.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'always'}\n".encode())
     report = batch(
         [folder], tmp_path / "out", "dask", scheduler, quiet=False, limits=Limits(), _extract=kill_dask_worker
