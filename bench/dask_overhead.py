@@ -8,9 +8,10 @@ numbered names; no LibreOffice or OCR, whose seconds would hide the engine), the
 ``resparse batch`` on them with ``--engine local -j JOBS``, with ``--engine dask -j JOBS`` (a
 local cluster of JOBS worker processes started by the command: its start-up is counted) and with
 ``--engine dask --scheduler`` a local cluster of JOBS workers already running (as a real
-cluster is), alternately (each round's times printed as it ends), and prints the best and the median wall
-time of each, documents per second, and the overhead of each Dask path over the local one
-(best over best; median over median). All must write the same JSON Lines, byte for byte.
+cluster is), alternately (each round's times printed as it ends), and prints the best and the
+median wall time of each, documents per second, and the overhead of each Dask path over the
+local one (best over best; median over median). On a shared machine run several rounds. All
+must write the same JSON Lines, byte for byte.
 """
 
 from __future__ import annotations
