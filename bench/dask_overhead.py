@@ -8,8 +8,10 @@ numbered names; no LibreOffice or OCR, whose seconds would hide the engine), the
 ``resparse batch`` on them with ``--engine local -j JOBS``, with ``--engine dask -j JOBS`` (a
 local cluster of JOBS worker processes started by the command: its start-up is counted) and with
 ``--engine dask --scheduler`` a local cluster of JOBS workers already running (as a real
-cluster is), alternately, and prints the best wall time of each, documents per second, and the
-overhead of each Dask path over the local one. All must write the same JSON Lines, byte for byte.
+cluster is), alternately (each round's times printed as it ends), and prints the best and the
+median wall time of each, documents per second, and the overhead of each Dask path over the
+local one (best over best; median over median). On a shared machine run several rounds. All
+must write the same JSON Lines, byte for byte.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,22 +73,31 @@ def main() -> None:
             "dask, cluster started by the command": [*base, "--engine", "dask"],
             "dask, cluster running": [*base, "--engine", "dask", "--scheduler", cluster.scheduler_address],
         }
-        best = {name: float("inf") for name in engines}
+        times: dict[str, list[float]] = {name: [] for name in engines}
         for _ in range(args.rounds):
             for number, (name, command) in enumerate(engines.items()):
-                best[name] = min(best[name], run(command, work / f"{number}.jsonl"))
+                times[name].append(run(command, work / f"{number}.jsonl"))
+            print("round:", ", ".join(f"{name} {seconds[-1]:.2f} s" for name, seconds in times.items()))
         outputs = {(work / f"{number}.jsonl").read_bytes() for number in range(len(engines))}
     cluster.close()
-    print(f"{args.documents} documents, -j {args.jobs}, best of {args.rounds}:")
+    report(times, args.documents, args.jobs)
+    print(f"bar: {TARGET_OVERHEAD:.0%}; outputs identical: {len(outputs) == 1}")
+
+
+def report(times: dict[str, list[float]], documents: int, jobs: int) -> None:
+    """Best and median wall time of each engine, and their overhead over the local pool's."""
+    rounds = len(times["local"])
+    print(f"{documents} documents, -j {jobs}, {rounds} rounds (best; median):")
     print("| engine | wall s | docs/s | over local |")
     print("| --- | --- | --- | --- |")
-    for name, seconds in best.items():
-        overhead = seconds / best["local"] - 1
-        note = "" if name == "local" else f"{overhead:+.1%}"
-        if overhead > TARGET_OVERHEAD:
+    local = (min(times["local"]), statistics.median(times["local"]))
+    for name, seconds in times.items():
+        best, median = min(seconds), statistics.median(seconds)
+        over = (best / local[0] - 1, median / local[1] - 1)
+        note = "" if name == "local" else f"{over[0]:+.1%}; {over[1]:+.1%}"
+        if name != "local" and over[0] > TARGET_OVERHEAD:
             note += " (over the bar)"
-        print(f"| {name} | {seconds:.1f} | {args.documents / seconds:.1f} | {note} |")
-    print(f"bar: {TARGET_OVERHEAD:.0%}; outputs identical: {len(outputs) == 1}")
+        print(f"| {name} | {best:.1f}; {median:.1f} | {documents / best:.1f} | {note} |")
 
 
 if __name__ == "__main__":

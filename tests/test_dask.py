@@ -3,7 +3,8 @@
 The Dask path must write what the local pool writes, byte for byte — documents, failures
 (a document that times out, one over the memory limit, a damaged member) and notes — and
 ``--resume`` must carry on from either engine's output. A Dask worker that is killed under a
-document fails that document only, and it is tried once more.
+document fails that document only, and it is tried once more; the documents the worker held
+besides it are read again, not reported.
 """
 
 from __future__ import annotations
@@ -21,7 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_files import HANG_MARK, MEMORY_MARK, hostile_extract, sample, tar_bytes, tar_special, zip_bytes
+from hostile_files import (
+    HANG_MARK,
+    MEMORY_MARK,
+    SLOW_MARK,
+    hostile_extract,
+    sample,
+    tar_bytes,
+    tar_special,
+    zip_bytes,
+)
 
 from resparse.batch import BatchReport, run_batch
 from resparse.limits import MB, Limits
@@ -37,6 +47,9 @@ MEMORY_MB = 400
 LIMITS = Limits(seconds_per_document=1, max_memory_bytes=MEMORY_MB * MB)
 KILL_MARK = b"@@KILL-DASK-WORKER@@"
 """Followed by a file name: kill the Dask worker reading this (once if the file exists after)."""
+KILL_AFTER_SECONDS = 0.3
+"""How long a marked document is read before its worker is killed: a worker is lost while it
+reads, after it said it started (a worker lost within milliseconds of that is another case)."""
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +174,7 @@ def kill_dask_worker(source: bytes | Path, *, name: str, limits: Any) -> Any:
             marker.touch()
             worker = _parent_of(os.getppid())
             if b"spawn_main" in Path(f"/proc/{worker}/cmdline").read_bytes():  # never the test itself
+                time.sleep(KILL_AFTER_SECONDS)
                 os.kill(worker, signal.SIGKILL)
                 time.sleep(60)  # ends with the worker
     return hostile_extract(source, name=name, limits=limits)
@@ -190,6 +204,56 @@ def test_a_lost_worker_fails_only_its_document_after_one_retry(
     stderr = capfd.readouterr().err
     assert f"resparse: {tmp_path / 'a_once.txt'}: its Dask worker was lost; trying once more" in stderr
     assert "resparse: Dask dashboard at http://127.0.0.1:" in stderr
+
+
+@pytest.mark.parametrize("chunk", [1, 4])
+def test_a_lost_worker_sends_its_waiting_neighbours_again_uncounted(
+    tmp_path: Path,
+    scheduler: str,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    chunk: int,
+) -> None:
+    """Two documents (or chunks of four) per worker: the killer's worker also holds documents
+    read before it (in its chunk) or waiting behind it. They are converted all the same, never
+    reported; only the killer is retried, once, then failed."""
+    from resparse.batch.dask_engine import DaskEngine
+
+    _wait_for_both_workers(scheduler)  # the earlier tests' killed workers are back
+    monkeypatch.setattr("resparse.batch.dask_engine.CHUNK_DOCUMENTS", chunk)
+    sent: list[tuple[str, int, int]] = []
+    send = DaskEngine._send
+
+    def recording(engine: DaskEngine, flights: list[Any]) -> None:
+        sent.extend((Path(f.task.source).name, f.attempts, f.waited) for f in flights)
+        send(engine, flights)
+
+    monkeypatch.setattr(DaskEngine, "_send", recording)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = [f"{letter}_good.txt" for letter in "abdefghi"]
+    for name in good:  # slow enough that both workers are full: the killer's holds a neighbour
+        (folder / name).write_bytes(TEXT + name.encode() + b"\n" + SLOW_MARK + b" 1.0\n")
+    (folder / "c_kills.txt").write_bytes(TEXT + KILL_MARK + f" {tmp_path / 'always'}\n".encode())
+    report = batch(
+        [folder], tmp_path / "out", "dask", scheduler, quiet=False, limits=Limits(), _extract=kill_dask_worker
+    )
+    assert report.failures == [(str(folder / "c_kills.txt"), "Dask worker lost while reading it, 2 times")]
+    assert report.ok == len(good)
+    batch([folder / name for name in good], tmp_path / "local", "local", scheduler, limits=Limits())
+    assert files_in(tmp_path / "out") == files_in(tmp_path / "local")
+    stderr = capfd.readouterr().err
+    assert stderr.count("its Dask worker was lost; trying once more") == 1
+    assert f"resparse: {folder / 'c_kills.txt'}: its Dask worker was lost; trying once more" in stderr
+    assert [s for s in sent if s[0] == "c_kills.txt"] == [("c_kills.txt", 1, 0), ("c_kills.txt", 2, 0)]
+    neighbours = {name for name, attempts, waited in sent if waited > 0}
+    assert neighbours and neighbours <= set(good), sent  # held by the lost worker, sent again
+    assert all(attempts == 1 for name, attempts, _ in sent if name in good)
+
+
+def _wait_for_both_workers(scheduler: str) -> None:
+    with distributed.Client(scheduler) as client:
+        client.wait_for_workers(2, timeout=60)
 
 
 def test_big_documents_are_scattered_once(

@@ -7,7 +7,8 @@
     names.py        output names and one-line reasons, derived from the source, never trusted
     worker.py       one document in a child process under limits set and enforced from outside
     procs.py        what /proc tells about a worker: CPU time, address space, descendants
-    engines.py      where workers run: the local pool, or a Dask cluster (dask_engine.py)
+    engines.py      where workers run: the local pool, or a Dask cluster (dask_engine.py,
+                    dask_worker.py)
     execution.py    the one loop: inputs walked lazily, documents to an engine, results back
     run.py          the ``batch`` command: outputs written, --resume, the summary
 """
