@@ -13,10 +13,35 @@
     run.py          the ``batch`` command: outputs written, --resume, the summary
 """
 
-from resparse.batch.execution import Converted, convert
-from resparse.batch.names import NameAllocator, one_line, output_name
-from resparse.batch.procs import descendants as _descendants  # noqa: F401 (the name tests use)
-from resparse.batch.report import BatchReport
-from resparse.batch.run import run_batch
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from resparse.batch.execution import Converted, convert
+    from resparse.batch.names import NameAllocator, one_line, output_name
+    from resparse.batch.report import BatchReport
+    from resparse.batch.run import run_batch
 
 __all__ = ["BatchReport", "Converted", "NameAllocator", "convert", "one_line", "output_name", "run_batch"]
+
+_LAZY = {
+    "Converted": "execution",
+    "convert": "execution",
+    "NameAllocator": "names",
+    "one_line": "names",
+    "output_name": "names",
+    "BatchReport": "report",
+    "run_batch": "run",
+    "_descendants": "procs",  # the name tests use
+}
+"""Names loaded on first use: ``extract`` needs the worker alone, not the engines behind batch."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'resparse.batch' has no attribute {name!r}")
+    found = importlib.import_module(f"resparse.batch.{module}")
+    return getattr(found, "descendants" if name == "_descendants" else name)
