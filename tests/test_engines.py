@@ -117,10 +117,13 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
         list(convert([tmp_path / "a.txt"], limits=Limits(), engine="spark"))
 
 
-def test_all_is_complete() -> None:
-    public = {name for name in vars(resparse.batch) if not name.startswith("_")}
-    modules = {name for name in public if type(getattr(resparse.batch, name)).__name__ == "module"}
-    assert set(resparse.batch.__all__) == public - modules
+def test_all_is_complete_and_every_name_loads() -> None:
+    """The package's names load on first use (``__getattr__``): each one named is there."""
+    assert set(resparse.batch.__all__) == {name for name in resparse.batch._LAZY if not name.startswith("_")}
+    for name in resparse.batch.__all__:
+        assert getattr(resparse.batch, name) is not None
+    with pytest.raises(AttributeError):
+        resparse.batch.no_such_name  # noqa: B018
 
 
 def test_the_dask_engine_without_dask_is_a_usage_error(

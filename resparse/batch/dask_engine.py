@@ -10,10 +10,12 @@ the chunks finished in a moment are fetched in one request.
 
 * **Bytes, not paths**: no shared file system is needed. A document over :data:`SCATTER_BYTES`
   is scattered to the cluster once (and travels alone), so a retry does not send it again.
-* **A lost worker** (killed, or restarted by its nanny) fails only the document it was reading:
-  the worker says which document of a chunk it starts (an event), so the parent knows it. That
-  one is reported and tried once more (:data:`RETRIES`), then reported as failed; the others the
-  worker held — read before it, or waiting — are sent again as they were, nothing reported
+* **A lost worker** (killed, or restarted by its nanny) fails only the document it was reading.
+  The worker says which task it starts (an event). A lost chunk of several documents is sent
+  again one document a task, nothing reported: which of them was being read is not known for
+  sure (the word of which one can be lost with the worker). A document lost alone in a task the
+  worker said it started is the one: it is reported and tried once more (:data:`RETRIES`), then
+  reported as failed. Tasks waiting on the worker are sent again as they were, nothing reported
   (:data:`NEIGHBOUR_LOSSES`). The local cluster's scheduler gives a task up at the first lost
   worker (``allowed-failures`` 0) so that the decision is this engine's; a real scheduler should
   be started so too (see the README).
@@ -81,6 +83,8 @@ class _Flight:
     """Times sent to be read, counting only those whose worker was lost reading it."""
     waited: int = 0
     """Times sent again because its worker was lost while reading another document."""
+    alone: bool = False
+    """Sent in a task of its own: its chunk was lost with its worker."""
 
 
 class DaskEngine:
@@ -102,17 +106,17 @@ class DaskEngine:
         self.done: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.prefix = f"resparse-{uuid.uuid4().hex[:12]}-"
         self.numbers = itertools.count()
-        self.reading: dict[str, int] = {}
-        """Where in each chunk its worker said it is (the place of the document being read)."""
+        self.started: set[str] = set()
+        """The tasks their workers said they started."""
         self.client.subscribe_topic(STARTED_TOPIC, self._heard_start)
         self.window, self.window_at = 1, -REFRESH_SECONDS
         say(f"resparse: Dask dashboard at {self.client.dashboard_link}")
 
     def _heard_start(self, event: tuple[float, Any]) -> None:
         """On the client's event loop, before the task's result or loss reaches it."""
-        key, place = event[1]
+        key = event[1][0]
         if isinstance(key, str) and key.startswith(self.prefix):
-            self.reading[key] = place
+            self.started.add(key)
 
     def has_room(self) -> bool:
         now = time.monotonic()
@@ -175,7 +179,7 @@ class DaskEngine:
             if outcomes is None:
                 outcomes = self._outcomes(chunk, future)
             finished += [(flight.task, o) for flight, o in zip(chunk, outcomes, strict=True) if o]
-            self.reading.pop(future.key, None)
+            self.started.discard(future.key)
         self.documents -= len(finished)
         return unsent + finished
 
@@ -204,11 +208,16 @@ class DaskEngine:
         ):
             reason = f"internal error on the Dask worker ({_describe(error)})"
             return [Outcome(flight.task.source, reason) for flight in chunk]
-        reading = self.reading.get(future.key) if future.status != "finished" else None
-        return [self._lost(flight, place == reading) for place, flight in enumerate(chunk)]
+        started = future.status != "finished" and future.key in self.started
+        if len(chunk) > 1:
+            first = chunk[0].task.source
+            more = len(chunk) - 1
+            self.say(f"resparse: {first} and {more} more: their Dask worker was lost; sent again one by one")
+        return [self._lost(flight, started and len(chunk) == 1) for flight in chunk]
 
     def _lost(self, flight: _Flight, was_reading: bool) -> Outcome | None:
-        """A document whose worker was lost: sent again (None), or failed once tried enough."""
+        """A document whose worker was lost: sent again (None) — alone, so that a second loss
+        names it — or failed once tried enough."""
         source = flight.task.source
         if was_reading or flight.waited >= NEIGHBOUR_LOSSES:
             if flight.attempts > RETRIES:
@@ -217,6 +226,7 @@ class DaskEngine:
             flight.attempts += 1
         else:
             flight.waited += 1
+        flight.alone = True
         self.pending.append(flight)
         return None
 
@@ -239,7 +249,7 @@ def _chunks(flights: list[_Flight]) -> list[list[_Flight]]:
     chunks: list[list[_Flight]] = []
     current: list[_Flight] = []
     for flight in flights:
-        if not isinstance(flight.payload, bytes):
+        if not isinstance(flight.payload, bytes) or flight.alone:
             chunks.append([flight])
             continue
         current.append(flight)

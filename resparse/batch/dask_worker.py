@@ -5,8 +5,8 @@ Imported by the workers (with the function they run, or ahead as a preload). Eac
 child process of the worker — the same :class:`~resparse.batch.worker.Pool` as locally, so
 ``--timeout`` and ``--max-memory-mb`` hold there — and gives back each one's JSON or a one-line
 reason. Before each document it says so (an event on :data:`STARTED_TOPIC`, with the task's key
-and the document's place in the chunk): if the worker is lost, the parent knows which document
-it was reading (:mod:`resparse.batch.dask_engine`).
+and the document's place in the chunk): if the worker is lost, the parent knows which task it
+had started (:mod:`resparse.batch.dask_engine`).
 """
 
 from __future__ import annotations
