@@ -66,6 +66,7 @@ HAND_WRITTEN = {
     "fifth": [Path("fifth/inputs"), Path("fifth/docx"), Path("fifth/pdf")],
     "sixth": [Path("sixth/inputs"), Path("sixth/html"), Path("sixth/docx"), Path("sixth/pdf")],
     "seventh": [Path("seventh/inputs"), Path("seventh/docx"), Path("seventh/pdf"), Path("seventh/html")],
+    "eighth": [Path("eighth/inputs"), Path("eighth/docx"), Path("eighth/pdf"), Path("eighth/html")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
