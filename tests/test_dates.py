@@ -334,3 +334,25 @@ def test_a_full_date_right_after_the_opening_verb_is_the_day_to_do_it() -> None:
     assert found is not None and (found.text, found.end) == ("26 июня 2027 года", D(2027, 6, 26))
     assert find_item_deadline("Установить 1 сентября 2027 года днём начала сезона.") is None
     assert find_item_deadline("Признать утратившим силу постановление от 12.03.2020 № 5.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("Не реже одного раза в квартал проводить проверки.", "quarterly"),
+        ("Проводить проверки не реже одного раза в год.", "annual"),
+        ("Информировать комиссию не реже раза в месяц.", "monthly"),
+    ],
+)
+def test_ne_rezhe_odnogo_raza_is_a_recurrence(text: str, recurrence: str) -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    found = find_item_deadline(text)
+    assert found is not None and found.recurrence == recurrence
+
+
+def test_a_season_is_a_term_with_no_dates() -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    found = find_item_deadline("Обеспечить дежурство спасателей в течение летнего периода.")
+    assert found is not None and (found.text, found.end) == ("в течение летнего периода", None)
