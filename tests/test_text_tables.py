@@ -645,3 +645,17 @@ def test_tab_rows_keep_their_section_lines_and_a_glossary_defines() -> None:
     assert [(a.short, a.full) for a in document.abbreviations] == [
         ("КДНиЗП", "комиссия по делам несовершеннолетних и защите их прав")
     ]
+
+
+def test_a_numbered_row_copied_without_its_empty_last_cells_is_still_a_row() -> None:
+    text = (
+        "План мероприятий\n\n"
+        "№\tМероприятие\tСрок\tМесто проведения\tОтветственные\n"
+        "1\tБлагоустройство площади\tдо 1 июля 2028 г.\tс. Ключи\tАдминистрация поселения\n"
+        "2\tПраздничный концерт\t\tЦентральная площадь\n"
+        "Глава поселения\t\tИ.И. Иванов\n"
+    )
+    document = extract(text.encode(), name="plan.txt")
+    assert [row.action for row in document.roadmap] == ["Благоустройство площади", "Праздничный концерт"]
+    assert document.roadmap[1].executors == [] and document.roadmap[1].deadline is None
+    assert [s.name for s in document.signatories] == ["И.И. Иванов"]

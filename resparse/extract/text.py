@@ -156,7 +156,20 @@ def _continues(rows: list[Row], line: str) -> bool:
     under the table ("Глава района<tab><tab>И.И. Иванов") has another count and ends it."""
     if not _is_table_line(line):
         return False
-    return not rows or len(line.split("\t")) == len(rows[0].cells)
+    if not rows:
+        return True
+    cells, width = line.split("\t"), len(rows[0].cells)
+    return len(cells) == width or (len(cells) < width and _numbered_like(rows, cells[0]))
+
+
+_ROW_NUMBER = re.compile(r"\s*\d+(?:\.\d+)*\.?\s*")
+
+
+def _numbered_like(rows: list[Row], first: str) -> bool:
+    """A numbered row in a table whose rows are numbered: copied with its empty last cells lost
+    ("5<tab>Концерт<tab><tab>Площадь" under five columns), it is a row all the same."""
+    numbered = [row for row in rows[1:] if _ROW_NUMBER.fullmatch(row.cells[0].text)]
+    return bool(numbered) and _ROW_NUMBER.fullmatch(first) is not None
 
 
 def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
@@ -181,6 +194,7 @@ def _take_table(lines: list[str], start: int) -> tuple[int, Table]:
                 continue
             break
         cells = [Cell(text=_strip_bold(cell).strip()) for cell in line.split("\t")]
+        cells += [Cell(text="") for _ in range(len(rows[0].cells) - len(cells) if rows else 0)]
         rows.append(Row(cells=cells, where=Where(line=index + 1)))
         index += 1
     if rows:
