@@ -239,3 +239,23 @@ def test_a_position_glued_to_the_signers_initials_is_still_a_signature() -> None
     assert [(s.position, s.name) for s in document.signatories] == [
         ("Губернатор Ольховецкой области", "Е.В. Стрельников")
     ]
+
+
+def test_a_protocol_with_unnumbered_decisions_and_questions_opened_in_a_sentence() -> None:
+    text = (
+        "ПРОТОКОЛ № 2\nзаседания общественного совета\n\n12 марта 2028 года\n\n"
+        "По первому вопросу слушали начальника управления Петрову И.Р.\n\nРешили:\n\n"
+        "Информацию начальника управления принять к сведению.\n\n"
+        "Поручить комиссии совета до 1 мая 2028 года провести осмотр дворов.\n\n"
+        "По второму вопросу слушали директора МУП «Автопарк» Ковшова Л.Д.\n\nРешили:\n\n"
+        "Предложить МУП «Автопарк» продлить работу маршрута № 3.\n\n"
+        "Председатель совета\tВ.С. Елагин\n"
+    )
+    document = extract(text.encode(), name="protocol.txt")
+    points = [item.text for block in document.recommendations for item in block.items]
+    assert points == [
+        "Информацию начальника управления принять к сведению.",
+        "Поручить комиссии совета до 1 мая 2028 года провести осмотр дворов.",
+        "Предложить МУП «Автопарк» продлить работу маршрута № 3.",
+    ]
+    assert "По второму вопросу слушали директора МУП «Автопарк» Ковшова Л.Д." in document.preamble

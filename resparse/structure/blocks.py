@@ -37,6 +37,7 @@ from resparse.models import Block, Section
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, opens_with_request
 from resparse.structure.body_lines import (
+    decides_object_first,
     intro_kind,
     is_block_heading,
     is_editorial_note,
@@ -198,7 +199,7 @@ def plain_opens_block(unit: Unit, state: BodyState) -> Decision | None:
     an operative intro, an unnumbered point opens an unheaded block."""
     if state.open_list is not None or state.intro is None or state.mode != "recommendations":
         return None
-    if not is_plain_point(unit.clean):
+    if not (is_plain_point(unit.clean) or decides_object_first(unit.clean)):
         return None
     state.open_block(Block()).add_plain(unit.clean)
     state.opened_by = None

@@ -125,14 +125,15 @@ def is_intro(unit: Unit, units: list[Unit], index: int) -> bool:
 def _protocol_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load("cues")
     return (
-        re.compile(rf"^(?:{'|'.join(cues['report_cues'])})\s*:", re.I),
+        re.compile(rf"^(?:(?:{'|'.join(cues['report_cues'])})\s*:|{cues['question_report']})", re.I),
         re.compile(rf"^(?:{'|'.join(cues['agenda_cues'])})(?![а-яё])", re.I),
         re.compile("|".join(cues["editorial_notes"]), re.I),
     )
 
 
 def opens_report(text: str) -> bool:
-    """ "СЛУШАЛИ: Петрову А.А. …", "ВЫСТУПИЛИ:", "ПОВЕСТКА ДНЯ:": the record of a meeting starts."""
+    """ "СЛУШАЛИ: Петрову А.А. …", "ВЫСТУПИЛИ:", "ПОВЕСТКА ДНЯ:", "По второму вопросу слушали …":
+    the record of a meeting starts."""
     report, agenda, _ = _protocol_patterns()
     text = unspaced(text.strip())
     return bool(report.match(text) or agenda.match(text))
@@ -178,6 +179,25 @@ def is_plain_point(text: str) -> bool:
         and not morph.is_predicate(words[0])
         and any(morph.is_infinitive(w) for w in words[1:])
     )
+
+
+def decides_object_first(text: str) -> bool:
+    """ "Информацию начальника управления принять к сведению", "Работу комиссии признать
+    удовлетворительной": a decision naming its object first, in the accusative, then the
+    infinitive of what is done with it (no finite verb between)."""
+    words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
+    if (
+        len(words) < 2
+        or not morph.can_be(words[0], {"NOUN"}, "accs")
+        or morph.can_be(words[0], {"NOUN"}, "nomn")
+    ):
+        return False
+    for word in words[1:]:
+        if morph.is_infinitive(word):
+            return True
+        if morph.best_pos(word) == "VERB":
+            return False
+    return False
 
 
 _LABEL = re.compile(r"^\s*[А-ЯЁа-яё-]+\s*:\s*\S")
