@@ -482,3 +482,15 @@ def test_a_news_line_with_bars_above_the_act_is_not_its_date() -> None:
         "Перечень поручений\nглавы города по итогам совещания, состоявшегося 16 января 2025 г.\n" + ITEMS
     )
     assert document.date == date(2025, 1, 16)
+
+
+def test_a_two_column_letterhead_read_line_by_line_gives_the_acts_date() -> None:
+    document = parse(
+        "МИНИСТЕРСТВО\tРЕШЕНИЕ\nСОЦИАЛЬНОЙ ЗАЩИТЫ НАСЕЛЕНИЯ\n"
+        "ЗАРЕЧНОЙ ОБЛАСТИ\tот 26 февраля 2028 г. № 1\n\n"
+        "Об итогах работы по предоставлению социальных услуг\n\n"
+        "Коллегия министерства решила:" + ITEMS
+    )
+    assert document.date == date(2028, 2, 26)
+    assert document.number == "№ 1"
+    assert document.title and "ЗАРЕЧНОЙ ОБЛАСТИ" in document.title

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from resparse.markers import is_box_line
 from resparse.structure import morph
@@ -32,6 +32,7 @@ from resparse.structure.meta import (
     opens_preamble,
     patterns,
     read_meta,
+    split_columns,
     split_place_label,
     title_date,
 )
@@ -214,6 +215,8 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
         header.notes.append(text)  # "Дата публикации: 03.07.2027": the site's, not the act's
         return True
     meta = read_meta(unit.text)
+    if meta is None and header.date is None and _side_by_side(unit, header, state):
+        return True
     kind_below = not state.heading_seen and is_heading_line(unit)  # the date sat in the letterhead
     if state.after_date and not (meta or is_place_line(text) or TIME.match(text) or kind_below):
         return False
@@ -232,6 +235,27 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
         header.notes.append(text)
     else:
         _add_title_line(unit, header, state)
+    return True
+
+
+def _side_by_side(unit: Unit, header: Header, state: _State) -> bool:
+    """ "ТАЛЬНИКОВСКОЙ ОБЛАСТИ<tab>от 26 февраля 2028 г. № 1": a two-column letterhead read line
+    by line puts the body's name and the act's date on one line; the date column is the act's
+    date, the other a title line. False when no column holds a date."""
+    columns = [column for column in split_columns(unit.text) if column.strip()]
+    metas = [read_meta(column) for column in columns]
+    if len(columns) < 2 or not any(m is not None and m.date for m in metas):
+        return False
+    state.seen += 1
+    for column, meta in zip(columns, metas, strict=True):
+        if meta is not None and meta.date and header.date is None:
+            header.date, header.date_text = meta.date, meta.date_text
+            _add_meta(meta, header)
+            state.after_date = True
+        elif meta is not None:
+            _add_meta(meta, header)
+        else:
+            _add_title_line(replace(unit, text=column), header, state)
     return True
 
 

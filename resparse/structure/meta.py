@@ -169,6 +169,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def split_columns(raw: str) -> list[str]:
+    """A header line's columns: the parts a tab or a run of spaces sets apart."""
+    return _COLUMN_GAP.split(raw)
+
+
 def read_meta(raw: str) -> Meta | None:
     """Read a date/place/number line ("г. Казань      «5» июня 2023 г.", "г. Уфа    № 4",
     "Дата проведения: 2 декабря 2024 г."); None when some column of it is something else."""
