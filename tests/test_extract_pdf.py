@@ -867,3 +867,33 @@ def test_lone_page_number_in_the_margin_goes_but_not_in_the_body() -> None:
         "42",
         "End of the letter.",
     ]
+
+
+def test_a_letterhead_whose_columns_do_not_share_baselines_is_one_row_of_whole_columns() -> None:
+    lines = [
+        tab_line(57, (86, "MINISTRY"), (376, "DECISION")),
+        tab_line(71, (86, "OF SOCIAL WELFARE")),  # the left column's line between two full ones
+        tab_line(87, (86, "OF THE REGION"), (376, "26 February 2028 No 1")),
+        tab_line(150, (86, "Body text after a gap.")),
+    ]
+    ((start, end, table),) = borderless_tables(lines, max_pitch=1.4)
+    assert (start, end) == (0, 3)
+    assert [row.texts for row in table.rows] == [
+        ["MINISTRY\nOF SOCIAL WELFARE\nOF THE REGION", "DECISION\n26 February 2028 No 1"]
+    ]
+
+
+def test_signatures_whose_positions_run_on_under_them_are_a_row_each() -> None:
+    lines = [
+        tab_line(100, (72, "The end of the decision text.")),
+        tab_line(140, (72, "Chairman of the Council"), (400, "E.K. Belozerova")),
+        tab_line(154, (72, "of the town")),
+        tab_line(168, (72, "Head of the town"), (400, "Yu.A. Tikhomirov")),
+        tab_line(182, (72, "district")),
+    ]
+    ((start, end, table),) = borderless_tables(lines, max_pitch=2.5)
+    assert (start, end) == (1, 5)
+    assert [row.texts for row in table.rows] == [
+        ["Chairman of the Council\nof the town", "E.K. Belozerova"],
+        ["Head of the town\ndistrict", "Yu.A. Tikhomirov"],
+    ]

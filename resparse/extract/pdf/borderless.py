@@ -30,25 +30,20 @@ def borderless_tables(
     font size) is the line pitch beyond which a run ends. Returns ``(start, end, table)``
     for ``lines[start:end]``. A full grid gives a row per line; a run with partial lines
     gives one row whose cells hold their lines joined by "\n" (a cell of several short
-    paragraphs, as Word's place-and-date tables are). A line above that ends a sentence is
-    the end of the paragraph before, not part of the table.
+    paragraphs, as Word's place-and-date tables are, or a letterhead opening the page) —
+    but where untabbed lines stand between full ones below the top, a row per full line, the
+    untabbed joining the cell above (a signature's position running on under it). A line
+    above that ends a sentence is the end of the paragraph before, not part of the table.
     """
     found: list[tuple[int, int, Table]] = []
     parts = [_columns_of_line(line) for line in lines]
     index = 0
     while index < len(lines) - 1:
-        end = index + 1
-        while (
-            end < len(lines)
-            and len(parts[end]) == len(parts[index]) >= 2
-            and _close(lines[end - 1], lines[end], max_pitch)
-            and _aligned(parts[index : end + 1], settings.column_align)
-        ):
-            end += 1
-        if end - index < 2:
+        end = _run_end(lines, parts, index, max_pitch, settings)
+        columns = [row for row in parts[index:end] if len(row) == len(parts[index])]
+        if len(columns) < 2:
             index += 1
             continue
-        columns = parts[index:end]
         start = index
         while (
             start > 0
@@ -64,9 +59,42 @@ def borderless_tables(
             and _fits(parts[stop], columns, settings.column_align)
         ):
             stop += 1
-        found.append((start, stop, _grid_table(parts[start:stop], len(columns[0]), settings.column_align)))
+        on_top = start == 0  # a letterhead: its columns are read whole, one row
+        found.append(
+            (start, stop, _grid_table(parts[start:stop], len(columns[0]), settings.column_align, on_top))
+        )
         index = stop
     return found
+
+
+def _run_end(
+    lines: Sequence[Line], parts: Sequence[Sequence[Line]], index: int, max_pitch: float, settings: Settings
+) -> int:
+    """Where a run of lines with the same columns, opened at ``index``, ends. A line that sits
+    inside one column may stand between two such lines: the two cells of a letterhead set in
+    different sizes do not share every baseline ("МИНИСТЕРСТВО<tab>РЕШЕНИЕ" / "СОЦИАЛЬНОЙ
+    ЗАЩИТЫ" / "ОБЛАСТИ<tab>от … № 1")."""
+    width = len(parts[index])
+    if width < 2:
+        return index + 1
+    rows = [parts[index]]
+    end = index + 1
+    while end < len(lines) and _close(lines[end - 1], lines[end], max_pitch):
+        if len(parts[end]) == width and _aligned([*rows, parts[end]], settings.column_align):
+            rows.append(parts[end])
+            end += 1
+        elif (
+            end + 1 < len(lines)
+            and _fits(parts[end], rows, settings.column_align)
+            and _close(lines[end], lines[end + 1], max_pitch)
+            and len(parts[end + 1]) == width
+            and _aligned([*rows, parts[end + 1]], settings.column_align)
+        ):
+            rows.append(parts[end + 1])
+            end += 2
+        else:
+            break
+    return end
 
 
 def _columns_of_line(line: Line) -> list[Line]:
@@ -109,7 +137,35 @@ def _column_of(part: Line, columns: Sequence[Sequence[Line]], tolerance: float) 
     return None
 
 
-def _grid_table(parts: Sequence[Sequence[Line]], width: int, tolerance: float) -> Table:
+def _interleaved(parts: Sequence[Sequence[Line]], width: int) -> bool:
+    """An untabbed line stands between two full lines (cells whose lines do not share baselines)."""
+    full = [index for index, row in enumerate(parts) if len(row) == width]
+    return any(len(row) != width for row in parts[full[0] : full[-1]]) if full else False
+
+
+def _rows_of_full_lines(
+    parts: Sequence[Sequence[Line]], full: Sequence[Sequence[Line]], width: int, tolerance: float
+) -> list[list[list[Line]]]:
+    """A row per full line; an untabbed line joins the cell of its column in the row above it
+    (or in the first row, above the first full line): a cell's wrapped lines, as a signature's
+    position runs on under it ("Председатель<tab>И.И. Иванов" / "Думы округа")."""
+    grid: list[list[list[Line]]] = []
+    waiting: list[Line] = []
+    for row in parts:
+        if len(row) == width:
+            grid.append([[line] for line in row])
+            for line in waiting:
+                column = _column_of(line, full, tolerance) or 0
+                grid[0][column].insert(len(grid[0][column]) - 1, line)
+            waiting = []
+        elif grid:
+            grid[-1][_column_of(row[0], full, tolerance) or 0].append(row[0])
+        else:
+            waiting.append(row[0])
+    return grid
+
+
+def _grid_table(parts: Sequence[Sequence[Line]], width: int, tolerance: float, on_top: bool = False) -> Table:
     full = [row for row in parts if len(row) == width]
     page = parts[0][0].page
     top = min(line.top for row in parts for line in row)
@@ -119,6 +175,8 @@ def _grid_table(parts: Sequence[Sequence[Line]], width: int, tolerance: float) -
     bbox = round_box((left, top, right, bottom))
     if len(full) == len(parts):
         grid = [[[line] for line in row] for row in parts]
+    elif _interleaved(parts, width) and not on_top:
+        grid = _rows_of_full_lines(parts, full, width, tolerance)
     else:
         cells: list[list[Line]] = [[] for _ in range(width)]
         for row in parts:
