@@ -259,3 +259,24 @@ def test_a_protocol_with_unnumbered_decisions_and_questions_opened_in_a_sentence
         "Предложить МУП «Автопарк» продлить работу маршрута № 3.",
     ]
     assert "По второму вопросу слушали директора МУП «Автопарк» Ковшова Л.Д." in document.preamble
+
+
+def test_a_text_copied_out_of_a_pdf_joins_hyphenated_words_and_keeps_label_lines_apart() -> None:
+    text = (
+        "ПРОТОКОЛ № 6\nзаседания штаба по обеспечению отопительного сезона в горо-\n"
+        "дском округе Сосновоборск\n19.09.2028\n"
+        "1. О готовности объектов теплоснабжения к отопительному сезону в городском округе\n"
+        "Решение:\n"
+        "1.1. Управляющим организациям представить паспорта готовности многоквартирных до-\n"
+        "мов в срок до 1 октября 2028 г.\n"
+        "1.2. Отделу культу-\nры провести научно-\nпрактическую конференцию.\n"
+        "Секретарь штаба\tА.В. Кузьмина\n"
+    )
+    document = extract(text.encode(), name="copied.txt")
+    assert document.title and "в городском округе Сосновоборск" in document.title
+    points = [item for block in document.recommendations for item in block.items]
+    assert [p.text for p in points] == [
+        "Управляющим организациям представить паспорта готовности многоквартирных домов в срок до 1 октября 2028 г.",
+        "Отделу культуры провести научно-практическую конференцию.",
+    ]
+    assert points[1].addressee is not None and points[1].addressee.name == "Отдел культуры"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from resparse.errors import EmptyFileError, UnsupportedFormatError
+from resparse.extract.joining import join_pair
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
 from resparse.markers import COLUMN_GAP, is_box_line, is_date_line, split_marker
@@ -261,6 +262,11 @@ def _shown_width(block: Paragraph | Table) -> int:
     return len(block.text) + (len(block.marker) + 1 if block.marker else 0)
 
 
+_LABEL_LINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]*(?:\s+[а-яёa-z-]+){0,2}\s*:")
+"""A short capitalised line ending in a colon ("Решение:", "Ответственный:") opens what follows;
+it never continues the line above."""
+
+
 def _join_wrapped(
     blocks: list[Paragraph | Table], width_of: Callable[[Paragraph | Table], int], wrap: int | None
 ) -> list[Paragraph | Table]:
@@ -281,9 +287,10 @@ def _join_wrapped(
             and block.marker is None
             and not previous.text.endswith((".", ":", ";", "!", "?"))
             and not _columns(previous, block)
+            and not _LABEL_LINE.fullmatch(block.text)
             and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
         ):
-            previous.text = f"{previous.text} {block.text}"
+            previous.text = join_pair(previous.text, block.text)  # "органи-" / "заций" → "организаций"
             previous.bold = previous.bold or block.bold
             last_width = width
             continue

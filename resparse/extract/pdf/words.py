@@ -10,13 +10,14 @@ joined with a space, and a hyphen at a line end goes only when it split a dictio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
+from resparse.extract.joining import drop_line_hyphen, join_lines, join_pair
 from resparse.extract.pdf.settings import SETTINGS, Settings
 
 __all__ = [
@@ -39,10 +40,6 @@ Word = dict[str, Any]
 _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("x0", "x1", "top", "bottom"))
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|(?<![a-z])demi|[,-]b$", re.IGNORECASE)
-_HYPHENS = "-\u2010\u2011"
-_SOFT_HYPHEN = "\u00ad"
-_TRAILING_LETTERS = re.compile(r"([^\W\d_]+)$")
-_LEADING_LETTERS = re.compile(r"^([^\W\d_]+)")
 SENTENCE_END = re.compile(r"[.!?:;…][»\"')\]]*$")
 """A line that ends like this ends a sentence (closing quotes and brackets may follow)."""
 
@@ -207,55 +204,3 @@ def is_tab_gap(gap: float, gaps: Sequence[float], size: float, settings: Setting
         return False
     typical = others[len(others) // 2]
     return gap > settings.tab_over_typical * max(typical, settings.space_floor_em * em)
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    """pymorphy3 is loaded only when a line ends in a hyphen (it takes ~0.15 s)."""
-    try:
-        import pymorphy3
-    except ImportError:  # pragma: no cover - pymorphy3 is a hard dependency
-        return None
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=4096)
-def _is_word(word: str) -> bool:
-    morph = _morph()
-    return bool(morph is not None and morph.word_is_known(word.lower()))
-
-
-def drop_line_hyphen(head: str, tail: str) -> bool:
-    """Whether "head-" + "tail" at a line break is a word the typesetter hyphenated.
-
-    The hyphen goes only when the joined word is a dictionary word and the hyphenated
-    form is not: "организа-" + "ций" → "организаций", but "бизнес-" + "сообщества" and
-    "торгово-" + "промышленной" keep their hyphen (a real compound stays as printed).
-    """
-    if not head or not tail or not tail[0].islower():
-        return False
-    return _is_word(head + tail) and not _is_word(f"{head}-{tail}")
-
-
-def join_pair(left: str, right: str) -> str:
-    """Join two consecutive lines of one paragraph as a reader would."""
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left or right
-    if left.endswith(_SOFT_HYPHEN):
-        return left[:-1] + right
-    if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalnum() and right[0].isalnum():
-        head = _TRAILING_LETTERS.search(left[:-1])
-        tail = _LEADING_LETTERS.match(right)
-        if head and tail and drop_line_hyphen(head.group(1), tail.group(1)):
-            return left[:-1] + right
-        return left + right
-    return f"{left} {right}"
-
-
-def join_lines(texts: Iterable[str]) -> str:
-    """Join a paragraph's (or a cell's) lines with spaces, re-joining hyphenated words."""
-    result = ""
-    for text in texts:
-        result = join_pair(result, text)
-    return result
