@@ -498,3 +498,21 @@ def test_a_point_opening_with_an_institution_whose_quoted_name_holds_g_dot() -> 
         "Провести смотр в г. Энске.",
         "Отделу культуры подготовить отчёт.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Управлению по связям с общественностью администрации района обеспечить освещение.",
+            "Управление по связям с общественностью администрации района",
+        ),
+        ("Комитету по работе с молодежью провести форум.", "Комитет по работе с молодежью"),
+        ("Отделу культуры совместно с отделом образования провести конкурс.", "Отдел культуры"),
+    ],
+)
+def test_s_with_the_instrumental_inside_a_po_phrase_belongs_to_the_name(text: str, name: str) -> None:
+    from resparse.structure.addressees import inline_addressee
+
+    found = inline_addressee(text)
+    assert found is not None and found.name == name

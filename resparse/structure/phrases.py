@@ -142,6 +142,8 @@ class _Reader:
 
     def _preposition(self, word: str, token: _Token, after: list[_Token]) -> bool:
         lower, rest = word.lower(), " ".join(t.text for t in [token, *after[:2]])
+        if lower == "с" and self.after_preposition and after and after[0].kind == "word":
+            return morph.can_be(after[0].text, NOUNISH, "ablt")  # "по связям с общественностью"
         if lower not in {"по", "при", "в"} or not after or _never_in_name().match(rest):
             return False
         if lower == "в":  # "… по Ясногорской области в Ясногорском районе": where the body sits
