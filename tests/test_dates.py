@@ -356,3 +356,14 @@ def test_a_season_is_a_term_with_no_dates() -> None:
 
     found = find_item_deadline("Обеспечить дежурство спасателей в течение летнего периода.")
     assert found is not None and (found.text, found.end) == ("в течение летнего периода", None)
+
+
+def test_a_year_inside_a_defined_name_is_no_term() -> None:
+    from resparse.structure.item_terms import find_item_deadline
+
+    assert (
+        find_item_deadline("Утвердить план мероприятий по проведению Года семьи в 2028 году (далее – План).")
+        is None
+    )
+    found = find_item_deadline("Провести конкурс «Семья года» в 2028 году.")
+    assert found is not None and found.end == D(2028, 12, 31)

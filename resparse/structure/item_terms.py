@@ -196,6 +196,8 @@ def _accepted(text: str, candidate: Candidate) -> bool:
     phrase = text[candidate.start : candidate.end]
     if candidate.kind == "weak" and _takes_effect(text, candidate):
         return False
+    if candidate.kind == "weak" and _NAMED_AFTER.match(text, candidate.end):
+        return False  # "… план мероприятий … в 2028 году (далее – План)": part of what is named
     if candidate.kind == "weak":
         if re.search(rf"(?:^|\s){YEAR}(?:{DASH}{YEAR})?$", phrase) or re.match(
             r"^[вк]\s+[0-3]?\d\.", phrase, re.I
@@ -207,6 +209,10 @@ def _accepted(text: str, candidate: Candidate) -> bool:
     if candidate.kind == "event":
         return _right_after_the_verb(text, candidate)
     return True
+
+
+_NAMED_AFTER = re.compile(r"\s*\(\s*далее\b", re.I)
+"""A definition right after a date ("(далее – План)"): the date belongs to the name defined."""
 
 
 def _right_after_the_verb(text: str, candidate: Candidate) -> bool:
