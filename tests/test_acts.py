@@ -280,3 +280,21 @@ def test_a_text_copied_out_of_a_pdf_joins_hyphenated_words_and_keeps_label_lines
         "Отделу культуры провести научно-практическую конференцию.",
     ]
     assert points[1].addressee is not None and points[1].addressee.name == "Отдел культуры"
+
+
+def test_a_letters_closing_request_after_its_points_is_a_point() -> None:
+    text = (
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ОБЛАСТИ\n\n05.03.2028 № 01-14/327\n\n"
+        "Главам муниципальных районов области\n\nО подготовке к летней кампании\n\n"
+        "Во исполнение решения комиссии прошу:\n\n"
+        "1. Обеспечить до 15 апреля 2028 года приёмку лагерей.\n\n"
+        "2. Организовать обучение вожатых.\n\n"
+        "Информацию об исполнении настоящего письма направить в министерство в срок до 20 мая 2028 года.\n\n"
+        "Заместитель министра\tО.Н. Бережная\n"
+    )
+    document = extract(text.encode(), name="letter.txt")
+    points = [item for block in document.recommendations for item in block.items]
+    assert points[-1].text.startswith("Информацию об исполнении")
+    assert points[-1].deadline is not None and points[-1].deadline.end == date(2028, 5, 20)
+    assert [i.number for i in document.recommendations[0].items] == ["1", "2"]
+    assert not document.unparsed

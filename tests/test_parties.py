@@ -516,3 +516,18 @@ def test_s_with_the_instrumental_inside_a_po_phrase_belongs_to_the_name(text: st
 
     found = inline_addressee(text)
     assert found is not None and found.name == name
+
+
+def test_a_person_alone_is_put_in_the_nominative_as_a_surname() -> None:
+    assert party("Петрова П.П.", "accs").name == "Петров П.П."
+    assert party("Сидоровой С.С.", "datv").name == "Сидорова С.С."
+
+
+def test_appointing_responsible_persons_in_general_names_no_addressee() -> None:
+    from resparse.structure.addressees import inline_addressee
+
+    assert (
+        inline_addressee("Назначить ответственных за организацию отдыха детей и направить их данные.") is None
+    )
+    found = inline_addressee("Назначить ответственным за проведение месячника Петрова П.П.")
+    assert found is not None and found.name == "Петров П.П."

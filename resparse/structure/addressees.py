@@ -307,7 +307,7 @@ def _appointed(text: str) -> Party | None:
         rest = rest[named.end() :]
         start = _first_person(rest) if rest.lower().startswith("за ") else 0
         end = phrase_end(rest[start:], "accs") if start is not None else 0
-        if end:
+        if end and _names_post(rest[start : start + end]):  # not "… отдыха детей": no post, no name
             return party(rest[start : start + end], "accs")
     return None
 

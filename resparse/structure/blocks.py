@@ -135,7 +135,10 @@ def operative_intro(unit: Unit, state: BodyState) -> Decision | None:
     recommendations, in a block they open."""
     if _intro_kind(unit, state) != "recommendations":
         return None
-    state.intro, state.open_list, state.mode = unit.clean.rstrip(": "), None, "recommendations"
+    waiting = state.open_list if state.open_list is not None and state.open_list.headed else None
+    state.intro, state.mode = unit.clean.rstrip(": "), "recommendations"
+    # "Главам районов" / "О подготовке …" / "… прошу:": the points are the addressee's, above
+    state.open_list = waiting if waiting is not None and not waiting.items else None
     state.opened_by = style_of(unit) if unit.marker else None
     state.intro_number = display_number(unit.marker) if unit.marker else None
     state.body.preamble.append(unit.clean)
@@ -237,8 +240,9 @@ def request_point(unit: Unit, state: BodyState) -> Decision | None:
 
 
 def _asks_anew(text: str, open_list: OpenList) -> bool:
-    """A new sentence naming whom it asks ("Законодательному Собранию … рассмотреть …") after a
-    list of numbered points whose last one ended with a full stop."""
+    """A new sentence naming whom it asks ("Законодательному Собранию … рассмотреть …") or what is
+    to be done with what ("Информацию об исполнении … направить … до …") after a list of numbered
+    points whose last one ended with a full stop."""
     last = open_list.last
     return (
         last is not None
@@ -246,7 +250,7 @@ def _asks_anew(text: str, open_list: OpenList) -> bool:
         and last.text.rstrip().endswith(".")
         and text[:1].isupper()
         and not morph.is_infinitive(next(iter(morph.WORD.findall(text)), ""))
-        and is_plain_point(text)
+        and (is_plain_point(text) or decides_object_first(text))
     )
 
 

@@ -258,7 +258,7 @@ def last_point(units: list[Unit]) -> int:
             last = index  # "Срок: …", "Ответственный: …" under the last point are still that point
         elif unit.clean.endswith(":"):
             intro_seen = True
-        elif intro_seen and is_plain_point(unit.clean):
+        elif intro_seen and (is_plain_point(unit.clean) or decides_object_first(unit.clean)):
             last = index
     return last
 
@@ -308,6 +308,7 @@ def join_heading(units: list[Unit], index: int) -> tuple[str, int]:
         and not units[following].blank
         and not units[following].marker
         and len(units[following].clean) < HEADING_JOIN_MAX
+        and not is_subject_line(units[following].clean)  # "О подготовке к …": a letter's subject
         and (_continues_line(units[following].clean) or not heading_phrase(units[following].clean))
         and not any(
             morph.is_predicate(w) or morph.is_infinitive(w)

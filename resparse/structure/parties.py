@@ -19,6 +19,7 @@ from resparse.models import Party
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.lexicon import remarks
+from resparse.structure.persons import PERSON
 from resparse.structure.phrases import conjuncts, persons_to_nominative
 
 ADJECTIVE = {"ADJF", "PRTF"}
@@ -218,6 +219,8 @@ def party(text: str, case: str | None = None) -> Party:
         return Party(text=written, name=party(bare, case).name)
     if case is None:
         return Party(text=written, name=to_nominative(written))
+    if re.fullmatch(PERSON, written):  # "Петрова П.П.": a surname, no common noun ("Петры")
+        return Party(text=written, name=persons_to_nominative(written, case))
     name = "".join(_keep_spacing(piece, to_nominative(piece, case)) for piece in conjuncts(written, case))
     return Party(text=written, name=persons_to_nominative(name, case))
 
