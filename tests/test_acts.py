@@ -298,3 +298,21 @@ def test_a_letters_closing_request_after_its_points_is_a_point() -> None:
     assert points[-1].deadline is not None and points[-1].deadline.end == date(2028, 5, 20)
     assert [i.number for i in document.recommendations[0].items] == ["1", "2"]
     assert not document.unparsed
+
+
+def test_a_page_number_inside_a_sentence_of_a_copied_text_is_dropped() -> None:
+    text = (
+        "РЕШЕНИЕ\n\n14.02.2028 № 1\n\nО грантах\n\nКоллегия решила:\n\n"
+        "1. Государственному казённому учреждению «Центр сельско-\n2\n"
+        "хозяйственного консультирования» обеспечить сопровождение получателей грантов.\n"
+        "2. Отделу подготовить отчёт.\n"
+    )
+    document = extract(text.encode(), name="copied.txt")
+    first = document.recommendations[0].items[0]
+    assert first.text.startswith(
+        "Государственному казённому учреждению «Центр сельскохозяйственного консультирования»"
+    )
+    assert first.addressee is not None and first.addressee.name.endswith(
+        "«Центр сельскохозяйственного консультирования»"
+    )
+    assert [i.number for i in document.recommendations[0].items] == ["1", "2"]

@@ -115,12 +115,27 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
                 blocks.append(table)
                 index = end
                 continue
-        blocks.append(_paragraph(lines[index], index + 1))
+        if not _page_number_inside(lines, index):
+            blocks.append(_paragraph(lines[index], index + 1))
         index += 1
     widths = [len(line.rstrip()) for line in lines]
     return _join_wrapped(
         blocks, lambda block: widths[block.where.line - 1] if block.where.line else 0, _wrap_width(widths)
     )
+
+
+_PAGE_NUMBER = re.compile(r"\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*")
+
+
+def _page_number_inside(lines: list[str], index: int) -> bool:
+    """A page's number in a text copied out of a PDF, standing inside a sentence ("«Центр
+    сельско-" / "2" / "хозяйственного …»"): the line above ends no sentence and the line below
+    goes on in small letters. It is the page's furniture, as the PDF reader drops it."""
+    if not _PAGE_NUMBER.fullmatch(lines[index]):
+        return False
+    above = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
+    below = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return bool(above and below) and not above.endswith((".", ":", ";", "!", "?")) and below[0].islower()
 
 
 def _paragraph(line: str, number: int) -> Paragraph:
