@@ -316,3 +316,20 @@ def test_a_page_number_inside_a_sentence_of_a_copied_text_is_dropped() -> None:
         "«Центр сельскохозяйственного консультирования»"
     )
     assert [i.number for i in document.recommendations[0].items] == ["1", "2"]
+
+
+def test_a_dash_a_wrap_put_at_a_lines_start_inside_a_sentence_is_no_bullet() -> None:
+    text = (
+        "РЕЗОЛЮЦИЯ\nконференции о наследии\n\n9 июня 2028 года\n\n"
+        "Участники конференции – представители органов власти, учреждений культуры и автономий\n"
+        "– обсудили вопросы сохранения наследия.\n"
+        "Участники конференции рекомендуют:\n"
+        "– органам власти разработать программу;\n"
+        "– учреждениям культуры провести фестиваль.\n"
+    )
+    document = extract(text.encode(), name="resolution.txt")
+    assert any("автономий – обсудили вопросы" in line for line in document.preamble.splitlines())
+    assert [item.text for block in document.recommendations for item in block.items] == [
+        "органам власти разработать программу;",
+        "учреждениям культуры провести фестиваль.",
+    ]

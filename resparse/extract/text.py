@@ -277,6 +277,18 @@ def _shown_width(block: Paragraph | Table) -> int:
     return len(block.text) + (len(block.marker) + 1 if block.marker else 0)
 
 
+def _dash_inside_sentence(previous: Paragraph, block: Paragraph) -> bool:
+    """ "Участники – представители … автономий" / "– обсудили вопросы …": a dash that a wrap put at
+    a line's start, going on in small letters inside a sentence that is no list item itself."""
+    return (
+        block.marker in _DASHES
+        and previous.marker is None
+        and block.text[:1].islower()
+        and bool(re.search(r"[^\W\d_]$", previous.text))
+    )
+
+
+_DASHES = ("–", "—", "-")
 _LABEL_LINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]*(?:\s+[а-яёa-z-]+){0,2}\s*:")
 """A short capitalised line ending in a colon ("Решение:", "Ответственный:") opens what follows;
 it never continues the line above."""
@@ -299,13 +311,14 @@ def _join_wrapped(
             and (block.bold, block.centered) == (previous.bold, previous.centered)
             and block.text
             and previous.text
-            and block.marker is None
+            and (block.marker is None or _dash_inside_sentence(previous, block))
             and not previous.text.endswith((".", ":", ";", "!", "?"))
             and not _columns(previous, block)
             and not _LABEL_LINE.fullmatch(block.text)
             and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
         ):
-            previous.text = join_pair(previous.text, block.text)  # "органи-" / "заций" → "организаций"
+            text = f"{block.marker} {block.text}" if block.marker else block.text
+            previous.text = join_pair(previous.text, text)  # "органи-" / "заций" → "организаций"
             previous.bold = previous.bold or block.bold
             last_width = width
             continue
