@@ -279,7 +279,8 @@ def _shown_width(block: Paragraph | Table) -> int:
 
 def _dash_inside_sentence(previous: Paragraph, block: Paragraph) -> bool:
     """ "Участники – представители … автономий" / "– обсудили вопросы …": a dash that a wrap put at
-    a line's start, going on in small letters inside a sentence that is no list item itself."""
+    a line's start, going on in small letters inside a sentence that is no list item itself (the
+    caller asks that the line above filled the width: a heading above dashes does not)."""
     return (
         block.marker in _DASHES
         and previous.marker is None
@@ -305,17 +306,18 @@ def _join_wrapped(
     for block in blocks:
         previous = joined[-1] if joined else None
         width = width_of(block)
+        filled = wrap is not None and last_width >= WRAPPED_SHARE * wrap  # the line above was wrapped
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
             and (block.bold, block.centered) == (previous.bold, previous.centered)
             and block.text
             and previous.text
-            and (block.marker is None or _dash_inside_sentence(previous, block))
+            and (block.marker is None or (filled and _dash_inside_sentence(previous, block)))
             and not previous.text.endswith((".", ":", ";", "!", "?"))
             and not _columns(previous, block)
             and not _LABEL_LINE.fullmatch(block.text)
-            and (block.text[0].islower() or (wrap is not None and last_width >= WRAPPED_SHARE * wrap))
+            and (block.text[0].islower() or filled)
         ):
             text = f"{block.marker} {block.text}" if block.marker else block.text
             previous.text = join_pair(previous.text, text)  # "органи-" / "заций" → "организаций"
