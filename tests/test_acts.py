@@ -339,3 +339,16 @@ def test_a_dash_a_wrap_put_at_a_lines_start_inside_a_sentence_is_no_bullet() -> 
         "органам власти разработать программу;",
         "учреждениям культуры провести фестиваль.",
     ]
+
+
+def test_a_point_whose_addressee_line_ends_in_initials_names_it_over_the_next_line() -> None:
+    text = (
+        "ПЕРЕЧЕНЬ ПОРУЧЕНИЙ\nпо итогам совещания 12 марта 2028 года\n\n"
+        "1. Рекомендовать главе Полынского муниципального района Журавлёву П.И.\n"
+        "представлять информацию о ходе исполнения настоящего перечня.\n"
+        "2. Отделу культуры провести смотр.\n"
+    )
+    document = extract(text.encode(), name="list.txt")
+    first = document.recommendations[0].items[0]
+    assert first.addressee is not None
+    assert first.addressee.name == "глава Полынского муниципального района Журавлёв П.И."

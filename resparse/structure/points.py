@@ -76,7 +76,8 @@ def continue_point(item: Item, text: str) -> None:
     """An unmarked paragraph under a point is more of its text: it may name whom the point asks
     and its term; an explicit "Срок: …" outranks a year met in passing."""
     item.text = f"{item.text} {text}"
-    item.addressee = item.addressee or inline_addressee(text, opening=False)
+    # "Рекомендовать главе … Журавлёву П.И." / "представлять информацию …": the whole point names it
+    item.addressee = item.addressee or inline_addressee(item.text, opening=False)
     if deadline_line().search(text):
         item.deadline = find_item_deadline(text) or item.deadline
     else:
