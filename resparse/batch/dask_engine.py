@@ -52,10 +52,12 @@ SCATTER_BYTES = 1 * MB
 """Documents larger than this are sent to the cluster once (``scatter``) and referred to."""
 RETRIES = 1
 """Times a document whose worker was lost while reading it is tried again."""
-NEIGHBOUR_LOSSES = 3
+NEIGHBOUR_LOSSES = 5
 """Times a document is sent again, uncounted, because the worker holding it was lost while
 reading another; past that it counts as if it was the one read (should the worker die before
-its word that it started a document got out, that document cannot go round for ever)."""
+its word that it started a document got out, that document cannot go round for ever). Above
+the losses one killer causes (a chunk, then twice alone), so a neighbour queued behind it each
+time is never counted."""
 CONNECT_SECONDS = 30
 """How long to wait for the scheduler given by ``--scheduler``."""
 REFRESH_SECONDS = 5.0
