@@ -110,6 +110,8 @@ class DaskEngine:
         self.numbers = itertools.count()
         self.started: set[str] = set()
         """The tasks their workers said they started."""
+        self.finished: set[str] = set()
+        """The tasks that finished (their results may yet be lost with their worker)."""
         self.client.subscribe_topic(STARTED_TOPIC, self._heard_start)
         self.window, self.window_at = 1, -REFRESH_SECONDS
         say(f"resparse: Dask dashboard at {self.client.dashboard_link}")
@@ -161,7 +163,14 @@ class DaskEngine:
         tasks, payloads = [f.task for f in chunk], [f.payload for f in chunk]
         future = self.client.submit(read_on_worker, tasks, payloads, self.setup, key=key, pure=False)
         self.chunks[key] = chunk
-        future.add_done_callback(self.done.put)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: Any) -> None:
+        """On the client's side as a task ends; one that finished is remembered as read whole,
+        should its worker die before its result is fetched."""
+        if future.status == "finished":
+            self.finished.add(future.key)
+        self.done.put(future)
 
     def collect(self) -> list[tuple[Task, Outcome]]:
         """What finished within :data:`POLL_SECONDS` (each worker polices its own documents)."""
@@ -182,6 +191,7 @@ class DaskEngine:
                 outcomes = self._outcomes(chunk, future)
             finished += [(flight.task, o) for flight, o in zip(chunk, outcomes, strict=True) if o]
             self.started.discard(future.key)
+            self.finished.discard(future.key)
         self.documents -= len(finished)
         return unsent + finished
 
@@ -210,7 +220,7 @@ class DaskEngine:
         ):
             reason = f"internal error on the Dask worker ({_describe(error)})"
             return [Outcome(flight.task.source, reason) for flight in chunk]
-        started = future.status != "finished" and future.key in self.started
+        started = future.key in self.started and future.key not in self.finished
         if len(chunk) > 1:
             first = chunk[0].task.source
             more = len(chunk) - 1
