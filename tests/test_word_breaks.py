@@ -24,3 +24,16 @@ from resparse.structure.word_breaks import rejoin_broken_words
 )
 def test_rejoin_broken_words(cell: str, expected: str) -> None:
     assert rejoin_broken_words(cell) == expected
+
+
+def test_the_readers_and_the_rules_share_one_dictionary() -> None:
+    """A worker holds the dictionaries once: the PDF/text readers' hyphen check and the rules
+    ask the same analyser."""
+    from resparse import dictionary
+    from resparse.extract.joining import join_pair
+    from resparse.structure import morph
+
+    assert join_pair("органи-", "заций") == "организаций"
+    assert join_pair("научно-", "практической") == "научно-практической"
+    assert morph.analyzer() is dictionary.analyzer()
+    assert dictionary.analyzer.cache_info().currsize == 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any
+
+from resparse.dictionary import is_known
 
 __all__ = ["drop_line_hyphen", "join_lines", "join_pair"]
 
@@ -18,22 +18,6 @@ _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHEN = "\u00ad"
 _TRAILING_LETTERS = re.compile(r"([^\W\d_]+)$")
 _LEADING_LETTERS = re.compile(r"^([^\W\d_]+)")
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    """pymorphy3 is loaded only when a line ends in a hyphen (it takes ~0.15 s)."""
-    try:
-        import pymorphy3
-    except ImportError:  # pragma: no cover - pymorphy3 is a hard dependency
-        return None
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=4096)
-def _is_word(word: str) -> bool:
-    morph = _morph()
-    return bool(morph is not None and morph.word_is_known(word.lower()))
 
 
 def drop_line_hyphen(head: str, tail: str) -> bool:
@@ -45,7 +29,7 @@ def drop_line_hyphen(head: str, tail: str) -> bool:
     """
     if not head or not tail or not tail[0].islower():
         return False
-    return _is_word(head + tail) and not _is_word(f"{head}-{tail}")
+    return is_known(head + tail) and not is_known(f"{head}-{tail}")
 
 
 def join_pair(left: str, right: str) -> str:

@@ -2,34 +2,23 @@
 
 pymorphy3 (the maintained fork of pymorphy2) is used directly: natasha 1.6 pins pymorphy2,
 which needs ``pkg_resources`` (gone from setuptools ≥ 82) and breaks on fresh machines. The
-analyser loads lazily, once per process (~0.1 s), so commands that need no morphology —
-``resparse --help``, ``resparse layout`` — never pay for it.
+analyser is :mod:`resparse.dictionary`'s, loaded lazily once per process and shared with the
+readers.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
+
+from resparse.dictionary import analyzer
+from resparse.dictionary import is_known as is_known  # the rules ask it through this adapter
 
 WORD_CACHE = 65536
 """How many distinct words each morphology question remembers (a few MB at most): documents
 repeat their words, and the rules ask the same question of a word many times."""
 WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
-
-
-@cache
-def analyzer() -> Any:
-    """The analyser over the Russian dictionary package, named directly: left to find it,
-    pymorphy3 scans every installed distribution's entry points (a third of its load time)."""
-    import pymorphy3
-
-    try:
-        import pymorphy3_dicts_ru
-
-        return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
-    except ImportError:
-        return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -47,7 +36,7 @@ def is_abbreviation(word: str) -> bool:
     lower = word.lower()
     if len(letters) <= SHORT_ABBREVIATION:
         return not is_function_word(lower)  # "ВОИ", "УО", but not "ПО", "И"
-    return not analyzer().word_is_known(lower) or any("Abbr" in p.tag for p in parses(lower))
+    return not is_known(lower) or any("Abbr" in p.tag for p in parses(lower))
 
 
 def acronym_letters(word: str) -> str:

@@ -10,14 +10,11 @@ word ("администраци", "ие"), are one word again. Two words ("со�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from resparse.structure import morph
 
 _BROKEN = re.compile(r"(?<![\w-])([А-ЯЁа-яё]{2,}) ([а-яё]{1,10})(?![\w-])")
 """A word and a tail of small letters after one space."""
-BREAK_CACHE = 4096
-"""Pairs remembered: a plan repeats its executors row after row."""
 
 
 def rejoin_broken_words(text: str) -> str:
@@ -32,7 +29,6 @@ def _joined(match: re.Match[str]) -> str:
     return head + tail if _broken(head.lower(), tail) else match.group()
 
 
-@lru_cache(maxsize=BREAK_CACHE)
 def _broken(head: str, tail: str) -> bool:
-    known = morph.analyzer().word_is_known
+    known = morph.is_known
     return (not known(head) or not known(tail)) and known(head + tail)
