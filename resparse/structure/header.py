@@ -222,9 +222,7 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
         return False
     state.seen += 1
     if meta and meta.date and header.date is None:
-        header.date, header.date_text = meta.date, meta.date_text
-        _add_meta(meta, header)
-        state.after_date = True
+        _add_dated_meta(meta, header, state)
     elif meta and not meta.date and (header.title_lines or state.after_date):
         _add_meta(meta, header)
     elif is_place_line(text) and (header.title_lines or state.after_date):
@@ -249,9 +247,7 @@ def _side_by_side(unit: Unit, header: Header, state: _State) -> bool:
     state.seen += 1
     for column, meta in zip(columns, metas, strict=True):
         if meta is not None and meta.date and header.date is None:
-            header.date, header.date_text = meta.date, meta.date_text
-            _add_meta(meta, header)
-            state.after_date = True
+            _add_dated_meta(meta, header, state)
         elif meta is not None:
             _add_meta(meta, header)
         else:
@@ -279,6 +275,13 @@ def _take_stamp(unit: Unit, header: Header, state: _State) -> bool:
         state.stamp_date = (found[2], text[found[0] : found[1]].strip())
     state.stamp_dated = state.stamp_dated or found is not None
     return True
+
+
+def _add_dated_meta(meta: Meta, header: Header, state: _State) -> None:
+    """The act's date line: its date, and what stands beside it (place, number)."""
+    header.date, header.date_text = meta.date, meta.date_text
+    _add_meta(meta, header)
+    state.after_date = True
 
 
 def _add_meta(meta: Meta, header: Header) -> None:
