@@ -124,6 +124,8 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     )
 
 
+CLAUSE_ENDS = (".", ":", ";", "!", "?")
+"""A line ending so ends its sentence or clause: the next line does not continue it."""
 _PAGE_NUMBER = re.compile(r"\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*")
 
 
@@ -135,7 +137,7 @@ def _page_number_inside(lines: list[str], index: int) -> bool:
         return False
     above = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
     below = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
-    return bool(above and below) and not above.endswith((".", ":", ";", "!", "?")) and below[0].islower()
+    return bool(above and below) and not above.endswith(CLAUSE_ENDS) and below[0].islower()
 
 
 def _paragraph(line: str, number: int) -> Paragraph:
@@ -314,7 +316,7 @@ def _join_wrapped(
             and block.text
             and previous.text
             and (block.marker is None or (filled and _dash_inside_sentence(previous, block)))
-            and not previous.text.endswith((".", ":", ";", "!", "?"))
+            and not previous.text.endswith(CLAUSE_ENDS)
             and not _columns(previous, block)
             and not _LABEL_LINE.fullmatch(block.text)
             and (block.text[0].islower() or filled)
