@@ -24,6 +24,11 @@ _NOT_WORD = re.compile(r"\W+")
 
 def key(text: str) -> str:
     """The leading letters and digits of ``text``, lower case: what a point and its unit share."""
+    found = _key_of(text[: KEY_CHARS * 4])  # most texts give their key in a short head
+    return found if len(found) == KEY_CHARS else _key_of(text)
+
+
+def _key_of(text: str) -> str:
     return _NOT_WORD.sub("", text.lower().replace("ё", "е"))[:KEY_CHARS]
 
 

@@ -44,9 +44,14 @@ def grid(row: Row, shared: frozenset[int] = frozenset()) -> list[str]:
     return slots
 
 
+@cache
+def _any_column() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _column_patterns().values()), re.I)
+
+
 def names_column(text: str) -> bool:
     """Does ``text`` (lower case) name a roadmap column ("№ п/п", "Срок исполнения")?"""
-    return any(pattern.search(text) for pattern in _column_patterns().values())
+    return _any_column().search(text) is not None
 
 
 def column_map(header: list[str]) -> dict[int, str] | None:
