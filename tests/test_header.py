@@ -3,6 +3,7 @@ styles of decrees, protocols and plans (letterheads, approval stamps, columns on
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import pytest
@@ -494,3 +495,72 @@ def test_a_two_column_letterhead_read_line_by_line_gives_the_acts_date() -> None
     assert document.date == date(2028, 2, 26)
     assert document.number == "№ 1"
     assert document.title and "ЗАРЕЧНОЙ ОБЛАСТИ" in document.title
+
+
+LETTER = (
+    "ДЕПАРТАМЕНТ КУЛЬТУРЫ ЛЕСНОВСКОЙ ОБЛАСТИ\n12.09.2029 № 14-07/1183\n"
+    "Руководителям муниципальных учреждений культуры\nЛесновской области\n"
+    "Об участии в областном конкурсе библиотечных проектов\n"
+    "В целях поддержки библиотечных проектов прошу:\n"
+    "1. Направить заявки на участие в конкурсе до 1 ноября 2029 года.\n"
+    "2. Назначить ответственных за подготовку проектов.\n"
+    "Начальник департамента\nС.В. Климова\n"
+)
+
+
+def test_a_letter_is_titled_by_its_subject_and_asks_its_recipient() -> None:
+    """Under a letter's letterhead and date: whom it is sent to (dative, over one or more lines),
+    then its subject ("Об …"): the subject is the title, the recipient does what it asks."""
+    document = parse(LETTER)
+    assert document.title == "Об участии в областном конкурсе библиотечных проектов"
+    assert document.issuer == "ДЕПАРТАМЕНТ КУЛЬТУРЫ ЛЕСНОВСКОЙ ОБЛАСТИ"
+    assert (document.date, document.number) == (date(2029, 9, 12), "№ 14-07/1183")
+    [block] = document.recommendations
+    assert block.addressee is not None
+    assert block.addressee.text == "Руководителям муниципальных учреждений культуры Лесновской области"
+    assert block.addressee.name == "Руководители муниципальных учреждений культуры Лесновской области"
+    assert [item.number for item in block.items] == ["1", "2"]
+
+
+def test_a_letter_copied_with_hard_wraps_keeps_its_recipient_apart_from_its_subject() -> None:
+    """A text wrapped at a fixed width joins lines that fill the width; a capitalised "О"/"Об"
+    opens a subject line, never the rest of a wrapped sentence."""
+    paragraphs = [
+        "В целях поддержки библиотечных проектов, реализуемых муниципальными учреждениями культуры "
+        "области в рамках государственной программы развития культуры и туризма, прошу:",
+        "1. Направить заявки на участие в конкурсе в департамент культуры до 1 ноября 2029 года "
+        "по форме, размещённой на официальном сайте департамента в разделе «Конкурсы».",
+        "2. Назначить ответственных за подготовку проектов в каждом учреждении культуры и сообщить "
+        "их контактные данные в отдел библиотечного дела департамента в течение пяти рабочих дней.",
+    ]
+    text = (
+        "ДЕПАРТАМЕНТ КУЛЬТУРЫ ЛЕСНОВСКОЙ ОБЛАСТИ\n12.09.2029 № 14-07/1183\n"
+        "Руководителям муниципальных учреждений культуры и дополнительного образования\n"
+        "Об участии в областном конкурсе библиотечных проектов\n"
+        + "\n".join(textwrap.fill(paragraph, 78) for paragraph in paragraphs)
+        + "\n"
+    )
+    document = parse(text)
+    assert document.title == "Об участии в областном конкурсе библиотечных проектов"
+    [block] = document.recommendations
+    assert block.addressee is not None
+    assert (
+        block.addressee.text
+        == "Руководителям муниципальных учреждений культуры и дополнительного образования"
+    )
+    assert len(block.items) == 2 and block.items[1].text.endswith("в течение пяти рабочих дней.")
+
+
+def test_a_letterhead_in_capitals_or_a_phone_line_is_no_recipient() -> None:
+    document = parse(
+        "АДМИНИСТРАЦИЯ РАЙОНА\nЛЕСНОВСКОЙ ОБЛАСТИ\nтел. (3871) 45-20-11\n"
+        "РАСПОРЯЖЕНИЕ\n12.09.2029 № 14\nО проведении субботника\n" + ITEMS
+    )
+    assert document.title == "РАСПОРЯЖЕНИЕ О проведении субботника"
+    assert all(block.addressee is None for block in document.recommendations)
+
+
+def test_a_short_breadcrumb_from_the_home_page_is_no_letterhead() -> None:
+    document = parse("Главная / Документы\nАДМИНИСТРАЦИЯ РАЙОНА\nРАСПОРЯЖЕНИЕ\n12.09.2029 № 14\n" + ITEMS)
+    assert document.issuer == "АДМИНИСТРАЦИЯ РАЙОНА"
+    assert "Главная / Документы" in document.unparsed

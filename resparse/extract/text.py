@@ -295,6 +295,9 @@ _DASHES = ("–", "—", "-")
 _LABEL_LINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]*(?:\s+[а-яёa-z-]+){0,2}\s*:")
 """A short capitalised line ending in a colon ("Решение:", "Ответственный:") opens what follows;
 it never continues the line above."""
+_SUBJECT_LINE = re.compile(r"Об?о?\s+[а-яё]")
+"""A capitalised "О"/"Об" opens a letter's or an act's subject line ("О подготовке к …"); inside a
+wrapped sentence the preposition is in small letters, so such a line starts anew."""
 
 
 def _join_wrapped(
@@ -319,6 +322,7 @@ def _join_wrapped(
             and not previous.text.endswith(CLAUSE_ENDS)
             and not _columns(previous, block)
             and not _LABEL_LINE.fullmatch(block.text)
+            and not _SUBJECT_LINE.match(block.text)
             and (block.text[0].islower() or filled)
         ):
             text = f"{block.marker} {block.text}" if block.marker else block.text

@@ -23,6 +23,7 @@ from resparse.structure.body_lines import split_operative
 from resparse.structure.dates import find_date
 from resparse.structure.header import read_header
 from resparse.structure.labelled_rows import rows_from_points
+from resparse.structure.letter import ask_recipient
 from resparse.structure.provenance import locate
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
 from resparse.structure.signatures import read_signatures
@@ -88,6 +89,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     )
     header = read_header(units, stop)
     body = read_body(units[header.end :])
+    ask_recipient(body.blocks, header.recipient)
     signatories, tail_left = read_signatures(body.tail)
     date, date_text = (header.date, header.date_text) if header.date else _date_in(tail_left)
     all_text = [u.text for u in units] + roadmap.cells(layout)  # units already hold the other tables

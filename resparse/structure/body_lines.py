@@ -22,8 +22,7 @@ from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.addressees import heading_phrase
 from resparse.structure.dates import month_numbers
-from resparse.structure.header import is_subject_line
-from resparse.structure.meta import opens_preamble
+from resparse.structure.meta import is_subject_line, opens_preamble
 from resparse.structure.points import point_line
 from resparse.structure.signatures import is_signature
 from resparse.structure.title import operative_cue

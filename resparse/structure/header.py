@@ -22,12 +22,14 @@ from resparse.structure import morph
 from resparse.structure.addressees import is_heading
 from resparse.structure.lexicon import is_organisation
 from resparse.structure.meta import (
+    SUBJECT_LENGTH,
     TIME,
     Citation,
     Meta,
     citation,
     find_header_date,
     is_place_line,
+    is_subject_line,
     join_place,
     opens_preamble,
     patterns,
@@ -40,7 +42,6 @@ from resparse.structure.title import names_itself, operative_cue
 from resparse.structure.units import Unit, capitals, unspaced
 
 BODY_LENGTH = 250
-SUBJECT_LENGTH = 400
 STAMP_LINES = 8
 CAPS_LETTERS = 4
 """Letters a line in capitals has at least to be a letterhead ("МИНИСТЕРСТВО …"), not "N 5"."""
@@ -62,6 +63,8 @@ class Header:
     """Other header lines no field holds (a time "11 часов 00 мин.")."""
     labels: list[str] = field(default_factory=list)
     """Labels taken off a value ("Место проведения:", "Дата проведения:")."""
+    recipient: list[str] = field(default_factory=list)
+    """A letter's recipient ("Главам муниципальных районов …"), above its subject line."""
     end: int = 0
     """Index of the first unit after the header."""
 
@@ -109,11 +112,6 @@ def opens_with_heading(text: str) -> bool:
     match = patterns()["heading"].match(text)
     first = re.search(r"\w", text)
     return bool(match and first) and names_itself(text, first.start())
-
-
-def is_subject_line(text: str) -> bool:
-    """ "Об организации отдыха детей …": the subject a decree states under its date."""
-    return bool(patterns()["subject"].match(text)) and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
 
 
 def _goes_on_after_date(unit: Unit) -> bool:
@@ -165,6 +163,10 @@ class _State:
     stamp_date: tuple[dt.date, str] | None = None
     stamp_dated: bool = False
     """The stamp being read has given its date: it ends there (but for a bracketed note)."""
+    recipient_left: int = 0
+    """Lines of a letter's recipient still to read."""
+    subject_due: bool = False
+    """A letter's recipient was read: its subject line comes next."""
     cited: Citation | None = None
     """The date and number a title line cites for the act itself ("Приказ № 5 от 15.06.2021")."""
     card: bool = False
@@ -205,6 +207,8 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     if is_box_line(unit.text):
         header.notes.append(text)  # a drawn frame or table that is no plan: never title text
         return True
+    if _take_letter_heading(units, index, stop, header, state):
+        return True
     if state.after_date and not unit.marker and header.title_lines and _goes_on_after_date(unit):
         header.title_lines.append(text)
         return True
@@ -234,6 +238,30 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     else:
         _add_title_line(unit, header, state)
     return True
+
+
+def _take_letter_heading(units: list[Unit], index: int, stop: int, header: Header, state: _State) -> bool:
+    """A letter's recipient lines, then its subject line, which is the letter's title: the lines
+    above were its letterhead (see :mod:`resparse.structure.letter`)."""
+    from resparse.structure.letter import recipient_lines
+
+    unit = units[index]
+    if state.recipient_left:
+        state.recipient_left -= 1
+        header.recipient.append(unit.clean)
+        return True
+    opened = (header.title_lines or header.date) and not (state.heading_seen or state.subject_due)
+    if opened and (count := recipient_lines(units, index, stop)):
+        header.recipient.append(unit.clean)
+        state.recipient_left, state.subject_due = count - 1, True
+        return True
+    if state.subject_due and is_subject_line(unit.clean):
+        state.subject_due = False
+        _set_aside_above_heading(header, state)
+        header.title_lines.append(unit.clean)
+        state.heading_seen = state.after_date = True
+        return True
+    return False
 
 
 def _side_by_side(unit: Unit, header: Header, state: _State) -> bool:

@@ -304,3 +304,11 @@ def title_date(lines: list[str]) -> tuple[dt.date, str] | None:
             continue
         return date, line[start:end].strip()
     return None
+
+
+SUBJECT_LENGTH = 400
+
+
+def is_subject_line(text: str) -> bool:
+    """ "Об организации отдыха детей …": the subject a decree states under its date."""
+    return bool(patterns()["subject"].match(text)) and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
