@@ -564,3 +564,37 @@ def test_a_short_breadcrumb_from_the_home_page_is_no_letterhead() -> None:
     document = parse("Главная / Документы\nАДМИНИСТРАЦИЯ РАЙОНА\nРАСПОРЯЖЕНИЕ\n12.09.2029 № 14\n" + ITEMS)
     assert document.issuer == "АДМИНИСТРАЦИЯ РАЙОНА"
     assert "Главная / Документы" in document.unparsed
+
+
+def test_a_letter_blank_in_word_sender_beside_recipient() -> None:
+    """A letter's blank: the sender's name, address, phone, date and "На № … от …" in the left
+    cell, the recipient in the right; the phone and the reference are notes, not the title."""
+    import io
+
+    import docx
+
+    word = docx.Document()
+    blank = word.add_table(rows=1, cols=2)
+    blank.cell(0, 0).text = (
+        "КОМИТЕТ ПО ОБРАЗОВАНИЮ\nАДМИНИСТРАЦИИ ГОРОДА ЗАРЕЧНЫЙ\nтел. (4852) 30-11-07\n"
+        "E-mail: edu@zarechny.example\n03.10.2029 № 05-11/640\nНа № 77 от 25.09.2029"
+    )
+    blank.cell(0, 1).text = "Директорам общеобразовательных организаций"
+    for text in [
+        "О проведении школьного этапа олимпиады",
+        "Уважаемые руководители!",
+        "В соответствии с графиком проведения олимпиады прошу:",
+        "1. Обеспечить проведение школьного этапа до 25 октября 2029 года.",
+        "2. Представить протоколы в комитет в течение трёх дней после проведения.",
+    ]:
+        word.add_paragraph(text)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="letter.docx")
+    assert document.title == "О проведении школьного этапа олимпиады"
+    assert document.issuer == "КОМИТЕТ ПО ОБРАЗОВАНИЮ АДМИНИСТРАЦИИ ГОРОДА ЗАРЕЧНЫЙ"
+    assert (document.date, document.number, document.kind) == (date(2029, 10, 3), "№ 05-11/640", "other")
+    assert {"тел. (4852) 30-11-07", "На № 77 от 25.09.2029"} <= set(document.unparsed)
+    [block] = document.recommendations
+    assert block.addressee is not None and block.addressee.name == "Директора общеобразовательных организаций"
+    assert len(block.items) == 2

@@ -100,6 +100,8 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     unparsed += tail_left
     body_preamble = body.preamble[0] if body.preamble else None
     kind = kind_of(header.title, "\n".join(all_text), bool(roadmap.rows), bool(body.blocks), body_preamble)
+    if header.recipient and kind != "roadmap":
+        kind = "other"  # a letter asks its recipient; it is no act
     if kind == "roadmap" and not roadmap.rows and (rows := rows_from_points(body.blocks)):
         roadmap.rows, body.blocks = rows, []  # a plan written as points with "Срок:" / "Ответственный:"
     document = Document(

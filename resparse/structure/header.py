@@ -204,8 +204,8 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     text = unit.clean
     if _take_stamp(unit, header, state):
         return True
-    if is_box_line(unit.text):
-        header.notes.append(text)  # a drawn frame or table that is no plan: never title text
+    if is_box_line(unit.text) or patterns()["letter_blank"].match(text):
+        header.notes.append(text)  # a drawn frame, a letter's phone or "На № … от …": no title
         return True
     if _take_letter_heading(units, index, stop, header, state):
         return True

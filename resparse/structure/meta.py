@@ -62,6 +62,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(rf"^(?:{header['subject_start']})"),
         "subject_in_title": re.compile(rf"(?<!\S)(?:{header['subject_start']})"),
         "site_chrome": re.compile(rf"^(?:{either(header['site_chrome'])})", re.I),
+        "letter_blank": re.compile(rf"^(?:{either(header['letter_blank'])})", re.I),
     }
 
 
