@@ -127,18 +127,19 @@ def test_date_and_place_labels() -> None:
 
 
 def test_date_range_after_the_place() -> None:
+    """A forum's final document is adopted on its last day: the range dates it by that day."""
     document = parse(
         "ИТОГОВЫЙ ДОКУМЕНТ\nфорума «Волга»\n\nСаратов, 14–16 сентября 2023 года\n\nУчастники предлагают:"
         + ITEMS
     )
     assert document.place == "Саратов"
-    assert document.date == date(2023, 9, 14)
+    assert document.date == date(2023, 9, 16)
     assert document.date_text == "14–16 сентября 2023 года"
 
 
 def test_date_range_across_months() -> None:
     found = find_header_date("30 сентября – 2 октября 2024 г.")
-    assert found and found[2] == date(2024, 9, 30)
+    assert found and found[2] == date(2024, 10, 2)
     assert found[:2] == (0, len("30 сентября – 2 октября 2024 г."))
 
 

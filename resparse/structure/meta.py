@@ -132,8 +132,9 @@ def join_place(parts: list[str]) -> str | None:
 
 
 def find_header_date(text: str) -> tuple[int, int, dt.date] | None:
-    """Where the date of a header line stands, with the date: a range ("23–25 августа 2024
-    года") counts from its first day and covers both ends; the year word is included."""
+    """Where the date of a header line stands, with the date: a range of meeting days ("23–25
+    августа 2024 года") covers both ends and is dated by its last day, when what the meeting
+    adopted was adopted; the year word is included."""
     span = find_date_span(text)
     found = find_date(text)
     if span is None or found is None:
@@ -148,7 +149,7 @@ def find_header_date(text: str) -> tuple[int, int, dt.date] | None:
         )
         first = _safe_date(found.year, month or found.month, int(before.group("day")))
         if first and first <= found:
-            start, found = before.start(), first
+            start = before.start()
     end += _year_word_length(text[end:])
     dash = re.match(DASH, text[end:])
     second = find_date_span(text[end + dash.end() :]) if dash else None
