@@ -1,4 +1,4 @@
-"""Gold of T001–T005 (typed from the documents before resparse was run on them)."""
+"""Gold of X001–X005 (typed from the documents before resparse was run on them)."""
 
 from goldkit import DEC, REC, RT, A, B, D, F, I, P, R, S, doc
 from goldtext import cell, t
@@ -7,8 +7,8 @@ AN, QU, MO = "annual", "quarterly", "monthly"
 DR = ["decision", "roadmap"]
 
 
-def t001() -> None:
-    s = "T001"
+def x001() -> None:
+    s = "X001"
     mo = "муниципальных образований Озёрской области"
     doc(
         s,
@@ -76,8 +76,8 @@ def t001() -> None:
     )
 
 
-def t002() -> None:
-    s = "T002"
+def x002() -> None:
+    s = "X002"
     admins = "Бережанского муниципального района и Ольховецкого муниципального округа"
     doc(
         s,
@@ -121,8 +121,8 @@ def t002() -> None:
     )
 
 
-def t003() -> None:
-    s = "T003"
+def x003() -> None:
+    s = "X003"
     oms = "органам местного самоуправления муниципальных районов и городских округов Озёрской области"
     doc(
         s,
@@ -183,8 +183,8 @@ def t003() -> None:
     )
 
 
-def t004() -> None:
-    s = "T004"
+def x004() -> None:
+    s = "X004"
     heads = "муниципальных районов и городских округов Озёрской области"
     doc(
         s,
@@ -246,7 +246,7 @@ def t004() -> None:
     )
 
 
-def _t005_rows(s: str) -> list:
+def _x005_rows(s: str) -> list:
     uo = "Управление образования администрации района"
     om = "Отдел по делам молодёжи администрации района"
 
@@ -272,8 +272,8 @@ def _t005_rows(s: str) -> list:
     ]
 
 
-def t005() -> None:
-    s = "T005"
+def x005() -> None:
+    s = "X005"
     deputy = "заместител{} главы администрации района по социальным вопросам Мартынов{} И.А."
     doc(
         s,
@@ -333,9 +333,9 @@ def t005() -> None:
                 I("7", t(s, "Контроль за исполнением"), P(deputy.format("я", "у"), deputy.format("ь", "а"))),
             ),
         ],
-        roadmap=_t005_rows(s),
+        roadmap=_x005_rows(s),
         sigs=[S("Глава Бережанского муниципального района", "С.П. Гордеев")],
     )
 
 
-ALL = [t001, t002, t003, t004, t005]
+ALL = [x001, x002, x003, x004, x005]

@@ -1,4 +1,4 @@
-"""Gold of T012–T016 (typed from the documents before resparse was run on them)."""
+"""Gold of X012–X016 (typed from the documents before resparse was run on them)."""
 
 from goldkit import DEC, ORD, A, B, D, I, P, R, S, doc
 from goldtext import cell, t
@@ -7,7 +7,7 @@ AN, QU, MO = "annual", "quarterly", "monthly"
 RM = ["roadmap"]
 
 
-def _t012_rows(s: str) -> list:
+def _x012_rows(s: str) -> list:
     adm = "Администрация Ольховецкого муниципального округа"
     szn = "Отдел социальной защиты населения по Ольховецкому округу"
     year = D("в течение 2030 года", "2030-01-01", "2030-12-31")
@@ -54,17 +54,17 @@ def _t012_rows(s: str) -> list:
     ]
 
 
-def t012() -> None:
+def x012() -> None:
     doc(
-        "T012",
+        "X012",
         RM,
         "ПЛАН мероприятий по проведению Года семьи в Ольховецком муниципальном округе в 2030 году",
         "2030-01-20",
-        roadmap=_t012_rows("T012"),
+        roadmap=_x012_rows("X012"),
     )
 
 
-def _t013_rows(s: str) -> list:
+def _x013_rows(s: str) -> list:
     mz = "Министерство здравоохранения Озёрской области"
     mo = "Министерство образования Озёрской области"
     years = D("2029 – 2030 годы", "2029-01-01", "2030-12-31")
@@ -114,17 +114,17 @@ def _t013_rows(s: str) -> list:
     ]
 
 
-def t013() -> None:
+def x013() -> None:
     doc(
-        "T013",
+        "X013",
         RM,
         "ДОРОЖНАЯ КАРТА по совершенствованию системы раннего выявления нарушений развития у детей в Озёрской области на 2029 – 2030 годы",
         "2029-02-03",
-        roadmap=_t013_rows("T013"),
+        roadmap=_x013_rows("X013"),
     )
 
 
-def _t014_rows(s: str) -> list:
+def _x014_rows(s: str) -> list:
     adm = "Администрация сельского поселения"
     mku = "МКУ «Хозяйственная служба сельского поселения Сосновая Грива»"
     s1 = ("1", "Санитарная очистка территории")
@@ -185,18 +185,18 @@ def _t014_rows(s: str) -> list:
     ]
 
 
-def t014() -> None:
+def x014() -> None:
     doc(
-        "T014",
+        "X014",
         RM,
         "ПЛАН мероприятий по благоустройству территории сельского поселения Сосновая Грива на 2031 год",
         "2031-02-10",
-        roadmap=_t014_rows("T014"),
+        roadmap=_x014_rows("X014"),
     )
 
 
-def t015() -> None:
-    s = "T015"
+def x015() -> None:
+    s = "X015"
     doc(
         s,
         ORD,
@@ -220,8 +220,8 @@ def t015() -> None:
     )
 
 
-def t016() -> None:
-    s = "T016"
+def x016() -> None:
+    s = "X016"
     com = "депутатск{} комисси{} по вопросам городского хозяйства"
     doc(
         s,
@@ -277,4 +277,4 @@ def t016() -> None:
     )
 
 
-ALL = [t012, t013, t014, t015, t016]
+ALL = [x012, x013, x014, x015, x016]

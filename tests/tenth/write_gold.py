@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The tenth set's gold, written by hand as Python; writes gold/TNNN.json.
+"""The tenth set's gold, written by hand as Python; writes gold/XNNN.json.
 
 Numbers, addressees, terms, names in the nominative, signatories and abbreviations were typed from
 the documents before resparse was run on them; a point's words are looked up by their first words
