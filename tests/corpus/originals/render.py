@@ -40,6 +40,8 @@ NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*")
 """A typed point number ("1. ", "2.1. ", "1.Утвердить"): its depth gives the Word list level."""
 DASH = re.compile(r"^[-–—]\s*")
 RIGHT_TAB = Cm(16.5)
+TABLE_SIZE = Pt(12)
+"""Plans are typed smaller than the act's 14 pt, as clerks fit them on the page."""
 
 
 def _text(value: str) -> str:
@@ -81,28 +83,39 @@ def _tab_line(doc: Any, left: str, right: str) -> None:
 
 
 def _cell(cell: Any, text: str, bold: bool = False) -> None:
-    """A cell's `` // `` parts as separate paragraphs (Enter inside the cell)."""
+    """A cell's `` // `` parts as separate paragraphs (Enter inside the cell), in 12 pt."""
     parts = [part.strip() for part in text.split(" // ")]
     for index, part in enumerate(parts):
         p = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         if part:
-            p.add_run(re.sub(r" {2,}", " ", part)).bold = bold
+            run = p.add_run(re.sub(r" {2,}", " ", part))
+            run.bold, run.font.size = bold, TABLE_SIZE
 
 
-def _table(doc: Any, rows: list[tuple[str, str]]) -> None:
-    width = len(rows[0][1].split(" | "))
+def _cells(value: str) -> list[str]:
+    return [cell.strip() for cell in value.split("|")]
+
+
+def _table(doc: Any, rows: list[tuple[str, str]], widths: list[float]) -> None:
+    width = len(_cells(rows[0][1]))
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
+    table.autofit = False
+    for column, cm in zip(table.columns, widths, strict=True):
+        column.width = Cm(cm)
+        for cell in column.cells:
+            cell.width = Cm(cm)
     for row, (kind, value) in zip(table.rows, rows, strict=True):
         if kind == "sec":
             merged = row.cells[0].merge(row.cells[-1])
             _cell(merged, value, bold=True)
             merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             continue
-        cells = value.split(" | ")
-        cells += [""] * (width - len(cells))
+        cells = _cells(value)
+        if len(cells) > width and not any(cells[width:]):  # "… | last |": the closing bar of the row
+            cells = cells[:width]
         for cell, text in zip(row.cells, cells, strict=True):
-            _cell(cell, text.strip(), bold=kind == "hdr")
+            _cell(cell, text, bold=kind == "hdr")
         if kind == "hdr":
             row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
@@ -132,12 +145,13 @@ def docx_of(stem: str) -> bytes:
     section.left_margin, section.right_margin = Cm(3), Cm(1.5)
     add_numbering(doc)
     rows: list[tuple[str, str]] = []
+    widths: list[float] = []
     for kind, value in [*elements(D[stem]), ("end", "")]:
         if kind in ("hdr", "row", "sec"):
             rows.append((kind, value))
             continue
         if rows:
-            _table(doc, rows)
+            _table(doc, rows, widths)
             rows = []
         if kind == "c":
             _para(doc, value, WD_ALIGN_PARAGRAPH.CENTER, bold=True)
@@ -169,6 +183,8 @@ def docx_of(stem: str) -> bytes:
             _tab_line(doc, *_pair(value))
         elif kind == "pb":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind == "widths":
+            widths = [float(w) for w in value.split()]
         elif kind == "land":
             _landscape(doc)
         elif kind != "end":
@@ -206,7 +222,7 @@ def main() -> None:
             try:
                 soffice(HERE / "docx" / f"{stem}.docx", "pdf", HERE / "pdf")
                 made += 1
-            except Exception as error:  # noqa: BLE001 - report and go on with the others
+            except Exception as error:  # report it and go on with the others
                 print(f"{stem}: no PDF ({error})", file=sys.stderr)
     print(f"{len(D)} docx ({len(AUTO)} with automatic numbering), {made} pdf")
 
