@@ -83,6 +83,20 @@ def test_hand_written_sets_stay_above_their_floors(name: str) -> None:
     assert not _shortfalls(report, FLOORS[name]), report.summary
 
 
+ORIGINALS = {"corpus_originals": [Path("originals/docx"), Path("originals/pdf")]}
+"""The corpus's 26 real texts as clerks' Word files and their LibreOffice PDFs
+(tests/corpus/originals/README.md), scored against the corpus's own gold, untuned."""
+
+
+@pytest.mark.parametrize("name", sorted(ORIGINALS))
+def test_corpus_originals_stay_above_their_floors(name: str) -> None:
+    report = evaluate(CORPUS / "gold", [CORPUS / inputs for inputs in ORIGINALS[name]], jobs=JOBS)
+    assert not report.failures and not report.unmatched
+    assert len(report.documents) == 2 * len(list((CORPUS / "gold").glob("*.json")))
+    assert set(report.summary) <= set(FLOORS[name]), "a new field is measured: give it a floor"
+    assert not _shortfalls(report, FLOORS[name]), report.summary
+
+
 SLOW_SETS = {"seventh_legacy": Path("seventh/legacy"), "seventh_scans": Path("seventh/scans")}
 """Files that need LibreOffice (.doc, .rtf, .odt) or Tesseract (scans): slow, and skipped without
 the tool."""
