@@ -599,3 +599,23 @@ def test_a_letter_blank_in_word_sender_beside_recipient() -> None:
     [block] = document.recommendations
     assert block.addressee is not None and block.addressee.name == "Директора общеобразовательных организаций"
     assert len(block.items) == 2
+
+
+def test_a_letter_blank_copied_as_two_columns_is_read_column_by_column() -> None:
+    """Copied out of a two-column blank, each line holds a piece of the sender's column and of
+    the recipient's: the left column is the letterhead, the right one whom the letter asks."""
+    document = parse(
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ\tДиректорам муниципальных школ\n"
+        "АДМИНИСТРАЦИИ РАЙОНА\t(по списку)\n"
+        "04.10.2029 № 01-09/77\tна № ____ от ________\n"
+        "О проведении месячника безопасности\n"
+        "Прошу:\n1. Провести учебную эвакуацию до 20 октября 2029 года.\n"
+        "2. Представить отчёты в управление образования.\n"
+    )
+    assert document.issuer == "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ РАЙОНА"
+    assert document.title == "О проведении месячника безопасности"
+    assert (document.date, document.number, document.kind) == (date(2029, 10, 4), "№ 01-09/77", "other")
+    [block] = document.recommendations
+    assert block.addressee is not None
+    assert block.addressee.text == "Директорам муниципальных школ (по списку)"
+    assert block.addressee.name == "Директора муниципальных школ"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from resparse.markers import is_box_line
 from resparse.structure import morph
 from resparse.structure.addressees import is_heading
+from resparse.structure.letter import recipient_lines
 from resparse.structure.lexicon import is_organisation
 from resparse.structure.meta import (
     SUBJECT_LENGTH,
@@ -28,6 +29,7 @@ from resparse.structure.meta import (
     Meta,
     citation,
     find_header_date,
+    is_blank_note,
     is_place_line,
     is_subject_line,
     join_place,
@@ -204,7 +206,7 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
     text = unit.clean
     if _take_stamp(unit, header, state):
         return True
-    if is_box_line(unit.text) or patterns()["letter_blank"].match(text):
+    if is_box_line(unit.text) or is_blank_note(text):
         header.notes.append(text)  # a drawn frame, a letter's phone or "На № … от …": no title
         return True
     if _take_letter_heading(units, index, stop, header, state):
@@ -243,8 +245,6 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
 def _take_letter_heading(units: list[Unit], index: int, stop: int, header: Header, state: _State) -> bool:
     """A letter's recipient lines, then its subject line, which is the letter's title: the lines
     above were its letterhead (see :mod:`resparse.structure.letter`)."""
-    from resparse.structure.letter import recipient_lines
-
     unit = units[index]
     if state.recipient_left:
         state.recipient_left -= 1

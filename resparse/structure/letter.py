@@ -9,28 +9,64 @@ of nobody in particular it asks of the recipient.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resparse.models import Block
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, is_heading
-from resparse.structure.meta import find_header_date, is_subject_line
+from resparse.structure.meta import find_header_date, is_blank_note, is_subject_line, split_columns
 from resparse.structure.units import Unit, capitals
 
-RECIPIENT_LINES = 3
-"""A recipient's name runs over this many lines at most before the subject line."""
+RECIPIENT_LINES = 4
+"""A recipient's name runs over this many lines at most before the subject line ("Главным
+врачам медицинских" / "организаций области" / "(по списку)")."""
 
 
 def recipient_lines(units: list[Unit], index: int, stop: int) -> int:
     """How many lines from ``units[index]`` name a letter's recipient, a subject line following
-    them ("Руководителям органов …" / "Об организации …"); 0 if they do not."""
-    lines = [u for u in units[index:stop] if not u.blank][: RECIPIENT_LINES + 1]
+    them ("Руководителям органов …" / "Об организации …"); 0 if they do not. A line of the
+    blank between them ("на № ___ от ___") is the header's note, not the recipient's."""
+    lines = [u for u in units[index:stop] if not u.blank and not is_blank_note(u.clean)]
     if not lines or not _names_recipient(lines[0]):
         return 0
-    for count, unit in enumerate(lines[1:], start=1):
+    for count, unit in enumerate(lines[1 : RECIPIENT_LINES + 1], start=1):
         if is_subject_line(unit.clean) and not unit.marker:
             return count
         if unit.marker or unit.clean.endswith((".", ":", ";")):
             return 0
     return 0
+
+
+def unzip_letterhead(units: list[Unit]) -> list[Unit]:
+    """A letter's blank set in two columns (a table, or lines split by tabs) — the sender, its
+    address and the date on the left, the recipient on the right — read column by column: the
+    left column's lines, then the right's. Read row by row, the recipient would be mixed into
+    the letterhead. Units of any other document are returned as they are."""
+    run: list[tuple[int, Unit]] = []
+    taken = 0
+    for unit in units:
+        pieces = _columns(unit)
+        if pieces is None:
+            break
+        run.extend(pieces)
+        taken += 1
+    right = [unit for column, unit in run if column == 1 and not unit.blank]
+    if not right or not _names_recipient(right[0]):
+        return units
+    return [u for c, u in run if c == 0] + [u for c, u in run if c == 1] + units[taken:]
+
+
+def _columns(unit: Unit) -> list[tuple[int, Unit]] | None:
+    """A unit of a two-column blank as (column, unit) pieces: a table cell's line, or a line
+    split by a tab into two parts; None for anything else (a third column, a line of prose)."""
+    if unit.cell is not None:
+        return [(unit.cell[1], unit)] if unit.cell[1] <= 1 else None
+    if unit.blank:
+        return [(0, unit)]
+    parts = [part.strip() for part in split_columns(unit.text)]
+    if len(parts) != 2 or not all(parts):
+        return None
+    return [(0, replace(unit, text=parts[0])), (1, replace(unit, text=parts[1]))]
 
 
 def _names_recipient(unit: Unit) -> bool:

@@ -314,3 +314,8 @@ SUBJECT_LENGTH = 400
 def is_subject_line(text: str) -> bool:
     """ "Об организации отдыха детей …": the subject a decree states under its date."""
     return bool(patterns()["subject"].match(text)) and len(text) <= SUBJECT_LENGTH and not text.endswith(":")
+
+
+def is_blank_note(text: str) -> bool:
+    """A line of a letter's blank: a phone, an e-mail, "На № … от …"."""
+    return bool(patterns()["letter_blank"].match(text))
