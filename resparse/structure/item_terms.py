@@ -139,6 +139,13 @@ def _names_subject(before: str) -> bool:
     return bool(markers) and not re.search(YEAR, before[markers[-1].end() :])
 
 
+def _one_month(text: str, candidate: Candidate) -> bool:
+    """ "в декабре 2030 года": a month, not a year, quarter or half-year — no period a report is
+    about, but when to hear it ("рассмотреть информацию о выполнении … в декабре 2030 года")."""
+    phrase = text[candidate.start : candidate.end]
+    return re.match(rf"в\s+{month_pattern()}\s+{YEAR}", phrase, re.I) is not None
+
+
 def _qualifies_noun(before: str) -> bool:
     """ "возможность увеличения в 2025 году": a genitive deverbal noun takes the date as its own."""
     words = morph.WORD.findall(before)
@@ -155,7 +162,7 @@ def _about_past_or_subject(text: str, candidate: Candidate) -> bool:
         return True
     before, after = _clause(text, candidate)
     words = morph.WORD.findall(before) + morph.WORD.findall(after)
-    if _is_past(words) or _names_subject(before):
+    if _is_past(words) or (_names_subject(before) and not _one_month(text, candidate)):
         return True
     # "увеличения в 2025 году объёма": a year qualifies the noun; days of a month are a period
     days = re.search(r"(?<!\d)\d{1,2}\s+[а-яё]", text[candidate.start : candidate.end])
