@@ -139,6 +139,16 @@ def _names_subject(before: str) -> bool:
     return bool(markers) and not re.search(YEAR, before[markers[-1].end() :])
 
 
+def _opens_participle_phrase(head: str) -> bool:
+    """ "территорий, подлежащих благоустройству в 2031 году": after a comma the clause opens with
+    a participle, and the date belongs to its phrase, describing something, not setting a term."""
+    ends = list(re.finditer(CLAUSE_END, head))
+    if not ends or ends[-1].group() != ",":
+        return False
+    words = morph.WORD.findall(head[ends[-1].end() :])
+    return bool(words) and morph.can_be(words[0], {"PRTF"})
+
+
 def _one_month(text: str, candidate: Candidate) -> bool:
     """ "в декабре 2030 года": a month, not a year, quarter or half-year — no period a report is
     about, but when to hear it ("рассмотреть информацию о выполнении … в декабре 2030 года")."""
@@ -163,6 +173,8 @@ def _about_past_or_subject(text: str, candidate: Candidate) -> bool:
     before, after = _clause(text, candidate)
     words = morph.WORD.findall(before) + morph.WORD.findall(after)
     if _is_past(words) or (_names_subject(before) and not _one_month(text, candidate)):
+        return True
+    if _opens_participle_phrase(text[: candidate.start]):
         return True
     # "увеличения в 2025 году объёма": a year qualifies the noun; days of a month are a period
     days = re.search(r"(?<!\d)\d{1,2}\s+[а-яё]", text[candidate.start : candidate.end])
