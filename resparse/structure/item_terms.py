@@ -201,9 +201,20 @@ def _takes_effect(text: str, candidate: Candidate) -> bool:
     phrase = text[candidate.start : candidate.end]
     if not re.match(r"с\s", phrase, re.I) or re.search(r"\sпо\s", text[candidate.end : candidate.end + 40]):
         return False
+    return bool(_clause_lemmas(text, candidate) & _establishing_verbs())
+
+
+def _approves(text: str, candidate: Candidate) -> bool:
+    """ "Утвердить план мероприятий по …, … в 2029 году": the year names what is approved (the
+    last verb before it approves)."""
+    verbs = [w for w in morph.WORD.findall(text[: candidate.start]) if morph.is_infinitive(w)]
+    found = morph.parses(verbs[-1].lower()) if verbs else []
+    return bool(found) and found[0].normal_form in grammar()["approving_verbs"]
+
+
+def _clause_lemmas(text: str, candidate: Candidate) -> set[str]:
     before, _ = _clause(text, candidate)
-    lemmas = {found[0].normal_form for w in morph.WORD.findall(before) if (found := morph.parses(w.lower()))}
-    return bool(lemmas & _establishing_verbs())
+    return {found[0].normal_form for w in morph.WORD.findall(before) if (found := morph.parses(w.lower()))}
 
 
 @cache
@@ -213,7 +224,7 @@ def _establishing_verbs() -> frozenset[str]:
 
 def _accepted(text: str, candidate: Candidate) -> bool:
     phrase = text[candidate.start : candidate.end]
-    if candidate.kind == "weak" and _takes_effect(text, candidate):
+    if candidate.kind == "weak" and (_takes_effect(text, candidate) or _approves(text, candidate)):
         return False
     if candidate.kind == "weak" and _NAMED_AFTER.match(text, candidate.end):
         return False  # "… план мероприятий … в 2028 году (далее – План)": part of what is named
