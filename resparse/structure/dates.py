@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 
 from resparse.models import Deadline
@@ -232,6 +232,24 @@ def _range(text: str, found: list[Term]) -> tuple[date, date | None] | None:
     return None
 
 
+LIST_JOIN = r"(?:\s*,\s*|\s+и\s+)"
+"""Between the months of a list ("апрель, сентябрь 2031 г.", "март и октябрь")."""
+
+
+def _month_list(text: str, found: list[Term]) -> tuple[date, date] | None:
+    """Months listed with one year after the last ("апрель, сентябрь 2031 г."): the term runs
+    from the first month to the end of the last."""
+    months = list(takewhile(lambda term: term.kind == "month", found))
+    if len(months) < 2 or months[-1].year is None or any(term.year for term in months[:-1]):
+        return None
+    joints = [text[a.span[1] : b.span[0]] for a, b in pairwise(months)]
+    if not all(re.fullmatch(LIST_JOIN, joint, re.I) for joint in joints):
+        return None
+    start, _ = _bounds(months[0], months[-1].year)
+    _, end = _bounds(months[-1], months[-1].year)
+    return (start, end) if start and end and start <= end else None
+
+
 def _school_year(text: str) -> tuple[date, date] | None:
     """ "2024/2025 учебный год" → September 2024 … August 2025 (start month from the grammar)."""
     patterns = _patterns()
@@ -255,7 +273,7 @@ def interval(text: str) -> tuple[date | None, date | None]:
     if school:
         return school
     found = terms(text)
-    ranged = _range(text, found)
+    ranged = _range(text, found) or _month_list(text, found)
     if ranged:
         return ranged
     term = next((term for term in found if term.year is not None), None)
