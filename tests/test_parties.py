@@ -381,6 +381,11 @@ def test_participles_and_case_from_agreement(text: str, case: str | None, expect
             "КАУ «Сосновецкая авиабаза»",
             "краевого автономного учреждения «Сосновецкая база авиационной охраны лесов»",
         ),
+        (  # the short word repeats an alias in brackets: the full form starts at its noun
+            "Создать рабочую группу («оперативный штаб») по подготовке к весеннему паводку ",
+            "штаб",
+            "рабочая группа («оперативный штаб») по подготовке к весеннему паводку",
+        ),
     ],
 )
 def test_abbreviation_full_form(before: str, short: str, full: str | None) -> None:

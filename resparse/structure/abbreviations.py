@@ -126,7 +126,27 @@ def _phrase_start(before: str, short: str) -> int | None:
         candidates = _acronym_starts(words, letters)
         return candidates[0].start() if candidates else None
     candidates = _word_starts(words, short)
+    if not candidates:
+        return _named_before_alias(before, short, offset)
     return _adjectives_before(before, candidates[0].start(), offset) if candidates else None
+
+
+def _named_before_alias(before: str, short: str, offset: int) -> int | None:
+    """ "план мероприятий («дорожную карту») по … (далее – дорожная карта)": the short word repeats
+    an alias in brackets; what it stands for starts with the noun the alias follows."""
+    stem = short.lower()[:5]
+    alias = next((m for m in _BRACKETS.finditer(before, offset) if stem in m.group().lower()), None)
+    nouns = list(morph.WORD.finditer(before, offset, alias.start())) if alias else []
+    if not nouns:
+        return None
+    head = len(nouns) - 1  # back over genitive dependents: "план мероприятий" → "план"
+    while (
+        head > 0
+        and morph.can_be(nouns[head].group(), {"NOUN"}, "gent")
+        and morph.can_be(nouns[head - 1].group(), {"NOUN"})
+    ):
+        head -= 1
+    return _adjectives_before(before, nouns[head].start(), offset)
 
 
 def _adjectives_before(text: str, start: int, limit: int) -> int:
