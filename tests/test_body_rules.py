@@ -137,3 +137,29 @@ def test_a_numbered_subject_line_is_a_question_unless_it_asks_for_something(
 
     (unit,) = [u for u in flatten(read_layout(line.encode(), name="q.txt"), set()) if not u.blank]
     assert is_question(unit) is expected
+
+
+def test_an_appendix_after_the_signature_signs_nothing() -> None:
+    """ "Приложение 1 к приказу …" after the signature opens an appendix: its table of members
+    (name | post) is no signature block."""
+    import io
+
+    import docx
+
+    from resparse.pipeline import extract
+
+    word = docx.Document()
+    for text in ["ПРИКАЗ", "1. Создать рабочую группу по проверке готовности школ."]:
+        word.add_paragraph(text)
+    signature = word.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text, signature.cell(0, 1).text = "Начальник управления", "А.А. Лесков"
+    for text in ["Приложение 1", "к приказу управления", "Состав рабочей группы"]:
+        word.add_paragraph(text)
+    members = word.add_table(rows=2, cols=2)
+    members.cell(0, 0).text, members.cell(0, 1).text = "Морозова Анна Петровна", "заместитель начальника"
+    members.cell(1, 0).text, members.cell(1, 1).text = "Гусев Илья Петрович", "главный специалист"
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = extract(buffer.getvalue(), name="order.docx")
+    assert [(s.position, s.name) for s in document.signatories] == [("Начальник управления", "А.А. Лесков")]
+    assert "Гусев Илья Петрович" in document.unparsed

@@ -20,6 +20,7 @@ from functools import cache
 from resparse.models import Signatory
 from resparse.rules import load
 from resparse.structure import morph
+from resparse.structure.meta import patterns
 from resparse.structure.persons import SIGNED_PERSON
 from resparse.structure.units import Unit, clean
 
@@ -116,10 +117,15 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
         entries.append(signatory)
         pending.clear()
 
-    for unit in tail:
+    for position, unit in enumerate(tail):
         text = cells(unit.text)
         if not text.strip():
             continue
+        if raw and patterns()["stamp"].match(clean(text)):  # "Приложение 1 к приказу …" after the
+            entries.extend(pending)  # signature: an appendix, whose lines sign nothing
+            entries.extend(clean(u.text) for u in tail[position:] if u.text.strip())
+            pending.clear()
+            break
         name_line = _NAME_LINE.match(clean(text))
         after_tab = _NAME_AFTER_TAB.match(text.strip("\n")) or _NAME_AT_END.match(clean(text))
         if name_line:
