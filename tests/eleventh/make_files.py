@@ -194,7 +194,9 @@ def html_of(title: str, site: str, elements: list[tuple], style: str) -> bytes:
         elif kind == "r":
             parts.append(f'<p style="text-align: right;">{html.escape(el[1])}</p>')
         elif kind in ("dn", "sig"):
-            parts.append(f'<table class="plain"><tr><td>{html.escape(el[1])}</td><td>{html.escape(el[2])}</td></tr></table>')
+            parts.append(
+                f'<table class="plain"><tr><td>{html.escape(el[1])}</td><td>{html.escape(el[2])}</td></tr></table>'
+            )
         elif kind == "sig2":
             left = f"{html.escape(el[1])}<br>{html.escape(el[2])}"
             right = f"{html.escape(el[3])}<br>{html.escape(el[4])}"
