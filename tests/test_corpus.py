@@ -68,6 +68,7 @@ HAND_WRITTEN = {
     "seventh": [Path("seventh/inputs"), Path("seventh/docx"), Path("seventh/pdf"), Path("seventh/html")],
     "eighth": [Path("eighth/inputs"), Path("eighth/docx"), Path("eighth/pdf"), Path("eighth/html")],
     "ninth": [Path("ninth/inputs"), Path("ninth/docx"), Path("ninth/pdf"), Path("ninth/html")],
+    "eleventh": [Path("eleventh/inputs"), Path("eleventh/docx"), Path("eleventh/pdf"), Path("eleventh/html")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
