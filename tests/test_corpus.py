@@ -69,6 +69,7 @@ HAND_WRITTEN = {
     "eighth": [Path("eighth/inputs"), Path("eighth/docx"), Path("eighth/pdf"), Path("eighth/html")],
     "ninth": [Path("ninth/inputs"), Path("ninth/docx"), Path("ninth/pdf"), Path("ninth/html")],
     "tenth": [Path("tenth/inputs"), Path("tenth/docx"), Path("tenth/pdf"), Path("tenth/html")],
+    "eleventh": [Path("eleventh/inputs"), Path("eleventh/docx"), Path("eleventh/pdf"), Path("eleventh/html")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
