@@ -120,6 +120,22 @@ TEXT = [
         ["РЕШЕНИЕ", "Текст", "Врезка"],
         id="page-chrome",
     ),
+    pytest.param(  # a CMS names its menus by class, not by tag; a list of links is a menu
+        "<div class='top-menu'><ul><li><a href='/'>Главная</a></li><li><a href='/d'>Документы</a></li></ul></div>"
+        "<div id='left_sidebar'>Последние новости</div>"
+        "<div class='page-with-sidebar'><h1>РЕКОМЕНДАЦИИ</h1>"
+        "<p>Участники заседания рекомендуют органам местного самоуправления района:</p>"
+        "<ul><li>провести мониторинг доступности объектов социальной инфраструктуры;</li>"
+        "<li>разработать <a href='/plan'>план мероприятий</a> на 2030 год.</li></ul></div>"
+        "<ul><li><a href='/n1'>Приём граждан</a></li><li><a href='/n2'>Итоги конкурса</a></li></ul>",
+        [
+            "РЕКОМЕНДАЦИИ",
+            "Участники заседания рекомендуют органам местного самоуправления района:",
+            "провести мониторинг доступности объектов социальной инфраструктуры;",
+            "разработать план мероприятий на 2030 год.",
+        ],
+        id="named-chrome-and-link-lists",
+    ),
     pytest.param(
         "<script>var x = 'скрипт';</script><style>p { color: red }</style><noscript>Включите JS</noscript>"
         '<p hidden>скрыто</p><p style="display:none">тоже</p><p>видно</p>',

@@ -40,7 +40,8 @@ from lxml import html as lxml_html
 from resparse.errors import CorruptFileError, EmptyFileError, LimitExceededError
 from resparse.extract.blocks import flatten, has_text
 from resparse.extract.html_charset import decode
-from resparse.extract.html_css import Style, StyleSheet, is_chrome, is_hidden, styled
+from resparse.extract.html_chrome import is_chrome
+from resparse.extract.html_css import Style, StyleSheet, is_hidden, styled
 from resparse.extract.html_lists import (
     Counters,
     ListState,

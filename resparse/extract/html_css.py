@@ -7,10 +7,7 @@ the rules a browser would match with a *simple* selector — ``p``, ``.P3``, ``p
 comma lists of them — and ignores the rest (descendant selectors, pseudo-classes, ``@media``):
 those decide how a site looks, not what a document says.
 
-Page chrome — the site around the document — is dropped: ``nav`` anywhere, page-level
-``header``/``footer`` (not those inside an ``article`` or ``main``, where a header holds
-the document's own title), ``aside`` outside an ``article`` (a sidebar) and elements whose
-ARIA ``role`` says the same.
+Page chrome — the site around the document — is told apart in :mod:`resparse.extract.html_chrome`.
 """
 
 from __future__ import annotations
@@ -20,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-__all__ = ["Style", "StyleSheet", "is_chrome", "is_hidden", "styled"]
+__all__ = ["Style", "StyleSheet", "is_hidden", "styled"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _AT_BLOCK = re.compile(r"@[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
@@ -30,12 +27,6 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$", re.IGNORECASE)
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$")
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
-_CHROME_TAGS = frozenset({"nav"})
-_PAGE_CHROME_TAGS = {"header": ("article", "main"), "footer": ("article", "main"), "aside": ("article",)}
-"""Site chrome unless inside one of these: a document's own header, a sidebar beside it."""
-_CHROME_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar"}
-)
 
 
 def declarations(text: str) -> dict[str, str]:
@@ -101,15 +92,6 @@ class Style:
 
 def is_hidden(element: etree._Element, css: dict[str, str]) -> bool:
     return element.get("hidden") is not None or css.get("display") == "none"
-
-
-def is_chrome(element: etree._Element, tag: str) -> bool:
-    """Site navigation, banners and footers around the document (see the module docstring)."""
-    if tag in _CHROME_TAGS or (element.get("role") or "").lower() in _CHROME_ROLES:
-        return True
-    if tag not in _PAGE_CHROME_TAGS:
-        return False
-    return not any(True for _ in element.iterancestors(*_PAGE_CHROME_TAGS[tag]))
 
 
 def _bold(value: str) -> bool | None:
