@@ -39,7 +39,10 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 def read_all(python: str, files: list[str]) -> dict[str, str]:
-    done = subprocess.run([python, "-c", _READ_ALL, *files], capture_output=True, text=True, check=True)
+    # -P: not the current folder on sys.path, or a checkout's python run from another checkout's
+    # folder would import that folder's resparse and both sides would be the same code.
+    command = [python, "-P", "-c", _READ_ALL, *files]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 

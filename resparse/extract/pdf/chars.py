@@ -59,6 +59,7 @@ _GAP = re.compile(r"([\s\x01\x03-\x1f]+)")
 """What separates runs: spaces (real ones and those pdfium inferred) and line ends;
 ``\x00`` (a glyph without a code) and ``\x02`` (pdfium's line-end hyphen mark) stay in runs."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_FFFE = re.compile("\ufffe")
 _SUSPECT = re.compile("[\ue000-\uf8ff\ufffd\x00\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 """What may make a page's words unreadable (see :func:`.text_source.text_is_readable`):
 private-use glyphs, the replacement character, a glyph without a code, accented Latin. The
@@ -119,10 +120,14 @@ class _Words:
     def read(self) -> PageWords:
         text = _page_text(self.textpage, self.handle)
         starts, ends, runs = _runs(text)
-        probe = self.probe(starts + [end - 1 for end in ends])
-        for k, (start, end, run) in enumerate(zip(starts, ends, runs, strict=True)):
-            if not self._whole(k, k + len(runs), start, end, run, probe):
+        # each run's first character, then the last one of each run longer than one
+        longer = [end - 1 for start, end in zip(starts, ends, strict=True) if end - start > 1]
+        probe = self.probe(starts + longer)
+        last = len(runs)  # where the next longer run's last character sits in ``probe``
+        for first, (start, end, run) in enumerate(zip(starts, ends, runs, strict=True)):
+            if not self._whole(first, last, start, end, run, probe):
                 self._by_char(start, end, run)
+            last += end - start > 1
         plain = not self.undecoded and "(cid:" not in text and not _SUSPECT.search(text)
         return PageWords(words=self.words, rotated=self.rotated, plain=plain)
 
@@ -151,8 +156,9 @@ class _Words:
     def _whole(self, first: int, last: int, start: int, end: int, text: str, probe: _Probe) -> bool:
         """Add the run as one word when it plainly is one; False when it needs a closer look.
 
-        ``first`` and ``last`` are where the run's end characters sit in ``probe``. The
-        common case runs for every word of every page, so it is spelt out flat.
+        ``first`` and ``last`` are where the run's end characters sit in ``probe`` (a run of
+        one character has only ``first``). The common case runs for every word of every page,
+        so it is spelt out flat.
         """
         if "\x00" in text or "\x02" in text or probe.errors[first]:
             return False
@@ -284,10 +290,12 @@ def _page_text(textpage: Any, handle: Any) -> str:
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
-    # pdfium writes U+FFFE for its line-end hyphen mark and surrogate pairs for astral
-    # characters; then one code is no longer one character, so ask one by one.
-    if written != count + 1 or len(text) != count or "\ufffe" in text or _SURROGATE.search(text):
-        text = "".join(map(chr, map(_unicode, repeat(handle, count), range(count))))
+    # pdfium writes surrogate pairs for astral characters: then one code is no longer one
+    # character, so ask one by one.
+    if written != count + 1 or len(text) != count or _SURROGATE.search(text):
+        return "".join(map(chr, map(_unicode, repeat(handle, count), range(count))))
+    if "\ufffe" in text:  # what it writes for its line-end hyphen mark: ask those alone
+        text = _FFFE.sub(lambda found: chr(_unicode(handle, found.start())), text)
     return text
 
 

@@ -98,6 +98,12 @@ _MAX_FORM_DEPTH = 8
 
 _page_object = bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
 _object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_count_segments = bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
+_segment = bare(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p)
+"""Its result as a plain address (None for none), wrapped again to be passed on."""
+_segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_type = bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_closes = bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
 
 
 def _objects(page: Any) -> Iterator[tuple[int, Any, _Matrix | None]]:
@@ -146,21 +152,23 @@ def _path_edges(path: Any, matrix: _Matrix, origin: tuple[float, float]) -> list
     left, top_edge = origin
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     edges: list[Edge] = []
     start: tuple[float, float] | None = None
     current: tuple[float, float] | None = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+    for index in range(_count_segments(path)):
+        address = _segment(path, index)
+        segment = ctypes.c_void_p(address)
+        if not address or not _segment_point(segment, x_at, y_at):
             continue
         point = (a * x.value + c * y.value + e - left, top_edge - (b * x.value + d * y.value + f))
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        kind = _segment_type(segment)
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
             _add_edge(edges, current, point)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if _segment_closes(segment) and start is not None:
             _add_edge(edges, point, start)
             current = start
     return edges

@@ -26,7 +26,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _SPACE = re.compile(r"\s+")
 _JUNK = re.compile("[\ue000-\uf8ff\ufffd\x00-\x1f]")
 """Private-use glyphs, the replacement character and control characters."""
-_LETTERS = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]")
+"""Anything but a letter: a text's letters are counted as the rest (few of these in a text)."""
 _LATIN1_LETTERS = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 _JUNK_SHARE = 0.3
 """Text with more than this share of junk characters (codes, private-use glyphs) is glyph soup."""
@@ -49,12 +50,12 @@ def text_is_readable(text: str) -> bool:
 def weigh_text(text: str) -> bool:
     """:func:`text_is_readable` counted out in full, without its short cut for clean text."""
     cids = sum(len(code) for code in _CID.findall(text))
-    rest = _SPACE.sub("", _CID.sub("", text))
+    rest = "".join(_CID.sub("", text).split())  # str.split() and re's \s know the same spaces
     bad = cids + len(_JUNK.findall(rest))
     total = cids + len(rest)
     if total == 0:
         return False
-    letters = len(_LETTERS.findall(rest))
+    letters = len(rest) - len(_NOT_LETTERS.findall(rest))
     if not letters:
         return bad == 0
     if bad > _JUNK_SHARE * total:
