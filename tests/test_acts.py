@@ -352,3 +352,28 @@ def test_a_point_whose_addressee_line_ends_in_initials_names_it_over_the_next_li
     first = document.recommendations[0].items[0]
     assert first.addressee is not None
     assert first.addressee.name == "глава Полынского муниципального района Журавлёв П.И."
+
+
+def test_sections_in_ordinary_letter_case_head_the_preamble_findings_and_recommendations() -> None:
+    """ "I. Общие положения" over prose, "II. Выявленные проблемы" over numbered facts (a section
+    of findings under that title) and a part's name alone ("Предложения") are section titles,
+    not points; the addressees below them open their blocks."""
+    document = parse(
+        "РЕКОМЕНДАЦИИ\nкруглого стола «Доступная среда в малых городах»\n"
+        "I. Общие положения\n"
+        "Круглый стол проведён комиссией Общественной палаты с участием представителей 12 районов.\n"
+        "II. Выявленные проблемы\n"
+        "1. В 2029 году приспособлены только 30 процентов объектов культуры.\n"
+        "2. Пандусы у многих поликлиник не отвечают требованиям безопасности.\n"
+        "Предложения\n"
+        "Администрациям муниципальных районов:\n"
+        "1. Провести обследование объектов социальной инфраструктуры до 1 июня 2030 года.\n"
+        "2. Включить работы по приспособлению объектов в муниципальные программы.\n"
+    )
+    [section] = document.findings
+    assert section.title == "Выявленные проблемы"
+    assert [item.number for item in section.items] == ["1", "2"]
+    [block] = document.recommendations
+    assert block.addressee is not None and block.addressee.name == "Администрации муниципальных районов"
+    assert [item.number for item in block.items] == ["1", "2"]
+    assert document.preamble and document.preamble.startswith("I. Общие положения\nКруглый стол проведён")

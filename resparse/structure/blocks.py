@@ -33,6 +33,7 @@ in :mod:`.body_lines`; points and their nesting in :mod:`.points`; the protocol'
 
 from __future__ import annotations
 
+from resparse.markers import is_bullet
 from resparse.models import Block, Section
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, heading_phrase, opens_with_request
@@ -77,10 +78,20 @@ def section_heading(unit: Unit, state: BodyState) -> Decision | None:
         return None
     state.open_list, state.opened_by, state.intro = None, None, None
     text = unit.clean
+    if _heads_findings(text, state):
+        return _open_findings(text, unit, state)  # "II. Проблемы, выявленные …" over facts
     owned = not state.body.blocks and not state.body.findings
     if owned:
         state.body.preamble.append(f"{unit.marker} {text}" if unit.marker else text)
     return Decision(text, owned=owned)
+
+
+def _heads_findings(title: str, state: BodyState) -> bool:
+    """A section title right above numbered points that state facts heads a section of findings."""
+    following = next((u for u in state.units[state.index + 1 :] if not u.blank), None)
+    if following is None or not following.marker or is_bullet(following.marker):
+        return False
+    return intro_kind(title, next_texts(state.units, state.index)) == "findings"
 
 
 def editorial_note(unit: Unit, state: BodyState) -> Decision | None:
@@ -123,7 +134,11 @@ def findings_intro(unit: Unit, state: BodyState) -> Decision | None:
     """ "Выделили сильные стороны…:": opens a section of findings; its points join it."""
     if _intro_kind(unit, state) != "findings":
         return None
-    section = Section(title=unit.clean.rstrip(": "))
+    return _open_findings(unit.clean.rstrip(": "), unit, state)
+
+
+def _open_findings(title: str, unit: Unit, state: BodyState) -> Decision:
+    section = Section(title=title)
     state.body.findings.append(section)
     state.open_list, state.mode = OpenList(section.items), "findings"
     state.opened_by = style_of(unit) if unit.marker else None

@@ -79,13 +79,39 @@ def intro_kind(text: str, next_items: list[str]) -> str:
 
 
 def is_section_heading(unit: Unit) -> bool:
-    """A short line in capitals with no verb, numbered or not: "I. ОБЩИЕ ПОЛОЖЕНИЯ".
+    """A short line with no verb naming a part of the document: in capitals, numbered or not
+    ("I. ОБЩИЕ ПОЛОЖЕНИЯ"); in ordinary letter case after a Roman numeral ("II. Проблемы,
+    выявленные в ходе слушаний"), or a part's name alone ("Рекомендации").
 
     Such a line names a part of the document; it is neither a point nor part of one.
     """
     if unit.marker and is_bullet(unit.marker):
         return False
-    return _names_a_part(unit.clean)
+    if _names_a_part(unit.clean):
+        return True
+    roman = unit.marker is not None and _ROMAN.fullmatch(unit.marker) is not None
+    return (roman or not unit.marker) and _titles_a_part(unit.clean, roman)
+
+
+_ROMAN = re.compile(r"[IVXLC]+[.)]?")
+
+
+@lru_cache(maxsize=4096)
+def _titles_a_part(text: str, roman: bool) -> bool:
+    if len(text) > SECTION_HEADING_MAX or text.endswith((".", ":", ";", ",")):
+        return False
+    if any(morph.is_infinitive(w) or morph.is_predicate(w) for w in morph.WORD.findall(text)):
+        return False
+    if _part_name().match(text):
+        return True
+    # "II. Правительству области" names an addressee; "I. О ходе …" is a question on an agenda
+    return roman and not heading_phrase(text) and not is_subject_line(text)
+
+
+@cache
+def _part_name() -> re.Pattern[str]:
+    names = "|".join(load("cues")["part_names"])
+    return re.compile(rf"(?:{names})(?![а-яё])", re.I)
 
 
 @lru_cache(maxsize=4096)
