@@ -254,6 +254,13 @@ def test_range_deadline(text: str, start: date | None, end: date | None, recurre
             date(2029, 3, 1),
             None,
         ),
+        (  # "его итоги" is no "о итогах": the subject markers are whole words
+            "Провести мониторинг исполнения закона и обсудить его итоги во II квартале 2030 года.",
+            "во II квартале 2030 года",
+            date(2030, 4, 1),
+            date(2030, 6, 30),
+            None,
+        ),
         (  # a month after a report's subject is when to hear it, not the period reported on
             "Заслушать информацию о реализации плана на заседании комиссии в марте 2029 года.",
             "в марте 2029 года",

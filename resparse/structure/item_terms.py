@@ -135,7 +135,7 @@ def _is_past(words: list[str]) -> bool:
 
 def _names_subject(before: str) -> bool:
     """The date qualifies what the point is about: "об итогах … в 2023 году", no date between."""
-    markers = list(re.finditer(alternation(grammar()["subject_markers"]), before, re.I))
+    markers = list(re.finditer(rf"(?<![а-яё])(?:{alternation(grammar()['subject_markers'])})", before, re.I))
     return bool(markers) and not re.search(YEAR, before[markers[-1].end() :])
 
 
