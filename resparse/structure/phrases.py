@@ -207,7 +207,7 @@ class _Reader:
         if comma and self.head and morph.can_be(word, {"PRTF"}) and _agrees(word, self.case):
             self.in_clause = True  # "предприятиям, расположенным на территории …"
             return True
-        if not comma and self.head and _opens_body(word, self.case):
+        if not comma and self.head and _opens_body(after, self.case):
             self.starts.append(following.start)  # "… по культуре и спорту и отделу культуры"
             self.complete, self.head, self.closed, self.after_preposition = self.end, False, False, False
             return True
@@ -237,9 +237,24 @@ def _governs_ahead(word: str, after: list[_Token], case: str) -> bool:
     return False
 
 
-def _opens_body(word: str, case: str) -> bool:
-    """A body ("отделу", "комитету") in the addressee's case: after "и", a new addressee."""
-    return morph.can_be(word, {"NOUN"}, case) and bool(noun_lemmas(word) & conjunct_bodies())
+def _opens_body(after: list[_Token], case: str) -> bool:
+    """A body in the addressee's case, maybe after its adjectives or a possessive ("отделу",
+    "туристским информационным центрам", "их объединениям"): after "и", a new addressee."""
+    for token in after[:BODY_LOOKAHEAD]:
+        if token.kind != "word":
+            return False
+        word = token.text
+        if morph.can_be(word, {"NOUN"}, case):
+            return bool(noun_lemmas(word) & conjunct_bodies())
+        if word.lower() not in POSSESSIVES and not morph.can_be(word, {"ADJF", "PRTF"}, case):
+            return False
+    return False
+
+
+BODY_LOOKAHEAD = 4
+"""Words looked at after "и" for the body that opens a new addressee (its adjectives first)."""
+POSSESSIVES = frozenset({"их", "его", "её", "ее"})
+"""Possessives that do not decline: "работодателям и их объединениям"."""
 
 
 def _genitive_ahead(after: list[_Token], case: str) -> bool:
