@@ -377,3 +377,31 @@ def test_sections_in_ordinary_letter_case_head_the_preamble_findings_and_recomme
     assert block.addressee is not None and block.addressee.name == "Администрации муниципальных районов"
     assert [item.number for item in block.items] == ["1", "2"]
     assert document.preamble and document.preamble.startswith("I. Общие положения\nКруглый стол проведён")
+
+
+def test_a_capitalised_request_after_a_list_in_small_letters_is_a_point_of_its_own() -> None:
+    document = parse(
+        "РЕЗОЛЮЦИЯ\nфорума «Сельская школа»\n"
+        "Участники форума рекомендуют органам управления образованием:\n"
+        "– сохранить малокомплектные школы в сёлах с населением более 300 человек;\n"
+        "– ежегодно проводить конкурс «Сельский учитель года».\n"
+        "Направить настоящую резолюцию в министерство образования области.\n"
+    )
+    texts = [item.text for block in document.recommendations for item in block.items]
+    assert texts[-1] == "Направить настоящую резолюцию в министерство образования области."
+    assert texts[-2] == "ежегодно проводить конкурс «Сельский учитель года»."
+
+
+def test_a_share_button_and_the_adoption_line_close_the_document() -> None:
+    """ "Поделиться" alone asks nothing; the line under the last point saying how the document
+    was adopted is no part of that point."""
+    document = parse(
+        "РЕЗОЛЮЦИЯ\nконференции «Старшее поколение»\nУчастники конференции рекомендуют:\n"
+        "Комплексным центрам социального обслуживания расширить сеть кружков для пожилых граждан.\n"
+        "Библиотекам области проводить занятия по финансовой грамотности.\n"
+        "Резолюция принята единогласно 14 ноября 2030 года.\n"
+        "Поделиться\n"
+    )
+    texts = [item.text for block in document.recommendations for item in block.items]
+    assert texts[-1] == "Библиотекам области проводить занятия по финансовой грамотности."
+    assert "Поделиться" in document.unparsed

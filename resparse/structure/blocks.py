@@ -247,7 +247,12 @@ def request_point(unit: Unit, state: BodyState) -> Decision | None:
     its own, never the point above continued."""
     if unit.marker or state.open_list is None:
         return None
-    if not (opens_with_request(unit.clean) or _asks_anew(unit.clean, state.open_list)):
+    open_list = state.open_list
+    if not (
+        opens_with_request(unit.clean)
+        or _asks_anew(unit.clean, open_list)
+        or _asks_after(unit.clean, open_list)
+    ):
         return None
     state.open_block(Block()).add_plain(unit.clean)
     state.opened_by = None
@@ -266,6 +271,19 @@ def _asks_anew(text: str, open_list: OpenList) -> bool:
         and text[:1].isupper()
         and not morph.is_infinitive(next(iter(morph.WORD.findall(text)), ""))
         and (is_plain_point(text) or decides_object_first(text))
+    )
+
+
+def _asks_after(text: str, open_list: OpenList) -> bool:
+    """ "Направить настоящий документ в …" after a finished list of points in small letters
+    ("– ежегодно информировать комитет …."): a capitalised request is no part of the last one."""
+    last = open_list.last
+    return (
+        last is not None
+        and last.text[:1].islower()
+        and last.text.rstrip().endswith(".")
+        and text[:1].isupper()
+        and is_plain_point(text)
     )
 
 

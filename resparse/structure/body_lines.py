@@ -195,8 +195,8 @@ def is_plain_point(text: str) -> bool:
     asks, in the dative, followed by one ("Мэрии города продолжить кампанию", "Региональному
     оператору обеспечить …", "Образовательным организациям рекомендуется включить …")."""
     words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
-    if not words or _LABEL.match(text):
-        return False  # "Поделиться: ВКонтакте …" labels what follows, it asks nothing
+    if len(words) < 2 or _LABEL.match(text):
+        return False  # "Поделиться" alone, "Поделиться: ВКонтакте …": a button, a label; no request
     if morph.is_infinitive(words[0]) or _infinitive_after_circumstance(words):
         return True
     return (
