@@ -8,6 +8,9 @@ look like markers: dates ("09.04.2024 г."), years ("2023 год"), percentages 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from resparse.rules import load
 
 BULLET_CHARS = "-–—•·▪●◦○■□➢►✓*\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 """Dashes and bullets a reader sees as a list bullet (private-use ones come from Symbol/Wingdings)."""
@@ -94,10 +97,15 @@ def is_box_line(text: str) -> bool:
     return is_box_rule(text) or (len(stripped) > 1 and stripped[0] in BOX_VERTICALS)
 
 
-_DATE_LINE = re.compile(r"\s*(?:от\s+)?[0-3]?\d\.[01]?\d\.\d{4}\s*(?:г\.?|года)?\s*$", re.I)
+@cache
+def _date_line() -> re.Pattern[str]:
+    months = "|".join(word for forms in load("dates")["months"].values() for word in forms)
+    day = rf"(?:«?[0-3]?\d»?\s+(?:{months})\.?\s+\d{{4}}|[0-3]?\d\.[01]?\d\.\d{{4}})"
+    number = r"(?:\s*(?:№|N)\s*[\w./-]*\d[\w./-]*)?"
+    return re.compile(rf"\s*(?:от\s+)?{day}\s*(?:г\.?|года)?{number}\s*$", re.I)
 
 
 def is_date_line(text: str) -> bool:
-    """A line holding only a date ("от 04.02.2026"): a letterhead's, never the end of a sentence
-    wrapped onto it."""
-    return bool(_DATE_LINE.match(text))
+    """A line holding only a date, maybe with the act's number ("от 04.02.2026", "От 15 марта
+    2017 года № 7"): a letterhead's, never the end of a sentence wrapped onto it."""
+    return bool(_date_line().match(text))

@@ -619,3 +619,24 @@ def test_a_letter_blank_copied_as_two_columns_is_read_column_by_column() -> None
     assert block.addressee is not None
     assert block.addressee.text == "Директорам муниципальных школ (по списку)"
     assert block.addressee.name == "Директора муниципальных школ"
+
+
+def test_a_date_line_with_the_number_stands_apart_and_a_subject_in_capitals_goes_on() -> None:
+    """ "от 14 мая 2029 г. № 52-п" alone on its line is the act's date line, never joined to the
+    title; a subject in capitals runs on over lines in capitals; a second dated line ("Дата
+    проведения: …") is a note, not the title."""
+    document = parse(
+        "АДМИНИСТРАЦИЯ ЛЕСНОВСКОГО РАЙОНА\nПОСТАНОВЛЕНИЕ\nот 14 мая 2029 г. № 52-п\n"
+        "ОБ ОРГАНИЗАЦИИ ОТДЫХА И ОЗДОРОВЛЕНИЯ ДЕТЕЙ,\nПРОЖИВАЮЩИХ НА ТЕРРИТОРИИ\nЛЕСНОВСКОГО РАЙОНА\n"
+        "Дата проведения: 14 мая 2029 года, 10.00\n"
+        "В целях организации летнего отдыха детей постановляю:" + ITEMS
+    )
+    assert document.title == (
+        "ПОСТАНОВЛЕНИЕ ОБ ОРГАНИЗАЦИИ ОТДЫХА И ОЗДОРОВЛЕНИЯ ДЕТЕЙ, ПРОЖИВАЮЩИХ НА ТЕРРИТОРИИ ЛЕСНОВСКОГО РАЙОНА"
+    )
+    assert (document.date, document.date_text, document.number) == (
+        date(2029, 5, 14),
+        "14 мая 2029 г.",
+        "№ 52-п",
+    )
+    assert "14 мая 2029 года" in document.unparsed

@@ -546,3 +546,10 @@ def test_appointing_responsible_persons_in_general_names_no_addressee() -> None:
     )
     found = inline_addressee("Назначить ответственным за проведение месячника Петрова П.П.")
     assert found is not None and found.name == "Петров П.П."
+
+
+def test_the_end_of_a_bracketed_note_is_no_heading() -> None:
+    """ "(в ред. приказа министерства" / "Лесновской области от 12.04.2029 № 40-н)": the second line
+    closes a note opened on the line above; it names no addressee."""
+    assert not is_heading("Лесновской области от 12.04.2029 № 40-н)")
+    assert is_heading("Лесновской областной думе (Петрову И.И.)")

@@ -203,6 +203,17 @@ def running_text(s: Any) -> None:
 RUNNING = [(None, LONG), (None, POINT_2), (None, LAST_POINT)]
 
 
+def date_line_over_the_grounds(s: Any) -> None:
+    """ "От 15 марта 2017 года № 7" typed at the margin, the grounds under it: a date line ends
+    no sentence, though the next word would have fitted on it."""
+    s.centred("Р А С П О Р Я Ж Е Н И Е")
+    s.body("От 15 марта 2017 года № 7", indent=0)
+    s.body(LONG, indent=0)
+
+
+DATE_LINE = [(None, "Р А С П О Р Я Ж Е Н И Е"), (None, "От 15 марта 2017 года № 7"), (None, LONG)]
+
+
 CASES: list[tuple[Callable[[Any], None], list[tuple[str | None, str]]]] = [
     (letterhead_in_body_style, LETTERHEAD),
     (signature_after_a_full_line, SIGNATURE),
@@ -215,6 +226,7 @@ CASES: list[tuple[Callable[[Any], None], list[tuple[str | None, str]]]] = [
     (sparse_justified_line, SPARSE),
     (table_overhanging_the_margins, [(None, LONG)]),
     (running_text, RUNNING),
+    (date_line_over_the_grounds, DATE_LINE),
 ]
 
 

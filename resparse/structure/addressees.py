@@ -78,6 +78,8 @@ def is_heading(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > HEADING_MAX or text.endswith((".", ";")):
         return False
+    if text.count(")") > text.count("("):
+        return False  # "… от 29.05.2013 № 64-н)": the end of a note opened on the line above
     words = _words_outside_quotes(text)
     if not words:
         return False

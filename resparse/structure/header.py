@@ -116,13 +116,17 @@ def opens_with_heading(text: str) -> bool:
     return bool(match and first) and names_itself(text, first.start())
 
 
-def _goes_on_after_date(unit: Unit) -> bool:
-    """A title line under the date line: the subject ("Об организации …"), or a line set like the
-    title, bold or centred, that goes on in lower case ("общественных слушаний «…»", "по итогам
-    заседания …") — the kind word stood above the date, its complement below."""
+def _goes_on_after_date(unit: Unit, title: list[str]) -> bool:
+    """A title line under the date line: the subject ("Об организации …"), a subject in capitals
+    going on in capitals ("О МЕРАХ ПО …" / "ОТДАЛЕННЫХ НАСЕЛЕННЫХ ПУНКТОВ …"), or a line set like
+    the title, bold or centred, that goes on in lower case ("общественных слушаний «…»", "по
+    итогам заседания …") — the kind word stood above the date, its complement below."""
     text = unit.clean
     if is_subject_line(text):
         return True
+    last = title[-1]
+    if capitals(last, CAPS_LETTERS) and capitals(text, CAPS_LETTERS) and any(map(is_subject_line, title)):
+        return not last.endswith((".", ":", ";")) and len(text) <= SUBJECT_LENGTH
     styled = unit.bold or unit.centered
     if not styled or is_place_line(text) or read_meta(unit.text):
         return False  # "г. Сосновец" centred under the date is the place
@@ -211,7 +215,12 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
         return True
     if _take_letter_heading(units, index, stop, header, state):
         return True
-    if state.after_date and not unit.marker and header.title_lines and _goes_on_after_date(unit):
+    if (
+        state.after_date
+        and not unit.marker
+        and header.title_lines
+        and _goes_on_after_date(unit, header.title_lines)
+    ):
         header.title_lines.append(text)
         return True
     following = next((u for u in units[index + 1 : stop] if not u.blank), None)
@@ -231,6 +240,9 @@ def _take(units: list[Unit], index: int, stop: int, header: Header, state: _Stat
         _add_dated_meta(meta, header, state)
     elif meta and not meta.date and (header.title_lines or state.after_date):
         _add_meta(meta, header)
+    elif meta and meta.date and state.after_date:  # "Дата проведения: …" under "от … № 3"
+        _add_meta(meta, header)
+        header.notes.append(meta.date_text or "")
     elif is_place_line(text) and (header.title_lines or state.after_date):
         label, place = split_place_label(text)
         header.place_lines.append(place)

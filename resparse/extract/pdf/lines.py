@@ -37,7 +37,7 @@ from resparse.extract.pdf.settings import SETTINGS, Settings
 from resparse.extract.pdf.tables import TablePiece, cluster_edges, continue_table, same_columns, start_table
 from resparse.extract.pdf.words import SENTENCE_END, Line, join_lines
 from resparse.layout import Paragraph, Table, Where
-from resparse.markers import marker_depth, marker_kind, split_marker
+from resparse.markers import is_date_line, marker_depth, marker_kind, split_marker
 
 __all__ = ["PAGE_NUMBER", "assemble", "drop_running_lines"]
 
@@ -222,6 +222,8 @@ def _starts_paragraph(
     style_change = prev.bold != line.bold or resized or _caps(prev, settings) != _caps(line, settings)
     if forced and (ends_sentence or previous.centered or info.centered or style_change):
         return True, False
+    if forced and is_date_line(prev.text):
+        return True, False  # "От 15 марта 2017 года № 7": a date line ends no sentence
     if style_change and (previous.centered or info.centered):
         return True, False  # a bold centred title, however wide, over the body
     if previous.centered != info.centered and not (previous.centered and not forced):
