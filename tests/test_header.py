@@ -505,6 +505,7 @@ LETTER = (
     "В целях поддержки библиотечных проектов прошу:\n"
     "1. Направить заявки на участие в конкурсе до 1 ноября 2029 года.\n"
     "2. Назначить ответственных за подготовку проектов.\n"
+    "Информацию о ходе подготовки направить в департамент до 15 ноября 2029 года.\n"
     "Начальник департамента\nС.В. Климова\n"
 )
 
@@ -520,7 +521,7 @@ def test_a_letter_is_titled_by_its_subject_and_asks_its_recipient() -> None:
     assert block.addressee is not None
     assert block.addressee.text == "Руководителям муниципальных учреждений культуры Лесновской области"
     assert block.addressee.name == "Руководители муниципальных учреждений культуры Лесновской области"
-    assert [item.number for item in block.items] == ["1", "2"]
+    assert [item.number for item in block.items] == ["1", "2", None]  # the closing request too
 
 
 def test_a_letter_copied_with_hard_wraps_keeps_its_recipient_apart_from_its_subject() -> None:

@@ -89,7 +89,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     )
     header = read_header(units, stop)
     body = read_body(units[header.end :])
-    ask_recipient(body.blocks, header.recipient)
+    body.blocks = ask_recipient(body.blocks, header.recipient)
     signatories, tail_left = read_signatures(body.tail)
     date, date_text = (header.date, header.date_text) if header.date else _date_in(tail_left)
     all_text = [u.text for u in units] + roadmap.cells(layout)  # units already hold the other tables

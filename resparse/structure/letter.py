@@ -87,11 +87,19 @@ def _names_recipient(unit: Unit) -> bool:
     )
 
 
-def ask_recipient(blocks: list[Block], recipient: list[str]) -> None:
-    """Blocks that name no addressee ask the letter's recipient."""
+def ask_recipient(blocks: list[Block], recipient: list[str]) -> list[Block]:
+    """Blocks that name no addressee ask the letter's recipient: one block of all its requests
+    in a row, the numbered ones and a closing "Информацию … направить до …" alike."""
     if not recipient:
-        return
+        return blocks
     party = heading_party(" ".join(recipient))
+    kept: list[Block] = []
     for block in blocks:
-        if block.addressee is None:
+        if block.addressee is not None:
+            kept.append(block)
+        elif kept and kept[-1].addressee == party and kept[-1].number is None and block.number is None:
+            kept[-1].items.extend(block.items)
+        else:
             block.addressee = party.model_copy()
+            kept.append(block)
+    return kept
