@@ -43,3 +43,29 @@ def test_a_cell_merged_down_belongs_to_every_row_it_spans() -> None:
         "Подготовка инвестиционных паспортов",
         "Размещение паспортов на портале",
     ]
+
+
+def test_a_text_copy_of_merged_cells_leaves_them_empty_and_the_rows_take_the_one_above() -> None:
+    """Copied as text, a merged cell stands in its first row only; a plan's row always has a
+    term and someone to do it, so an empty one is the cell above, within its section."""
+    text = (
+        "ПЛАН МЕРОПРИЯТИЙ\n"
+        "№ п/п\tМероприятие\tСрок исполнения\tОтветственный исполнитель\n"
+        "1. Подготовка\n"
+        "1.1.\tИнвентаризация пустующих зданий\tдо 1 июня 2026 г.\tОтдел экономики администрации\n"
+        "1.2.\tПодготовка инвестиционных паспортов\tдо 1 июля 2026 г.\t\n"
+        "1.3.\tРазмещение паспортов на портале\t\t\n"
+        "2. Продвижение\n"
+        "2.1.\tПрезентация площадок инвесторам\tIV квартал 2026 г.\tОтдел по связям с общественностью\n"
+    )
+    rows = extract(text.encode(), name="plan.txt").roadmap
+    assert [row.number for row in rows] == ["1.1", "1.2", "1.3", "2.1"]
+    assert [[e.name for e in row.executors] for row in rows] == [["Отдел экономики администрации"]] * 3 + [
+        ["Отдел по связям с общественностью"]
+    ]
+    assert [str(row.deadline.end) for row in rows if row.deadline] == [
+        "2026-06-01",
+        "2026-07-01",
+        "2026-07-01",
+        "2026-12-31",
+    ]

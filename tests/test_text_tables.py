@@ -657,5 +657,7 @@ def test_a_numbered_row_copied_without_its_empty_last_cells_is_still_a_row() -> 
     )
     document = extract(text.encode(), name="plan.txt")
     assert [row.action for row in document.roadmap] == ["Благоустройство площади", "Праздничный концерт"]
-    assert document.roadmap[1].executors == [] and document.roadmap[1].deadline is None
+    assert document.roadmap[1].extra == {"Место проведения": "Центральная площадь"}
+    # its empty term and executor cells take the row's above, as a cell merged down would
+    assert [e.name for e in document.roadmap[1].executors] == ["Администрация поселения"]
     assert [s.name for s in document.signatories] == ["И.И. Иванов"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from resparse.layout import Row, Table
 from resparse.models import Deadline, RoadmapRow, RoadmapSection
@@ -32,6 +33,12 @@ SHARED_FIELDS = ("deadline", "executors", "result")
 """Columns whose cell, merged down over several rows, belongs to each of them ("Отдел
 экономики" answering for measures 1.1–1.3): the rows inherit it. A number or a measure merged
 down is one row's, and the rows under it are its continuation."""
+
+
+FILLED_DOWN = ("deadline", "executors")
+"""Columns whose empty cell takes the one above in the same section: a cell merged down over
+rows that a text copy or a PDF leaves empty in all rows but its first (a plan's row always has
+a term and someone to do it)."""
 
 
 def grid(row: Row, shared: frozenset[int] = frozenset()) -> list[str]:
@@ -111,6 +118,7 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
         else:
             groups.append((cells, section))
     groups, leftover = _headings(groups, sections, position_of)
+    _fill_down(groups, position_of)
     used = {id(owner) for _, owner in groups}
     # A section row with no rows under it would be lost: list it as unparsed.
     unparsed = [" ".join(filter(None, (s.number, s.title))) for s in sections if id(s) not in used]
@@ -250,3 +258,12 @@ def cell_deadline(text: str) -> Deadline | None:
 
 def _key(cells: list[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"\W+", "", c.lower()) for c in cells)
+
+
+def _fill_down(groups: list[Group], position_of: dict[str, int]) -> None:
+    """Empty term and executor cells filled from the row above in the same section."""
+    for (above, above_section), (cells, section) in pairwise(groups):
+        if section is not above_section:
+            continue
+        for position in (position_of[name] for name in FILLED_DOWN if name in position_of):
+            cells[position] = cells[position] or above[position]
