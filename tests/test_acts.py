@@ -296,7 +296,8 @@ def test_a_letters_closing_request_after_its_points_is_a_point() -> None:
     points = [item for block in document.recommendations for item in block.items]
     assert points[-1].text.startswith("Информацию об исполнении")
     assert points[-1].deadline is not None and points[-1].deadline.end == date(2028, 5, 20)
-    assert [i.number for i in document.recommendations[0].items] == ["1", "2"]
+    # all of it asked of the letter's recipient: one block
+    assert [i.number for i in document.recommendations[0].items] == ["1", "2", None]
     assert not document.unparsed
 
 
