@@ -21,7 +21,7 @@ from resparse.structure.abbreviations import find_abbreviations
 from resparse.structure.blocks import Body, read_body
 from resparse.structure.body_lines import split_operative
 from resparse.structure.dates import find_date
-from resparse.structure.header import read_header
+from resparse.structure.header import Header, read_header
 from resparse.structure.labelled_rows import rows_from_points
 from resparse.structure.letter import ask_recipient, unzip_letterhead
 from resparse.structure.provenance import locate
@@ -98,10 +98,7 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         _with_marker(u) for u in units[header.end :] if not u.claimed and not u.blank and u not in body.tail
     ]
     unparsed += tail_left
-    body_preamble = body.preamble[0] if body.preamble else None
-    kind = kind_of(header.title, "\n".join(all_text), bool(roadmap.rows), bool(body.blocks), body_preamble)
-    if header.recipient and kind != "roadmap":
-        kind = "other"  # a letter asks its recipient; it is no act
+    kind = _kind(header, body, bool(roadmap.rows), all_text)
     if kind == "roadmap" and not roadmap.rows and (rows := rows_from_points(body.blocks)):
         roadmap.rows, body.blocks = rows, []  # a plan written as points with "Срок:" / "Ответственный:"
     document = Document(
@@ -126,10 +123,22 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
         warnings=[*layout.warnings, *_warnings(body, roadmap.rows, unparsed)],
     )
     locate(document, layout, units)
+    return document, _trace(header, body, document)
+
+
+def _kind(header: Header, body: Body, has_roadmap: bool, all_text: list[str]) -> str:
+    """The document's kind; a letter (it has a recipient) asks, it is no act: "other"."""
+    preamble = body.preamble[0] if body.preamble else None
+    kind = kind_of(header.title, "\n".join(all_text), has_roadmap, bool(body.blocks), preamble)
+    return "other" if header.recipient and kind != "roadmap" else kind
+
+
+def _trace(header: Header, body: Body, document: Document) -> list[tuple[str, str]]:
+    """(rule, text) for every piece of text, in order: what ``--explain`` shows."""
     header_lines = header.letterhead + header.stamp + header.title_lines + header.place_lines
     trace = [("header", line) for line in header_lines] + body.trace
-    trace += [("signature", s.name) for s in signatories] + [("unparsed", text) for text in unparsed]
-    return document, trace
+    trace += [("signature", s.name) for s in document.signatories]
+    return trace + [("unparsed", text) for text in document.unparsed]
 
 
 def _with_marker(unit: Unit) -> str:

@@ -93,54 +93,68 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
 
     A signature block stands where the act ends: right after its points or at the very end.
     A "position – name" line with prose both before and after it ("Председатель заседания: –
-    Можина Е.В." at the top of a protocol) lists a participant; its text is given back.
+    Можина Е.В." at the top of a protocol) lists a participant; its text is given back. An
+    appendix after a signature ("Приложение 1 к приказу …") signs nothing: its member lists
+    and tables are given back as text.
     """
     tail = side_by_side(tail)
-    entries: list[Signatory | str] = []
-    raw: dict[int, list[str]] = {}
-    pending: list[str] = []
-
-    def add_position_text(text: str) -> None:
-        prose, position = split_position(text)
-        if prose:
-            entries.extend(pending)
-            entries.append(prose)
-            pending.clear()
-        if position:
-            pending.append(position)
-
-    def sign(name: str, line: str) -> None:
-        lines = _position_lines(pending)
-        entries.extend(pending[: len(pending) - len(lines)])
-        signatory = Signatory(position=" ".join(lines) or None, name=name)
-        raw[id(signatory)] = [*pending[len(pending) - len(lines) :], line]
-        entries.append(signatory)
-        pending.clear()
-
+    block = _Block()
     for position, unit in enumerate(tail):
         text = cells(unit.text)
         if not text.strip():
             continue
-        if raw and patterns()["stamp"].match(clean(text)):  # "Приложение 1 к приказу …" after the
-            entries.extend(pending)  # signature: an appendix, whose lines sign nothing
-            entries.extend(clean(u.text) for u in tail[position:] if u.text.strip())
-            pending.clear()
+        if block.raw and patterns()["stamp"].match(clean(text)):
+            block.flush()
+            block.entries.extend(clean(u.text) for u in tail[position:] if u.text.strip())
             break
+        block.read(text)
+    block.flush()
+    return _in_place(block.entries, block.raw)
+
+
+class _Block:
+    """The signature block as read so far: signatories and text in order, and the position
+    lines waiting for their name."""
+
+    def __init__(self) -> None:
+        self.entries: list[Signatory | str] = []
+        self.raw: dict[int, list[str]] = {}
+        """The lines each signatory was read from, by its id: given back if it is no signature."""
+        self.pending: list[str] = []
+
+    def read(self, text: str) -> None:
         name_line = _NAME_LINE.match(clean(text))
         after_tab = _NAME_AFTER_TAB.match(text.strip("\n")) or _NAME_AT_END.match(clean(text))
         if name_line:
-            sign(name_line.group("name"), clean(text))
+            self.sign(name_line.group("name"), clean(text))
         elif after_tab:
-            add_position_text(after_tab.group("position").rstrip(" :"))
-            sign(after_tab.group("name"), after_tab.group("name"))
+            self.position_text(after_tab.group("position").rstrip(" :"))
+            self.sign(after_tab.group("name"), after_tab.group("name"))
         elif len(clean(text)) <= POSITION_MAX:
-            add_position_text(text)
+            self.position_text(text)
         else:
-            entries.extend(pending)
-            pending.clear()
-            entries.append(clean(text))
-    entries.extend(pending)
-    return _in_place(entries, raw)
+            self.flush()
+            self.entries.append(clean(text))
+
+    def position_text(self, text: str) -> None:
+        prose, position = split_position(text)
+        if prose:
+            self.flush()
+            self.entries.append(prose)
+        if position:
+            self.pending.append(position)
+
+    def sign(self, name: str, line: str) -> None:
+        lines = _position_lines(self.pending)
+        self.entries.extend(self.pending[: len(self.pending) - len(lines)])
+        signatory = Signatory(position=" ".join(lines) or None, name=name)
+        self.raw[id(signatory)] = [*self.pending[len(self.pending) - len(lines) :], line]
+        self.entries.append(signatory)
+        self.pending.clear()
+
+    def flush(self) -> None:
+        self.entries.extend(self.pending)
+        self.pending.clear()
 
 
 def _in_place(entries: list[Signatory | str], raw: dict[int, list[str]]) -> tuple[list[Signatory], list[str]]:
