@@ -26,6 +26,7 @@ from resparse.structure.labelled_rows import rows_from_points
 from resparse.structure.letter import ask_recipient, unzip_letterhead
 from resparse.structure.provenance import locate
 from resparse.structure.roadmap import columns, is_roadmap, parse_roadmap
+from resparse.structure.run_in import split_run_in
 from resparse.structure.signatures import read_signatures
 from resparse.structure.text_tables import rebuild_tables
 from resparse.structure.title import kind_of, topic_of
@@ -82,7 +83,7 @@ def _read_roadmaps(layout: Layout) -> _Roadmap:
 def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     layout = rebuild_tables(layout)
     roadmap = _read_roadmaps(layout)
-    units = unzip_letterhead(split_operative(flatten(layout, roadmap.tables)))
+    units = unzip_letterhead(split_operative(split_run_in(flatten(layout, roadmap.tables))))
     first_table = min(roadmap.tables, default=None)
     stop = next(
         (i for i, u in enumerate(units) if first_table is not None and u.origin > first_table), len(units)
