@@ -37,4 +37,7 @@ R = {"align": "right"}
 
 def sign(doc: Doc, position: list, name: str) -> None:
     """A signature line: position (soft line breaks allowed), tabs, the name on the right."""
-    doc.p([*position, ("tab",), ("tab",), ("tab",), name], ppr='<w:tabs><w:tab w:val="right" w:pos="9355"/></w:tabs><w:jc w:val="left"/>')
+    doc.p(
+        [*position, ("tab",), ("tab",), ("tab",), name],
+        ppr='<w:tabs><w:tab w:val="right" w:pos="9355"/></w:tabs><w:jc w:val="left"/>',
+    )

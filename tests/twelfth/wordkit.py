@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from docxmaker import REL, package  # noqa: E402
+from docxmaker import REL, package
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -71,7 +71,7 @@ class Doc:
         props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
         return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
-    def _piece(self, piece: str | tuple, rpr: str) -> tuple[str, str]:  # noqa: PLR0911
+    def _piece(self, piece: str | tuple, rpr: str) -> tuple[str, str]:
         if isinstance(piece, str):
             return self.r(piece, rpr), piece
         kind, *args = piece
@@ -185,12 +185,17 @@ class Doc:
         self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
     # ------------------------------------------------------------------ tables
-    def table_xml(self, rows: list[list], widths: list[int], *, grid: bool = True, header: int = 0) -> tuple[str, list[str]]:
+    def table_xml(
+        self, rows: list[list], widths: list[int], *, grid: bool = True, header: int = 0
+    ) -> tuple[str, list[str]]:
         """Rows of cells: a cell is pieces/str, or a dict with ``paras`` (list of pieces), ``vm``
         ("restart"/"cont"), ``span`` (gridSpan), ``nested`` (rows, widths), ``align``, ``bold``."""
         borders = (
             "<w:tblBorders>"
-            + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+            + "".join(
+                f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
             + "</w:tblBorders>"
             if grid
             else ""
@@ -239,7 +244,9 @@ class Doc:
         self.lines.extend(lines)
 
     # ------------------------------------------------------------------ text boxes
-    def text_box(self, paras: list[tuple[list | str, dict]], *, table: tuple | None = None, height: int = 1800000) -> None:
+    def text_box(
+        self, paras: list[tuple[list | str, dict]], *, table: tuple | None = None, height: int = 1800000
+    ) -> None:
         """A floating text box anchored in an empty paragraph: DrawingML (``wps:txbx``) with the
         VML fallback (``v:textbox``) Word writes beside it — the same content twice in the file."""
         inner, lines = [], []
@@ -274,7 +281,7 @@ class Doc:
             f'<v:textbox inset="0,0,0,0"><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict>'
         )
         self.body.append(
-            f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">{choice}</mc:Choice>"
+            f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice>'
             f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
         )
         self.lines.extend(line for line in lines if line.strip())
@@ -292,7 +299,9 @@ class Doc:
         n = len(self.parts) + 1
         name = f"{'header' if kind == 'hdr' else 'footer'}{n}.xml"
         root = "w:hdr" if kind == "hdr" else "w:ftr"
-        self.parts[f"word/{name}"] = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{root} {NS}>{"".join(inner)}</{root}>'
+        self.parts[f"word/{name}"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{root} {NS}>{"".join(inner)}</{root}>'
+        )
         return self.rel("header" if kind == "hdr" else "footer", name)
 
     def footer_with_isp(self, isp: str) -> str:
@@ -303,7 +312,11 @@ class Doc:
 
     @staticmethod
     def sect(refs: str = "", *, landscape: bool = False, title_pg: bool = False) -> str:
-        size = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' if landscape else '<w:pgSz w:w="11906" w:h="16838"/>'
+        size = (
+            '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+            if landscape
+            else '<w:pgSz w:w="11906" w:h="16838"/>'
+        )
         return (
             f'<w:sectPr>{refs}{size}<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" '
             f'w:header="708" w:footer="708" w:gutter="0"/>{"<w:titlePg/>" if title_pg else ""}</w:sectPr>'
@@ -319,20 +332,33 @@ class Doc:
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>'
         parts: dict[str, str | bytes] = dict(self.parts)
         overrides = [
-            ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+            (
+                "/word/document.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            ),
             ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
-            ("/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"),
+            (
+                "/word/numbering.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+            ),
         ]
         rels = [("rId1", "styles", "styles.xml"), ("rId2", "numbering", "numbering.xml"), *self.rels]
         for name in self.parts:
             short = name.removeprefix("word/")
             kind = "header" if short.startswith("header") else "footer"
-            overrides.append((f"/{name}", f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"))
+            overrides.append(
+                (f"/{name}", f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml")
+            )
         if self.comments:
             parts["word/comments.xml"] = (
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {NS}>{"".join(self.comments)}</w:comments>'
             )
-            overrides.append(("/word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"))
+            overrides.append(
+                (
+                    "/word/comments.xml",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+                )
+            )
             rels.append(("rId9", "comments", "comments.xml"))
         parts["[Content_Types].xml"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -374,7 +400,7 @@ def abstract(aid: int, *levels: str) -> str:
 
 
 def num(nid: int, aid: int, restart: int | None = None) -> str:
-    over = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>' if restart else ""
+    over = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>' if restart else ""
+    )
     return f'<w:num w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>{over}</w:num>'
-
-
