@@ -70,6 +70,7 @@ HAND_WRITTEN = {
     "ninth": [Path("ninth/inputs"), Path("ninth/docx"), Path("ninth/pdf"), Path("ninth/html")],
     "tenth": [Path("tenth/inputs"), Path("tenth/docx"), Path("tenth/pdf"), Path("tenth/html")],
     "eleventh": [Path("eleventh/inputs"), Path("eleventh/docx"), Path("eleventh/pdf"), Path("eleventh/html")],
+    "twelfth": [Path("twelfth/inputs"), Path("twelfth/docx"), Path("twelfth/pdf")],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
