@@ -406,3 +406,27 @@ def test_a_share_button_and_the_adoption_line_close_the_document() -> None:
     texts = [item.text for block in document.recommendations for item in block.items]
     assert texts[-1] == "Библиотекам области проводить занятия по финансовой грамотности."
     assert "Поделиться" in document.unparsed
+
+
+def test_a_council_that_notes_and_recommends_gives_findings_and_the_addressee_it_names() -> None:
+    """ "…, комиссия отмечает:" opens findings, whose lines in small letters lost their bullets in
+    the copy; "Комиссия рекомендует управлению …:" names the block's addressee after its verb."""
+    document = parse(
+        "РЕКОМЕНДАЦИИ\nкомиссии по делам молодёжи\n"
+        "Обсудив ход реализации молодёжной политики в районе, комиссия отмечает:\n"
+        "в 2029 году работали 14 молодёжных клубов;\n"
+        "в сельских поселениях сохраняется нехватка помещений для занятий.\n"
+        "Комиссия рекомендует управлению культуры и молодёжной политики администрации района:\n"
+        "1) открыть до 1 сентября 2030 года два молодёжных клуба в сельских поселениях;\n"
+        "2) ежегодно проводить районный молодёжный форум.\n"
+    )
+    [section] = document.findings
+    assert section.title.endswith("комиссия отмечает")
+    assert [item.text for item in section.items] == [
+        "в 2029 году работали 14 молодёжных клубов;",
+        "в сельских поселениях сохраняется нехватка помещений для занятий.",
+    ]
+    [block] = document.recommendations
+    assert block.addressee is not None
+    assert block.addressee.name == "управление культуры и молодёжной политики администрации района"
+    assert len(block.items) == 2

@@ -57,7 +57,16 @@ def heading_phrase(text: str) -> str | None:
     trailing = _trailing_verb().search(text)
     if trailing and is_heading(text[: trailing.start()] + ":"):
         return text[: trailing.start()] + ":"  # "Органам местного самоуправления рекомендовать:"
+    finite = _finite_verb().search(text)
+    if finite and text.endswith(":") and is_heading(text[finite.end() :]):
+        return text[finite.end() :]  # "Общественный совет рекомендует министерству …:"
     return None
+
+
+@cache
+def _finite_verb() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in _cues()["addressee_finite_verbs"])
+    return re.compile(rf"(?<![а-яё])(?:{verbs})\s+", re.I)
 
 
 @cache

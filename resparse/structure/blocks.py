@@ -22,6 +22,7 @@ each line. In order:
 - ``plain-point``       under a heading, an unnumbered paragraph that asks for something is a point;
 - ``plain-opens-block`` after an operative intro, such a paragraph opens an unheaded block;
 - ``listed-under-colon`` unmarked lines after a point ending in ":" are its sub-items;
+- ``listed-finding``    unmarked lines in small letters under a findings intro are its list;
 - ``request-point``     "Рекомендовать комитету … взять …" unnumbered after a list: a point of its own;
 - ``continued-point``   an unmarked paragraph between points continues the point above it;
 - ``preamble``          narrative text before the first list.
@@ -241,6 +242,22 @@ def listed_under_colon(unit: Unit, state: BodyState) -> Decision | None:
     return Decision(unit.clean)
 
 
+def listed_finding(unit: Unit, state: BodyState) -> Decision | None:
+    """ "…, совет отмечает:" / "в 2028 году обеспечена …;" / "сохраняется нехватка …": under a
+    findings intro, unmarked lines in small letters are its list whose bullets a copy lost, up
+    to one ending in "."."""
+    open_list = state.open_list
+    if state.mode != "findings" or open_list is None or unit.marker:
+        return None
+    last = open_list.last
+    if (last is not None and not last.text.endswith(";")) or not unit.clean[:1].islower():
+        return None
+    if len(unit.clean) > LISTED_LINE_MAX:
+        return None
+    open_list.add_plain(unit.clean)
+    return Decision(unit.clean)
+
+
 def request_point(unit: Unit, state: BodyState) -> Decision | None:
     """ "Рекомендовать комитету … взять на контроль …", "Законодательному Собранию … рассмотреть …"
     with no number after a finished list: a request names its own addressee, so it is a point of
@@ -320,6 +337,7 @@ RULES: list[Rule] = [
     plain_point,
     plain_opens_block,
     listed_under_colon,
+    listed_finding,
     request_point,
     continued_point,
     preamble,

@@ -273,11 +273,13 @@ def last_point(units: list[Unit]) -> int:
         if is_section_heading(unit):
             continue
         first = morph.WORD.search(unit.clean)
-        if unit.marker or (heading_phrase(unit.clean) and _followed_by_list(units, index)):
+        heading = not unit.marker and heading_phrase(unit.clean) is not None
+        if unit.marker or (heading and _followed_by_list(units, index)):
             last = index
-        elif heading_phrase(unit.clean) and unit.clean.endswith(":"):
+            heading_seen = heading_seen or (heading and unit.clean.endswith(":"))
+        elif heading and unit.clean.endswith(":"):
             last, heading_seen = index, True
-        elif heading_seen and first and morph.is_infinitive(first.group()):
+        elif heading_seen and first and morph.is_infinitive(first.group()) and is_plain_point(unit.clean):
             last = index
         elif last >= 0 and point_line().search(unit.clean):
             last = index  # "Срок: …", "Ответственный: …" under the last point are still that point
