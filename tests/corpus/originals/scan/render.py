@@ -23,6 +23,7 @@ import json
 import math
 import random
 import sys
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 HERE = Path(__file__).resolve().parent
 PDF = HERE.parent / "pdf"
 GOLD = HERE.parent.parent / "gold"
+SCANNED = time.gmtime(1735689600)  # 2025-01-01
 
 
 class Look:
@@ -216,7 +218,15 @@ def scan(stem: str) -> Path:
         image.save(buffer, "JPEG", quality=look.quality)
         pages.append(Image.open(BytesIO(buffer.getvalue())))
     target = HERE / f"{stem}.scan.pdf"
-    pages[0].save(target, "PDF", resolution=look.dpi, save_all=True, append_images=pages[1:])
+    pages[0].save(
+        target,
+        "PDF",
+        resolution=look.dpi,
+        save_all=True,
+        append_images=pages[1:],
+        creationDate=SCANNED,  # fixed, so that a run remakes the same bytes
+        modDate=SCANNED,
+    )
     return target
 
 
