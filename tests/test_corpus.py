@@ -189,3 +189,19 @@ def test_gold_quotes_its_input(gold_path: Path) -> None:
     positions = [s["position"] for s in gold.get("signatories") or [] if s.get("position")]
     words = set(source.split())
     assert [p for p in positions if not set(p.split()) <= words] == []
+
+
+CORPUS_SCANS = CORPUS / "originals" / "scan"
+"""The corpus originals' PDFs printed and scanned (tests/corpus/originals/scan/render.py: skew,
+grain, blur, JPEG, holes, blots, a signature and a stamp), image-only: read by Tesseract."""
+
+
+@pytest.mark.slow
+def test_corpus_scans_stay_above_their_floors() -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    report = evaluate(CORPUS / "gold", [CORPUS_SCANS], only=["*.scan.pdf"], jobs=JOBS)
+    assert not report.failures and not report.unmatched
+    assert len(report.documents) == len(list((CORPUS / "gold").glob("*.json")))
+    assert set(report.summary) <= set(FLOORS["corpus_scans"]), "a new field is measured: give it a floor"
+    assert not _shortfalls(report, FLOORS["corpus_scans"]), report.summary
