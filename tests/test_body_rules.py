@@ -23,6 +23,8 @@ BODY: list[tuple[str, str]] = [
     ("1. Комитету по культуре:", "addressee-heading"),
     ("1.1. Провести фестиваль.", "marked-point"),
     ("1.2. Подготовить отчёт.", "marked-point"),
+    ("Предмет\t\t", "table-in-body"),  # a three-column table between the points
+    ("Математика\t\t", "table-in-body"),
     ("Срок: до 1 июня 2024 г.", "continued-point"),
     ("2. Провести конкурс.", "point-opens-block"),
     ("Совет рекомендует:", "operative-intro"),

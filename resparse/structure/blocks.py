@@ -11,6 +11,7 @@ each line. In order:
 - ``record-opens``      "СЛУШАЛИ:", "ПОВЕСТКА ДНЯ:": a protocol's record begins (preamble);
 - ``record-text``       what the record says, lists included, up to "РЕШИЛИ:" (preamble);
 - ``editorial-note``    "(в ред. постановления …)": a database's note, part of no point;
+- ``table-in-body``     a table of three or more columns between the points (a schedule): unparsed;
 - ``vote-tally``        "Голосовали: «за» – 41 …": the record of a vote, no part of the point above;
 - ``addressee-heading`` "Комитету …", "1. Союзу …:", "НКО:": opens a block for that addressee;
 - ``findings-intro``    "Выделили сильные стороны…:": opens a section of findings;
@@ -100,6 +101,20 @@ def editorial_note(unit: Unit, state: BodyState) -> Decision | None:
     belongs to none of them; it is left for ``unparsed``."""
     if unit.marker or not is_editorial_note(unit.clean):
         return None
+    return Decision(unit.clean, owned=False)
+
+
+GRID_COLUMNS = 3
+"""A layout table this wide between the points is a schedule or a list, not points set in a
+table (those take two columns: number | text, or position | name)."""
+
+
+def table_in_body(unit: Unit, state: BodyState) -> Decision | None:
+    """A table of three or more columns between the points (a schedule of dates and places, a
+    list of members): no point and no part of one; its cells are left for ``unparsed``."""
+    if unit.cell is None or state.open_list is None or state.table_width(unit) < GRID_COLUMNS:
+        return None
+    state.listed_under = None
     return Decision(unit.clean, owned=False)
 
 
@@ -327,6 +342,7 @@ RULES: list[Rule] = [
     record_opens,
     record_text,
     editorial_note,
+    table_in_body,
     vote_tally,
     addressee_heading,
     findings_intro,

@@ -50,6 +50,12 @@ class BodyState:
     listed_under: Item | None = None
     """The point ending in ":" whose unmarked lines are being read as its sub-items."""
 
+    def table_width(self, unit: Unit) -> int:
+        """Columns of the layout table ``unit`` was read from; 0 for a paragraph."""
+        if unit.cell is None:
+            return 0
+        return 1 + max(u.cell[1] for u in self.units if u.origin == unit.origin and u.cell is not None)
+
     def close_list(self) -> None:
         """No list is open: the next point opens a block of its own."""
         self.open_list, self.opened_by, self.intro, self.listed_under = None, None, None, None
