@@ -430,3 +430,19 @@ def test_a_council_that_notes_and_recommends_gives_findings_and_the_addressee_it
     assert block.addressee is not None
     assert block.addressee.name == "управление культуры и молодёжной политики администрации района"
     assert len(block.items) == 2
+
+
+def test_a_letters_closing_request_with_proshu_is_a_point() -> None:
+    """ "Информацию … прошу направлять …" names its object first and asks in the first person:
+    still the writer's request, a point of the letter."""
+    text = (
+        "ДЕПАРТАМЕНТ СПОРТА ОБЛАСТИ\n05.03.2030 № 12-04/77\n"
+        "Руководителям спортивных школ области\nО проведении зимнего фестиваля ГТО\n"
+        "В целях подготовки фестиваля прошу:\n"
+        "1. Обеспечить участие команд до 1 апреля 2030 года.\n"
+        "Сведения об участниках прошу представлять в департамент ежемесячно, до 5 числа.\n"
+    )
+    document = parse(text)
+    [block] = document.recommendations
+    assert [item.number for item in block.items] == ["1", None]
+    assert block.items[1].deadline is not None and block.items[1].deadline.recurrence == "monthly"

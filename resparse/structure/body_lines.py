@@ -209,18 +209,18 @@ def is_plain_point(text: str) -> bool:
 def decides_object_first(text: str) -> bool:
     """ "Информацию начальника управления принять к сведению", "Работу комиссии признать
     удовлетворительной": a decision naming its object first, in the accusative, then the
-    infinitive of what is done with it (no finite verb between)."""
+    infinitive of what is done with it (no finite verb between but a letter's "прошу":
+    "Информацию о ходе подготовки прошу направлять …")."""
     words = morph.WORD.findall(text)[:PLAIN_POINT_REACH]
-    if (
-        len(words) < 2
-        or not morph.can_be(words[0], {"NOUN"}, "accs")
-        or morph.can_be(words[0], {"NOUN"}, "nomn")
-    ):
+    if len(words) < 2 or not morph.can_be(words[0], {"NOUN"}, "accs"):
         return False
+    asking = load("cues")["asking_first_person"]
+    asks = False  # "Сведения … прошу представлять": the writer asks, so "Сведения" is no subject
     for word in words[1:]:
         if morph.is_infinitive(word):
-            return True
-        if morph.best_pos(word) == "VERB":
+            return asks or not morph.can_be(words[0], {"NOUN"}, "nomn")
+        asks = asks or word.lower() in asking
+        if morph.best_pos(word) == "VERB" and word.lower() not in asking:
             return False
     return False
 
