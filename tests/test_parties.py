@@ -553,3 +553,17 @@ def test_the_end_of_a_bracketed_note_is_no_heading() -> None:
     closes a note opened on the line above; it names no addressee."""
     assert not is_heading("Лесновской области от 12.04.2029 № 40-н)")
     assert is_heading("Лесновской областной думе (Петрову И.И.)")
+
+
+def test_a_sentence_goes_on_after_initials() -> None:
+    """ "… министра Ю.С. Гордеевой принять к сведению": the initials end no sentence, so the
+    surname after them is no addressee opening a sentence of its own."""
+    from resparse.structure.addressees import sentences
+
+    text = "Информацию начальника управления культуры А.В. Сомовой принять к сведению."
+    assert sentences(text) == [text]
+    assert inline_addressee(text) is None
+    assert sentences("Провести смотр. Отделу культуры подготовить отчёт.") == [
+        "Провести смотр.",
+        "Отделу культуры подготовить отчёт.",
+    ]

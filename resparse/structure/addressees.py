@@ -147,8 +147,9 @@ def inline_addressee(text: str, opening: bool = True) -> Party | None:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁ])")
-_ABBREVIATED = re.compile(r"(?:^|[\s«(\"])[а-яё]{1,4}\.$")
-"""A piece ending in a small abbreviation ("г.", "ул.", "им."): the sentence goes on after it."""
+_ABBREVIATED = re.compile(r"(?:^|[\s«(\"])(?:[а-яё]{1,4}|(?:[А-ЯЁ]\.\s?)*[А-ЯЁ])\.$")
+"""A piece ending in a small abbreviation ("г.", "ул.", "им.") or in initials ("Ю.С."): the
+sentence goes on after it ("… Ю.С. Гордеевой принять к сведению")."""
 
 
 def sentences(text: str) -> list[str]:
