@@ -188,3 +188,21 @@ def test_two_signature_blocks_side_by_side_are_read_column_by_column() -> None:
         ("Председатель Думы города Кедровска", "О.Н. Лаптева"),
         ("Глава города Кедровска", "С.И. Бурмистров"),
     ]
+
+
+def test_a_name_set_on_the_line_of_the_next_position_signs_the_position_above() -> None:
+    """A PDF may put the name, right of its position, on the line where the next position
+    starts ("Е.А. Мельникова Глава округа"), and the last name before an appendix's stamp."""
+    lines = [
+        "Председатель Думы",
+        "городского округа Лесной",
+        "О.В. Сизова Глава городского округа Лесной",
+        "К.Л. Дёмин Приложение",
+        "к решению Думы городского округа Лесной",
+    ]
+    signatories, left = read_signatures([Unit(text=line) for line in lines])
+    assert [(s.position, s.name) for s in signatories] == [
+        ("Председатель Думы городского округа Лесной", "О.В. Сизова"),
+        ("Глава городского округа Лесной", "К.Л. Дёмин"),
+    ]
+    assert left == ["Приложение", "к решению Думы городского округа Лесной"]

@@ -21,12 +21,15 @@ from resparse.models import Signatory
 from resparse.rules import load
 from resparse.structure import morph
 from resparse.structure.meta import patterns
-from resparse.structure.persons import SIGNED_PERSON
+from resparse.structure.persons import ANY_SURNAME, INITIALS, SIGNED_PERSON
 from resparse.structure.units import Unit, clean
 
 NAME = re.compile(SIGNED_PERSON)
 _NAME_LINE = re.compile(rf"^\s*(?P<name>{NAME.pattern})\.?\s*$")
 _NAME_AFTER_TAB = re.compile(rf"^(?P<position>.*\S)\s*\t\s*(?P<name>{NAME.pattern})\.?\s*$", re.S)
+_NAME_FIRST = re.compile(rf"^(?P<name>{INITIALS}\s?{ANY_SURNAME})\s+(?P<rest>[А-ЯЁ].*)$", re.S)
+"""A name, then a capitalised line: a PDF set the name, right of its position, on the line of
+the next position's start ("Е.А. Мельникова Глава городского округа")."""
 _CELL_RULE = re.compile(r"[ \t]*\|[ \t]*")
 """A table set as text keeps its cells apart with "|" ("Министр | А.В. Улюкаев |")."""
 # A PDF or a pasted text loses the tab: "… некоммерческих организаций В.П. Журавлёв".
@@ -99,13 +102,15 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
     """
     tail = side_by_side(tail)
     block = _Block()
-    for position, unit in enumerate(tail):
-        text = cells(unit.text)
-        if not text.strip():
-            continue
+    texts = [text for unit in tail if (text := cells(unit.text)).strip()]
+    for position, text in enumerate(texts):
+        name_first = _NAME_FIRST.match(clean(text)) if block.pending else None
+        if name_first:  # "Е.А. Мельникова Глава округа": a name right, the next line's left
+            block.sign(name_first.group("name"), name_first.group("name"))
+            text = name_first.group("rest")
         if block.raw and patterns()["stamp"].match(clean(text)):
             block.flush()
-            block.entries.extend(clean(u.text) for u in tail[position:] if u.text.strip())
+            block.entries.extend(clean(t) for t in [text, *texts[position + 1 :]])
             break
         block.read(text)
     block.flush()
