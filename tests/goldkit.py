@@ -6,6 +6,7 @@ item, B block, F findings section, R roadmap row, S signatory, A abbreviation) a
 """
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 DEC, ORD, PROT = ["decision", "resolution"], ["decision", "other"], ["other", "decision"]
@@ -82,3 +83,24 @@ def write(here: Path) -> None:
             json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
     print(f"wrote {len(GOLD)} gold files")
+
+
+def opening(texts: Iterable[str], stem: str, *starts: str) -> str:
+    """The texts (a set's paragraphs, numbers taken off) beginning with ``starts``, each found
+    exactly once, joined by spaces: how a gold script names a point by its first words."""
+    texts = list(texts)
+    found = []
+    for start in starts:
+        hits = [text for text in texts if text.replace("\u00a0", " ").startswith(start)]
+        if len(hits) != 1:
+            raise LookupError(f"{stem}: {len(hits)} paragraphs begin {start!r}")
+        found.append(hits[0])
+    return " ".join(found)
+
+
+def row_cell(rows: Iterable[list[str]], stem: str, number: str, column: int) -> str:
+    """Column ``column`` of the plan row numbered ``number`` ("1.1." or "1")."""
+    for row in rows:
+        if len(row) > 1 and row[0].rstrip(".") == number.rstrip("."):
+            return row[column]
+    raise LookupError(f"{stem}: no row {number}")

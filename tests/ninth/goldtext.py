@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from goldkit import opening, row_cell
 from markup import parse
 from texts_a import N as NA
 from texts_b import N as NB
@@ -20,21 +21,9 @@ MARK = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[а-я]\)|–)\s+")
 
 def t(stem: str, *starts: str) -> str:
     """The paragraphs beginning with ``starts``, each found once, joined by spaces."""
-    texts = [MARK.sub("", el[1]) for el in DOCS[stem] if el[0] == "p"]
-    found = []
-    for start in starts:
-        hits = [text for text in texts if text.startswith(start)]
-        if len(hits) != 1:
-            raise LookupError(f"{stem}: {len(hits)} paragraphs begin {start!r}")
-        found.append(hits[0])
-    return " ".join(found)
+    return opening((MARK.sub("", el[1]) for el in DOCS[stem] if el[0] == "p"), stem, *starts)
 
 
 def cell(stem: str, number: str, column: int) -> str:
-    """Column ``column`` of the plan row numbered ``number`` ("1.1." or "1")."""
-    for el in DOCS[stem]:
-        if el[0] == "tab":
-            for row in el[1]:
-                if row[0].rstrip(".") == number.rstrip("."):
-                    return row[column]
-    raise LookupError(f"{stem}: no row {number}")
+    """Column ``column`` of the plan row numbered ``number``."""
+    return row_cell((row for el in DOCS[stem] if el[0] == "tab" for row in el[1]), stem, number, column)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from goldkit import opening
 from texts_a import G as GA
 from texts_b import G as GB
 
@@ -28,10 +29,4 @@ def _texts(stem: str) -> list[str]:
 
 def t(stem: str, *starts: str) -> str:
     """The paragraphs beginning with ``starts``, each found once, joined by spaces."""
-    found = []
-    for start in starts:
-        hits = [text for text in _texts(stem) if text.startswith(start)]
-        if len(hits) != 1:
-            raise LookupError(f"{stem}: {len(hits)} paragraphs begin {start!r}")
-        found.append(hits[0])
-    return " ".join(found)
+    return opening(_texts(stem), stem, *starts)

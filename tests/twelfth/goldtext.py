@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from goldkit import opening, row_cell
+
 HERE = Path(__file__).resolve().parent
 MARK = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[а-я]\)|–)\s+")
 
@@ -18,21 +20,10 @@ def _lines(stem: str) -> list[str]:
 
 
 def t(stem: str, *starts: str) -> str:
-    """The lines beginning with ``starts``, each found once, joined by spaces."""
-    texts = [MARK.sub("", line) for line in _lines(stem)]
-    found = []
-    for start in starts:
-        hits = [text for text in texts if text.replace("\u00a0", " ").startswith(start)]
-        if len(hits) != 1:
-            raise LookupError(f"{stem}: {len(hits)} lines begin {start!r}")
-        found.append(hits[0])
-    return " ".join(found)
+    """The paragraphs beginning with ``starts``, each found once, joined by spaces."""
+    return opening((MARK.sub("", line) for line in _lines(stem)), stem, *starts)
 
 
 def cell(stem: str, number: str, column: int) -> str:
-    """Column ``column`` of the table row numbered ``number``."""
-    for line in _lines(stem):
-        cells = line.split("\t")
-        if cells[0] == number:
-            return cells[column]
-    raise LookupError(f"{stem}: no row {number}")
+    """Column ``column`` of the plan row numbered ``number``."""
+    return row_cell((line.split("\t") for line in _lines(stem)), stem, number, column)
