@@ -96,3 +96,36 @@ def wrap(maker: Any, text: str, width: float, size: float, pad: float, bold: boo
         else:
             lines.append(word)
     return lines or [""]
+
+
+_LINE_MARKS = {"^ ": "c", "> ": "r", "~ ": "chrome", "= ": "dn", "@ ": "sig"}
+"""The marks of the sets' line markup: ``^`` centred, ``>`` right-aligned, ``~`` site chrome,
+``=`` two borderless cells (date | number), ``@`` a signature (position | name)."""
+
+
+def parse_markup(source: str) -> list[tuple]:
+    """The elements of a document written in the sets' line markup, (kind, payload…): the marks
+    above, ``@@`` a second signature column, ``| a | b`` a ruled table row, ``---`` a page break,
+    ``.`` a blank paragraph, anything else a paragraph ("p") with its number typed."""
+    out: list[tuple] = []
+    for raw in source.strip().splitlines():
+        line = raw.rstrip()
+        mark, rest = line[:2], line[2:]
+        if line == "---":
+            out.append(("pb",))
+        elif line.startswith("@@ "):
+            out.append(("sig2", *line[3:].split(" | ")))
+        elif mark in _LINE_MARKS:
+            kind = _LINE_MARKS[mark]
+            out.append((kind, *rest.split(" | ")) if kind in ("dn", "sig") else (kind, rest))
+        elif mark == "| ":
+            row = rest.split(" | ")
+            if out and out[-1][0] == "tab":
+                out[-1][1].append(row)
+            else:
+                out.append(("tab", [row]))
+        elif line == ".":
+            out.append(("blank", ""))
+        elif line:
+            out.append(("p", line))
+    return out

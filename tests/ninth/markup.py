@@ -19,32 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from renderkit import parse_markup
+
 VOWELS = set("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 
 
 def parse(source: str) -> list[tuple]:
-    """The elements of a document: (kind, payload) with kinds c r dn tab sig p."""
-    out: list[tuple] = []
-    for raw in source.strip().splitlines():
-        line = raw.rstrip()
-        mark, rest = line[:2], line[2:]
-        if mark == "^ ":
-            out.append(("c", rest))
-        elif mark == "> ":
-            out.append(("r", rest))
-        elif mark == "= ":
-            out.append(("dn", *rest.split(" | ")))
-        elif mark == "@ ":
-            out.append(("sig", *rest.split(" | ")))
-        elif mark == "| ":
-            row = rest.split(" | ")
-            if out and out[-1][0] == "tab":
-                out[-1][1].append(row)
-            else:
-                out.append(("tab", [row]))
-        elif line:
-            out.append(("p", line))
-    return out
+    """The elements of a document (see :func:`renderkit.parse_markup`)."""
+    return parse_markup(source)
 
 
 def clean_txt(elements: list[tuple]) -> str:

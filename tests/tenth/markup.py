@@ -19,35 +19,15 @@ from __future__ import annotations
 
 import re
 
+from renderkit import parse_markup
+
 NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(?=\S)")
 """A typed multi-level point number ("1.", "2.1.", "1.2.1."), which automatic numbering replaces."""
 
 
 def parse(source: str) -> list[tuple]:
-    """The elements of a document: (kind, payload…) with kinds c r dn sig tab pb p."""
-    out: list[tuple] = []
-    for raw in source.strip().splitlines():
-        line = raw.rstrip()
-        mark, rest = line[:2], line[2:]
-        if line == "---":
-            out.append(("pb",))
-        elif mark == "^ ":
-            out.append(("c", rest))
-        elif mark == "> ":
-            out.append(("r", rest))
-        elif mark == "= ":
-            out.append(("dn", *rest.split(" | ")))
-        elif mark == "@ ":
-            out.append(("sig", *rest.split(" | ")))
-        elif mark == "| ":
-            row = rest.split(" | ")
-            if out and out[-1][0] == "tab":
-                out[-1][1].append(row)
-            else:
-                out.append(("tab", [row]))
-        elif line:
-            out.append(("p", line))
-    return out
+    """The elements of a document (see :func:`renderkit.parse_markup`)."""
+    return parse_markup(source)
 
 
 def plain_txt(elements: list[tuple], gaps: bool = False) -> str:
