@@ -71,6 +71,12 @@ HAND_WRITTEN = {
     "tenth": [Path("tenth/inputs"), Path("tenth/docx"), Path("tenth/pdf"), Path("tenth/html")],
     "eleventh": [Path("eleventh/inputs"), Path("eleventh/docx"), Path("eleventh/pdf"), Path("eleventh/html")],
     "twelfth": [Path("twelfth/inputs"), Path("twelfth/docx"), Path("twelfth/pdf")],
+    "thirteenth": [
+        Path("thirteenth/inputs"),
+        Path("thirteenth/docx"),
+        Path("thirteenth/pdf"),
+        Path("thirteenth/html"),
+    ],
 }
 """Hand-written sets of documents in the shapes of real ones (tests/heldout, tests/fresh: their
 READMEs say how they were made); each has its own floors."""
