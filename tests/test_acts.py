@@ -446,3 +446,18 @@ def test_a_letters_closing_request_with_proshu_is_a_point() -> None:
     [block] = document.recommendations
     assert [item.number for item in block.items] == ["1", None]
     assert block.items[1].deadline is not None and block.items[1].deadline.recurrence == "monthly"
+
+
+def test_a_working_meetings_porucheniya_opens_its_points() -> None:
+    """ "Поручения:" after the record of a working meeting ("Присутствовали: …") is its
+    operative cue: the points under it are what the meeting ordered."""
+    document = parse(
+        "ПРОТОКОЛ\nрабочего совещания по подготовке к паводку\n12 марта 2030 г.\n"
+        "Присутствовали: Орлов П.А., Сизова Т.С., представители управляющих компаний.\n"
+        "Поручения:\n"
+        "1. Провести обследование гидротехнических сооружений. Отв.: Орлов П.А. Срок: до 01.04.2030.\n"
+        "2. Отделу ГО и ЧС подготовить план эвакуации. Срок: до 15.04.2030.\n"
+    )
+    points = [item for block in document.recommendations for item in block.items]
+    assert [item.number for item in points] == ["1", "2"]
+    assert points[1].addressee is not None and points[1].addressee.name == "Отдел ГО и ЧС"
