@@ -109,3 +109,23 @@ def is_date_line(text: str) -> bool:
     """A line holding only a date, maybe with the act's number ("от 04.02.2026", "От 15 марта
     2017 года № 7"): a letterhead's, never the end of a sentence wrapped onto it."""
     return bool(_date_line().match(text))
+
+
+def capitals(text: str, at_least: int = 1) -> bool:
+    """At least ``at_least`` letters, all of them capitals; decided at the first small letter,
+    usually the second."""
+    letters = 0
+    for char in filter(str.isalpha, text):
+        if not char.isupper():
+            return False
+        letters += 1
+    return letters >= at_least
+
+
+_ADDRESS_LINE = re.compile(r"\s*(?:ул|пр|пр-т|пер|пл|наб|ш|д)\.\s*[А-ЯЁ\d]")
+
+
+def is_address_line(text: str) -> bool:
+    """A line giving a street address ("ул. Набережная, д. 41, …"): under a letterhead in
+    capitals it starts anew, though it starts in small letters."""
+    return _ADDRESS_LINE.match(text) is not None

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 from test_extract_docx import p, package, read
 
+from resparse import markers
 from resparse.extract.docx import styles as docx_styles
 from resparse.extract.docx.package import Package
 from resparse.extract.sniff import sniff
@@ -68,7 +69,7 @@ def test_a_part_past_the_limit_is_refused_before_the_styles_cache_sees_it() -> N
 )
 def test_capitals_as_before(text: str, capitals: bool) -> None:
     letters = [ch for ch in text if ch.isalpha()]
-    assert units.capitals(text) is capitals is (bool(letters) and all(ch.isupper() for ch in letters))
+    assert markers.capitals(text) is capitals is (bool(letters) and all(ch.isupper() for ch in letters))
 
 
 def test_a_unit_recomputes_its_clean_text_after_its_text_changes() -> None:

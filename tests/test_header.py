@@ -641,3 +641,14 @@ def test_a_date_line_with_the_number_stands_apart_and_a_subject_in_capitals_goes
         "№ 52-п",
     )
     assert "14 мая 2029 года" in document.unparsed
+
+
+def test_a_letterheads_address_line_is_no_part_of_its_name() -> None:
+    """ "ул. Лесная, д. 3, …, тел. …" under a letterhead in capitals starts anew, though in small
+    letters; an address with its phone is a note of the blank."""
+    document = parse(
+        "МИНИСТЕРСТВО ТРАНСПОРТА ЛЕСНОВСКОЙ ОБЛАСТИ\nул. Лесная, д. 3, г. Лесновск, тел. (4852) 30-11-07\n"
+        "РАСПОРЯЖЕНИЕ\n12.09.2029 № 14\nО проведении месячника безопасности\n" + ITEMS
+    )
+    assert document.issuer == "МИНИСТЕРСТВО ТРАНСПОРТА ЛЕСНОВСКОЙ ОБЛАСТИ"
+    assert "ул. Лесная, д. 3, г. Лесновск, тел. (4852) 30-11-07" in document.unparsed

@@ -14,7 +14,7 @@ from resparse.errors import EmptyFileError, UnsupportedFormatError
 from resparse.extract.joining import join_pair
 from resparse.layout import Cell, Layout, Paragraph, Row, SourceInfo, Table, Where
 from resparse.limits import Limits
-from resparse.markers import COLUMN_GAP, is_box_line, is_date_line, split_marker
+from resparse.markers import COLUMN_GAP, capitals, is_address_line, is_box_line, is_date_line, split_marker
 
 # The most frequent Russian letters; a wrong 8-bit code page turns them into rare ones.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
@@ -323,6 +323,7 @@ def _join_wrapped(
             and not _columns(previous, block)
             and not _LABEL_LINE.fullmatch(block.text)
             and not _SUBJECT_LINE.match(block.text)
+            and not (is_address_line(block.text) and capitals(previous.text))
             and (block.text[0].islower() or filled)
         ):
             text = f"{block.marker} {block.text}" if block.marker else block.text

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from resparse.markers import is_box_line
+from resparse.markers import capitals, is_box_line
 from resparse.structure import morph
 from resparse.structure.addressees import is_heading
 from resparse.structure.letter import recipient_lines
@@ -41,7 +41,7 @@ from resparse.structure.meta import (
     title_date,
 )
 from resparse.structure.title import names_itself, operative_cue
-from resparse.structure.units import Unit, capitals, unspaced
+from resparse.structure.units import Unit, unspaced
 
 BODY_LENGTH = 250
 STAMP_LINES = 8

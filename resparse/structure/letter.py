@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from resparse.markers import capitals
 from resparse.models import Block
 from resparse.structure import morph
 from resparse.structure.addressees import heading_party, is_heading
 from resparse.structure.meta import find_header_date, is_blank_note, is_subject_line, split_columns
-from resparse.structure.units import Unit, capitals
+from resparse.structure.units import Unit
 
+BLANK_LINES = 8
+"""Lines at the top of a letter where its two-column blank may stand."""
 RECIPIENT_LINES = 4
 """A recipient's name runs over this many lines at most before the subject line ("Главным
 врачам медицинских" / "организаций области" / "(по списку)")."""
@@ -42,14 +45,17 @@ def unzip_letterhead(units: list[Unit]) -> list[Unit]:
     address and the date on the left, the recipient on the right — read column by column: the
     left column's lines, then the right's. Read row by row, the recipient would be mixed into
     the letterhead. Units of any other document are returned as they are."""
+    head = units[:BLANK_LINES]
+    paired = [i for i, unit in enumerate(head) if any(column == 1 for column, _ in _columns(unit) or [])]
+    if not paired:
+        return units
+    taken = paired[-1] + 1  # the blank runs to its last line with a right-hand part
     run: list[tuple[int, Unit]] = []
-    taken = 0
-    for unit in units:
+    for unit in units[:taken]:
         pieces = _columns(unit)
-        if pieces is None:
-            break
-        run.extend(pieces)
-        taken += 1
+        if pieces is None and unit.marker:
+            return units
+        run.extend(pieces if pieces is not None else [(0, unit)])  # a line of the left only
     right = [unit for column, unit in run if column == 1 and not unit.blank]
     if not right or not _names_recipient(right[0]):
         return units

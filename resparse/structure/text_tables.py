@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 
 from resparse.layout import Block, Cell, Layout, Paragraph, Row, Table
-from resparse.markers import is_box_line
+from resparse.markers import capitals, is_box_line
 from resparse.structure.box_tables import box_table
 from resparse.structure.executors import starts_executor
 from resparse.structure.persons import PERSON
 from resparse.structure.roadmap import column_map, labelled_title, names_column
 from resparse.structure.text_rows import deadline_cell, split_header, split_row
-from resparse.structure.units import capitals, clean
+from resparse.structure.units import clean
 
 MIN_COLUMNS = 3
 """A header names at least this many columns (number, measure and one more)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from resparse.layout import Layout, Paragraph, Table
-from resparse.markers import COLUMN_GAP, is_date_line
+from resparse.markers import COLUMN_GAP, capitals, is_address_line, is_date_line
 
 CLEAN_CACHE = 8192
 """How many distinct texts :func:`clean` remembers: the rules ask for the same lines many times."""
@@ -103,6 +103,8 @@ def _continues(previous: Unit, unit: Unit) -> bool:
     formatted = previous.centered or previous.bold or unit.centered or unit.bold  # set as lines of a title
     if COLUMN_GAP.search(previous.text) or COLUMN_GAP.search(unit.text) or is_date_line(unit.text):
         return False  # lines set in columns are rows, not one paragraph wrapped; a date is its own
+    if is_address_line(unit.text) and capitals(previous.text):
+        return False  # "ул. Набережная, д. 41, …" under a letterhead in capitals
     return (
         unit.marker is None
         and not formatted
@@ -129,17 +131,6 @@ def _from_paragraph(paragraph: Paragraph, index: int) -> Unit:
 _GLUED_NAME = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])")
 """A small letter running straight into initials and a surname ("Губернатор областиЕ.В.
 Стрельников"): two cells a conversion glued together; a tab sets them apart again."""
-
-
-def capitals(text: str, at_least: int = 1) -> bool:
-    """At least ``at_least`` letters, all of them capitals; decided at the first small letter,
-    usually the second."""
-    letters = 0
-    for char in filter(str.isalpha, text):
-        if not char.isupper():
-            return False
-        letters += 1
-    return letters >= at_least
 
 
 def _from_table(table: Table, index: int) -> list[Unit]:
