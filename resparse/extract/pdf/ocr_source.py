@@ -33,10 +33,12 @@ from resparse.extract.pdf.grid import Grid, GridCell, find_grids
 from resparse.extract.pdf.ocr_image import prepare
 from resparse.extract.pdf.ocr_rulings import erase_rulings, find_rulings
 from resparse.extract.pdf.ocr_tool import (
+    NUMBER_HEADER,
     OcrWord,
     PageFailed,
     find_tesseract,
     fix_ocr_text,
+    is_number_header,
     mark_bold,
     run_tesseract,
     tesseract_languages,
@@ -225,6 +227,9 @@ def _build_page(page: Page, grids: Sequence[Grid], free: Sequence[OcrWord]) -> N
             continue
         for row in piece.rows:
             row.cells = [cell.model_copy(update={"text": fix_ocr_text(cell.text)}) for cell in row.cells]
+        first = piece.rows[0].cells[0] if piece.rows and piece.rows[0].cells else None
+        if first is not None and is_number_header(first.text):
+            piece.rows[0].cells[0] = first.model_copy(update={"text": NUMBER_HEADER})
         page.pieces.append(piece)
     lines = group_lines([_word(w, size) for w in free], page.number, SCAN)
     page.lines = [_sized_line(line.words, page.number, size) for line in lines]
