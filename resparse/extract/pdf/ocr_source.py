@@ -31,6 +31,7 @@ from resparse.errors import CorruptFileError, LimitExceededError
 from resparse.extract.pdf.geometry import Page
 from resparse.extract.pdf.grid import Grid, GridCell, find_grids
 from resparse.extract.pdf.ocr_image import prepare
+from resparse.extract.pdf.ocr_lines import snap_to_lines
 from resparse.extract.pdf.ocr_rulings import erase_rulings, find_rulings
 from resparse.extract.pdf.ocr_tool import (
     NUMBER_HEADER,
@@ -231,7 +232,7 @@ def _build_page(page: Page, grids: Sequence[Grid], free: Sequence[OcrWord]) -> N
         if first is not None and is_number_header(first.text):
             piece.rows[0].cells[0] = first.model_copy(update={"text": NUMBER_HEADER})
         page.pieces.append(piece)
-    lines = group_lines([_word(w, size) for w in free], page.number, SCAN)
+    lines = group_lines([_word(w, size) for w in snap_to_lines(free)], page.number, SCAN)
     page.lines = [_sized_line(line.words, page.number, size) for line in lines]
 
 

@@ -78,6 +78,8 @@ class OcrWord:
     bottom: float
     conf: float = 100.0
     bold: bool = False
+    line: tuple[int, int, int] = (0, 0, 0)
+    """Tesseract's block, paragraph and line numbers (zeros when unknown)."""
 
     @property
     def cx(self) -> float:
@@ -115,6 +117,7 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
         if len(parts) < 12 or parts[0] != "5":
             continue
         try:
+            block, paragraph, number = (int(v) for v in parts[2:5])
             left, top, width, height = (int(v) for v in parts[6:10])
             conf = float(parts[10])
         except ValueError:
@@ -126,7 +129,9 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
             and text not in "-–—•·"
         ):
             continue
-        words.append(OcrWord(text, left, top, left + width, top + height, conf))
+        words.append(
+            OcrWord(text, left, top, left + width, top + height, conf, line=(block, paragraph, number))
+        )
     return words
 
 

@@ -144,6 +144,9 @@ class Settings:
     """White space between the cell crops stacked into one strip for the second reading."""
     ocr_noise_confidence: float = 50.0
     """A "word" without letters or digits below this confidence is a speck, not text."""
+    ocr_line_jump: float = 0.6
+    """A Tesseract line whose word's middle is this many word heights off its left
+    neighbour's swallowed a word of another line: its words are grouped by their boxes."""
     ocr_dash_flat: float = 0.25
     """An "=" whose ink box is at most this share as tall as wide is one stroke: a dash."""
     ocr_low_confidence: float = 60.0
