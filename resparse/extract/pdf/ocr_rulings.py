@@ -86,15 +86,36 @@ def _segments(runs: Iterable[tuple[int, int, int]]) -> list[Segment]:
 
 
 def _join_collinear(segments: list[Segment], snap: float) -> list[Segment]:
-    """Bridge small breaks in a line (a faint scan): same position, gap under a millimetre."""
+    """Bridge small breaks in a line (a faint scan): same position, gap under a millimetre.
+
+    Segments are gathered by position first (a chain of positions each within ``snap / 3``
+    of the last: a line a pixel off its course part of the way is one line), then joined
+    along their length where they overlap or nearly meet.
+    """
     joined: list[Segment] = []
-    for segment in sorted(segments, key=lambda s: (round(s.pos / 4), s.start)):
-        last = joined[-1] if joined else None
-        if last and abs(last.pos - segment.pos) <= snap / 3 and segment.start - last.end <= snap:
-            joined[-1] = Segment((last.pos + segment.pos) / 2, last.start, max(last.end, segment.end))
-        else:
-            joined.append(segment)
+    for group in _by_position(segments, snap / 3):
+        line: Segment | None = None
+        for segment in sorted(group, key=lambda s: s.start):
+            if line is not None and segment.start - line.end <= snap:
+                line = Segment((line.pos + segment.pos) / 2, line.start, max(line.end, segment.end))
+                continue
+            if line is not None:
+                joined.append(line)
+            line = segment
+        if line is not None:
+            joined.append(line)
     return joined
+
+
+def _by_position(segments: Sequence[Segment], step: float) -> list[list[Segment]]:
+    """Segments in groups whose positions follow each other at most ``step`` apart."""
+    groups: list[list[Segment]] = []
+    for segment in sorted(segments, key=lambda s: s.pos):
+        if groups and segment.pos - groups[-1][-1].pos <= step:
+            groups[-1].append(segment)
+        else:
+            groups.append([segment])
+    return groups
 
 
 def _anchored(vertical: Segment, horizontals: Sequence[Segment], meet: float, snap: float) -> bool:

@@ -4,6 +4,8 @@ A scan has no text layer, so each page is rendered with pypdfium2 in greyscale â
 resolution of the scanned image itself when the page is one (:func:`scan_dpi`; enlarging a
 200 dpi scan to 300 dpi blurs it and made Tesseract misread list numbers), else at 300 dpi
 â€” after its images' sizes were checked (:func:`check_pixels`, before pdfium decodes them).
+The page is cleaned of specks and turned square first (:mod:`.ocr_image`: a scan is
+always a little askew).
 Ruling lines are found in the pixels (:mod:`.ocr_rulings`) and painted out, the rest is read
 by Tesseract (:mod:`.ocr_tool`); cells that come out empty or very short (row numbers in a
 narrow column) are read again as one strip of crops. Every box is converted to points, so
@@ -28,12 +30,16 @@ from PIL import Image
 from resparse.errors import CorruptFileError, LimitExceededError
 from resparse.extract.pdf.geometry import Page
 from resparse.extract.pdf.grid import Grid, GridCell, find_grids
+from resparse.extract.pdf.ocr_image import prepare
+from resparse.extract.pdf.ocr_lines import snap_to_lines
 from resparse.extract.pdf.ocr_rulings import erase_rulings, find_rulings
 from resparse.extract.pdf.ocr_tool import (
+    NUMBER_HEADER,
     OcrWord,
     PageFailed,
     find_tesseract,
     fix_ocr_text,
+    is_number_header,
     mark_bold,
     run_tesseract,
     tesseract_languages,
@@ -189,10 +195,11 @@ def _read_page(
     languages: str,
     deadline: float,
 ) -> OcrPage:
-    """Find the page's tables, paint their lines out, OCR the rest and mark bold words."""
+    """Clean and square the page, find its tables, paint their lines out, OCR the rest, mark bold."""
     image, dpi, (width, height) = rendered
     unit = dpi / 72  # pixels per point
     result = OcrPage(page=Page(number=number, width=width, height=height, ocr=True))
+    image = prepare(image, unit)
     grids = find_grids(*find_rulings(image, unit))
     clean = erase_rulings(image, grids, unit) if grids else image
     try:
@@ -221,8 +228,11 @@ def _build_page(page: Page, grids: Sequence[Grid], free: Sequence[OcrWord]) -> N
             continue
         for row in piece.rows:
             row.cells = [cell.model_copy(update={"text": fix_ocr_text(cell.text)}) for cell in row.cells]
+        first = piece.rows[0].cells[0] if piece.rows and piece.rows[0].cells else None
+        if first is not None and is_number_header(first.text):
+            piece.rows[0].cells[0] = first.model_copy(update={"text": NUMBER_HEADER})
         page.pieces.append(piece)
-    lines = group_lines([_word(w, size) for w in free], page.number, SCAN)
+    lines = group_lines([_word(w, size) for w in snap_to_lines(free)], page.number, SCAN)
     page.lines = [_sized_line(line.words, page.number, size) for line in lines]
 
 

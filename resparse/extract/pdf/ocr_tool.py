@@ -28,10 +28,12 @@ from resparse.extract.pdf.settings import SETTINGS
 __all__ = [
     "MISSING_RUSSIAN",
     "MISSING_TESSERACT",
+    "NUMBER_HEADER",
     "OcrWord",
     "PageFailed",
     "find_tesseract",
     "fix_ocr_text",
+    "is_number_header",
     "mark_bold",
     "parse_tsv",
     "run_tesseract",
@@ -76,6 +78,8 @@ class OcrWord:
     bottom: float
     conf: float = 100.0
     bold: bool = False
+    line: tuple[int, int, int] = (0, 0, 0)
+    """Tesseract's block, paragraph and line numbers (zeros when unknown)."""
 
     @property
     def cx(self) -> float:
@@ -112,20 +116,36 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
         parts = line.split("\t")
         if len(parts) < 12 or parts[0] != "5":
             continue
-        text = parts[11].strip()
         try:
+            block, paragraph, number = (int(v) for v in parts[2:5])
             left, top, width, height = (int(v) for v in parts[6:10])
             conf = float(parts[10])
         except ValueError:
             continue
+        text = _dash(parts[11].strip(), width, height, conf)
         if not text or (
             not any(ch.isalnum() for ch in text)
             and conf < SETTINGS.ocr_noise_confidence
             and text not in "-–—•·"
         ):
             continue
-        words.append(OcrWord(text, left, top, left + width, top + height, conf))
+        words.append(
+            OcrWord(text, left, top, left + width, top + height, conf, line=(block, paragraph, number))
+        )
     return words
+
+
+def _dash(text: str, width: int, height: int, conf: float) -> str:
+    """A dash's ink is a flat stroke: "=" so flat is a dash, a doubtful "dash" taller than wide is nothing.
+
+    Tesseract reads a blurred en dash opening a list line as "=", and puts phantom dashes
+    (tall, narrow boxes of nothing, of low confidence) into the wide gaps of justified lines.
+    """
+    if text == "=" and height <= SETTINGS.ocr_dash_flat * width:
+        return "–"
+    if text and all(ch in "-–—" for ch in text) and height > width and conf < SETTINGS.ocr_noise_confidence:
+        return ""
+    return text
 
 
 def mark_bold(image: Image.Image, words: list[OcrWord], unit: float) -> list[OcrWord]:
@@ -160,6 +180,18 @@ _ZE_AS_THREE = re.compile(r"(?<=\d[-–—])З|(?<=\d [-–—] )З|(?<![^\W\d_]
 _DIGIT_WORD = re.compile(r"(?<=\d)(?=[а-яё]{3,})")
 _ROUND_BULLET = re.compile(r"^(?:[®©°¢●○◦]|[еe](?=\s+[А-ЯЁA-Z«\"]))(?=\s)")
 _DOUBLE_DASH = re.compile(r"(?<=\d)\s*[-–—]{2,}\s*(?=[\dЗ])")
+_LATIN_WORD = re.compile(r"(?<![\w-])[AaBCcEeHKMOoPpTXxyk]{2,}(?![\w-])")
+_LOWER_UPPER = re.compile(
+    r"(?<![\w-])[aceopxyk][AaBCcEeHKMOoPpTXxyk]*[ABCEHKMOPTX][AaBCcEeHKMOoPpTXxyk]*(?![\w-])"
+)
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_NUMBER_SIGN = re.compile(
+    r"(?:(?<=\d\d\d\d )|(?<=\d\d\d\d г\. )|(?<=\d\d\d\d года )|(?<=^)|(?<=\t))"
+    r"(?:[МM][еeоo]?|N[еeоo]?)\s?(?=\d)"
+)
+_NUMBER_HEADER = re.compile(r"[NМM№][оoеe]?\s*[пnшл]?\s*[/|\\]?\s*[пnшл]")
+NUMBER_HEADER = "№ п/п"
+"""The number column's header in Russian tables."""
 
 
 def fix_ocr_text(text: str) -> str:
@@ -167,6 +199,11 @@ def fix_ocr_text(text: str) -> str:
 
     With English loaded next to Russian, a lone "с" or "В" may come out Latin, and a word
     may mix both alphabets ("Coюз"); in a Cyrillic text such letters are turned Cyrillic.
+    A word of Latin letters that all have Cyrillic twins ("KCOPC", "oT") is Cyrillic too in
+    such a text, unless it is a Roman numeral ("XX", "CM"); in any text when it opens in
+    small letters and goes on in capitals ("oT" is "от": no Latin word is written so).
+    The number sign "№" comes out "М", "Ме", "N" or "No": before a number, after a year
+    or opening the text, it is "№".
     A round bullet opening a line often comes out as "®", "©", "°" or a lone "е" before a
     capital: it is "•" again.
     "З" (Ze) next to digits is the digit 3 ("2-Зквартал"), a digit glued to a word gets
@@ -177,10 +214,27 @@ def fix_ocr_text(text: str) -> str:
     if cyrillic > SETTINGS.ocr_cyrillic_majority * latin:
         text = _LONE_LATIN.sub(_cyrillic_letter, text)
         text = _MIXED_WORD.sub(_cyrillic_word, text)
+        text = _LATIN_WORD.sub(_cyrillic_twins, text)
+    text = _LOWER_UPPER.sub(_cyrillic_twins, text)
+    text = _NUMBER_SIGN.sub("№ ", text)
     text = _ROUND_BULLET.sub("•", text)
     text = _DOUBLE_DASH.sub("-", text)
     text = _ZE_AS_THREE.sub("3", text)
     return _DIGIT_WORD.sub(" ", text)
+
+
+def is_number_header(text: str) -> bool:
+    """Whether a table's first header cell is "№ п/п" as Tesseract reads it ("Мпп", "Non")."""
+    return _NUMBER_HEADER.fullmatch(text.strip()) is not None
+
+
+def _cyrillic_twins(match: re.Match[str]) -> str:
+    """A Latin word whose letters all look Cyrillic, in a Cyrillic text: Cyrillic, but for Roman numerals."""
+    word = match.group()
+    if _ROMAN.fullmatch(word):
+        return word
+    cyrillic = word.translate(_LATIN_TO_CYRILLIC)
+    return cyrillic.lower() if word[0].islower() else cyrillic
 
 
 def _cyrillic_letter(match: re.Match[str]) -> str:

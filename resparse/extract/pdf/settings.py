@@ -144,6 +144,11 @@ class Settings:
     """White space between the cell crops stacked into one strip for the second reading."""
     ocr_noise_confidence: float = 50.0
     """A "word" without letters or digits below this confidence is a speck, not text."""
+    ocr_line_jump: float = 0.6
+    """A Tesseract line whose word's middle is this many word heights off its left
+    neighbour's swallowed a word of another line: its words are grouped by their boxes."""
+    ocr_dash_flat: float = 0.25
+    """An "=" whose ink box is at most this share as tall as wide is one stroke: a dash."""
     ocr_low_confidence: float = 60.0
     """A page whose mean word confidence is below this gets a warning."""
     ocr_confidence_words: int = 5
@@ -158,6 +163,25 @@ class Settings:
     """… and this many times the page's median share (a page set in bold as a whole)."""
     ocr_cyrillic_majority: float = 2.0
     """Text with this many times more Cyrillic than Latin letters gets stray Latin letters Cyrillic."""
+    ocr_skew_dpi: float = 100.0
+    """Resolution of the reduced copy a page's skew is measured on (a 0.1° turn moves its
+    far side about a pixel)."""
+    ocr_skew_max: float = 3.0
+    """Largest skew looked for, in degrees either way (a sheet laid by hand: 0.3–1.5°)."""
+    ocr_skew_coarse: float = 0.25
+    """Step of the first sweep over candidate angles, in degrees."""
+    ocr_skew_fine: float = 0.05
+    """Step of the second sweep, around the best of the first."""
+    ocr_skew_min: float = 0.1
+    """A page skewed less than this (degrees) is left as it is: turning costs a little sharpness."""
+    ocr_skew_gain: float = 0.02
+    """The best angle must make the row profile this share more peaked than no turn at all."""
+    ocr_speck_reach: float = 1.0
+    """Reach of the square around an ink pixel where :func:`.ocr_image.despeckle` measures ink."""
+    ocr_speck_share: float = 0.12
+    """An ink pixel with less ink than this share of that square around it is a speck."""
+    ocr_skew_min_ink: float = 0.002
+    """A page with less ink than this share of its pixels has no profile to measure."""
     ocr_probe_seconds: float = 30.0
     """How long ``tesseract --list-langs`` may take."""
     ocr_em_per_height: float = 1.5
