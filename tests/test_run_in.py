@@ -42,3 +42,17 @@ def test_numbers_in_running_text_cut_nothing() -> None:
         "газете «Лесновский вестник», а также размещены на официальном сайте поселения в сети Интернет."
     )
     assert split_run_in([Unit(text=text)]) == [Unit(text=text)]
+
+
+def test_the_head_of_a_run_in_act_is_cut_at_its_date_line_and_any_grounds() -> None:
+    from resparse.structure.run_in import _head
+
+    assert _head("ПОСТАНОВЛЕНИЕ от 3 апреля 2029 г. № 41 О мерах Руководствуясь Уставом постановляю:") == [
+        "ПОСТАНОВЛЕНИЕ",
+        "от 3 апреля 2029 г. № 41",
+        "О мерах",
+        "Руководствуясь Уставом постановляю:",
+    ]
+    assert _head("РЕШЕНИЕ О бюджете в соответствии с кодексом") == [
+        "РЕШЕНИЕ О бюджете в соответствии с кодексом"
+    ]

@@ -27,7 +27,10 @@ RUN_IN_POINTS = 2
 _MARKER = re.compile(r"(?<=[.:;!?»])\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+)(?=[А-ЯЁ«])")
 _DATE_WORD = re.compile(r"(?:^|\s)[Оо]т\s*$")
 _NUMBER_AFTER = re.compile(r"\s*(?:г\.|года)?\s*(?:№|N)\s*[\w./-]*\d[\w./-]*")
-_GROUNDS = re.compile(rf"(?<=\s)(?-i:[А-ЯЁ])(?i:{'|'.join(load('cues')['preamble_openers'])[1:]})(?![а-яё])")
+_GROUNDS = re.compile(
+    "|".join(rf"(?<=\s)(?-i:{p[0].upper()}){p[1:]}(?![а-яё])" for p in load("cues")["preamble_openers"]), re.I
+)
+"""The grounds of an act opening in the head, capitalised ("В целях …", "Руководствуясь …")."""
 _SIGNATURE = re.compile(
     rf"(?<=[.;])\s+(?P<position>[А-ЯЁ][^.;!?]{{2,120}}?)\s*:?\s+(?P<name>{SIGNED_PERSON})\.?(?=\s|$)"
 )
