@@ -23,10 +23,18 @@ that it may be the next match's word ("администрация городск
 
 
 def rejoin_broken_words(text: str) -> str:
-    """``text`` with each word a cell's line broke without a hyphen made whole."""
+    """``text`` with each word a cell's line broke without a hyphen made whole, and a quote a
+    line break left apart from its word ("Северозёрья »") closed up."""
     if " " not in text:
         return text
-    return _BROKEN.sub(_joined, text)
+    return _QUOTE_APART.sub(_close_up, _BROKEN.sub(_joined, text))
+
+
+_QUOTE_APART = re.compile(r"(?<=\w)\s+»|«\s+(?=\w)")
+
+
+def _close_up(match: re.Match[str]) -> str:
+    return match.group().strip()
 
 
 def _joined(match: re.Match[str]) -> str:
@@ -49,7 +57,16 @@ def _standalone() -> frozenset[str]:
 def _broken(head: str, tail: str) -> bool:
     known = morph.is_known
     if not known(head + tail):
-        return False
+        return _unknown_adjective(head, tail)
     if not known(head) or not known(tail):
         return True
     return len(tail) <= ENDING_MAX and len(head) >= HEAD_MIN and tail not in _standalone()
+
+
+def _unknown_adjective(head: str, tail: str) -> bool:
+    """A name the dictionary does not know broken before its ending ("северозёрск ого"): the
+    head is no word, the tail a short ending, and the whole reads as an adjective."""
+    if morph.is_known(head) or len(tail) > ENDING_MAX or tail in _standalone():
+        return False
+    found = morph.parses(head + tail)
+    return bool(found) and found[0].tag.POS == "ADJF"
