@@ -69,3 +69,24 @@ def test_a_text_copy_of_merged_cells_leaves_them_empty_and_the_rows_take_the_one
         "2026-07-01",
         "2026-12-31",
     ]
+
+
+def test_a_headers_second_line_carried_onto_the_next_page_is_no_row() -> None:
+    """A PDF's plan whose header wrapped over a page break gives its second line as a row of
+    its own ("" | "мероприятия" | "" | "исполнитель"): it is the header's, not a measure."""
+    word = docx.Document()
+    word.add_paragraph("ПЛАН МЕРОПРИЯТИЙ")
+    rows = [
+        ("№ п/п", "Наименование", "Срок исполнения", "Ответственный"),
+        ("", "мероприятия", "", "исполнитель"),
+        ("1.", "Провести смотр художественной самодеятельности", "до 1 мая 2030 г.", "Отдел культуры"),
+    ]
+    table = word.add_table(rows=len(rows), cols=4)
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    buffer = io.BytesIO()
+    word.save(buffer)
+    rows_read = extract(buffer.getvalue(), name="plan.docx").roadmap
+    assert [row.number for row in rows_read] == ["1"]
+    assert [e.name for e in rows_read[0].executors] == ["Отдел культуры"]

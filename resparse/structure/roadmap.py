@@ -93,7 +93,12 @@ def parse_roadmap(table: Table) -> tuple[list[RoadmapRow], list[str]]:
     groups: list[Group] = []  # a row's cells, fragments merged in
     sections: list[RoadmapSection] = []
     section: RoadmapSection | None = None
-    for row in table.rows[1:]:
+    body = table.rows[1:]
+    if body and _continues_header(grid(body[0]), position_of):
+        second = grid(body[0])
+        header = [rejoin_broken_words(f"{a} {b}".strip()) for a, b in zip(header, second, strict=False)]
+        body = body[1:]  # the header's second line, carried onto the next page
+    for row in body:
         cells = grid(row, shared)
         cells += [""] * (len(header) - len(cells))
         if (
@@ -258,6 +263,23 @@ def cell_deadline(text: str) -> Deadline | None:
 
 def _key(cells: list[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"\W+", "", c.lower()) for c in cells)
+
+
+HEADER_TAIL_WORDS = 2
+"""Words a cell of a header's carried-over second line holds at most ("мероприятия")."""
+
+
+def _continues_header(cells: list[str], position_of: dict[str, int]) -> bool:
+    """The row under the header is its second line, carried onto the next page: no number, and
+    each filled cell a word or two in small letters ("мероприятия", "исполнитель")."""
+    filled = [cell for cell in cells if cell]
+    at = position_of.get("number")
+    number = cells[at] if at is not None and at < len(cells) else ""
+    return (
+        bool(filled)
+        and not number
+        and all(cell[:1].islower() and len(cell.split()) <= HEADER_TAIL_WORDS for cell in filled)
+    )
 
 
 def _fill_down(groups: list[Group], position_of: dict[str, int]) -> None:
