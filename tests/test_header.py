@@ -652,3 +652,12 @@ def test_a_letterheads_address_line_is_no_part_of_its_name() -> None:
     )
     assert document.issuer == "МИНИСТЕРСТВО ТРАНСПОРТА ЛЕСНОВСКОЙ ОБЛАСТИ"
     assert "ул. Лесная, д. 3, г. Лесновск, тел. (4852) 30-11-07" in document.unparsed
+
+
+def test_a_letter_that_asks_nothing_still_names_its_recipient() -> None:
+    document = parse(
+        "ДЕПАРТАМЕНТ КУЛЬТУРЫ ОБЛАСТИ\n12.09.2029 № 14\nРуководителям музеев области\nО выставке\n"
+        "Сообщаем, что выставка откроется 1 октября 2029 года в областном музее.\n"
+    )
+    assert document.title == "О выставке"
+    assert "Руководителям музеев области" in document.unparsed

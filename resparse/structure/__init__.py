@@ -90,7 +90,8 @@ def _build(layout: Layout) -> tuple[Document, list[tuple[str, str]]]:
     )
     header = read_header(units, stop)
     body = read_body(units[header.end :])
-    body.blocks = ask_recipient(body.blocks, header.recipient)
+    body.blocks, asked = ask_recipient(body.blocks, header.recipient)
+    header.notes += [] if asked else header.recipient  # a letter that asks nothing still names it
     signatories, tail_left = read_signatures(body.tail)
     date, date_text = (header.date, header.date_text) if header.date else _date_in(tail_left)
     all_text = [u.text for u in units] + roadmap.cells(layout)  # units already hold the other tables
@@ -136,7 +137,9 @@ def _kind(header: Header, body: Body, has_roadmap: bool, all_text: list[str]) ->
 
 def _trace(header: Header, body: Body, document: Document) -> list[tuple[str, str]]:
     """(rule, text) for every piece of text, in order: what ``--explain`` shows."""
-    header_lines = header.letterhead + header.stamp + header.title_lines + header.place_lines
+    header_lines = (
+        header.letterhead + header.stamp + header.recipient + header.title_lines + header.place_lines
+    )
     trace = [("header", line) for line in header_lines] + body.trace
     trace += [("signature", s.name) for s in document.signatories]
     return trace + [("unparsed", text) for text in document.unparsed]

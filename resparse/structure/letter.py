@@ -93,11 +93,12 @@ def _names_recipient(unit: Unit) -> bool:
     )
 
 
-def ask_recipient(blocks: list[Block], recipient: list[str]) -> list[Block]:
+def ask_recipient(blocks: list[Block], recipient: list[str]) -> tuple[list[Block], bool]:
     """Blocks that name no addressee ask the letter's recipient: one block of all its requests
-    in a row, the numbered ones and a closing "Информацию … направить до …" alike."""
-    if not recipient:
-        return blocks
+    in a row, the numbered ones and a closing "Информацию … направить до …" alike. Also says
+    whether any block took the recipient (a letter that asks nothing must list it elsewhere)."""
+    if not recipient or all(block.addressee is not None for block in blocks):
+        return blocks, False
     party = heading_party(" ".join(recipient))
     kept: list[Block] = []
     for block in blocks:
@@ -108,4 +109,4 @@ def ask_recipient(blocks: list[Block], recipient: list[str]) -> list[Block]:
         else:
             block.addressee = party.model_copy()
             kept.append(block)
-    return kept
+    return kept, True
