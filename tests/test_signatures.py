@@ -206,3 +206,18 @@ def test_a_name_set_on_the_line_of_the_next_position_signs_the_position_above() 
         ("Глава городского округа Лесной", "К.Л. Дёмин"),
     ]
     assert left == ["Приложение", "к решению Думы городского округа Лесной"]
+
+
+def test_an_appendix_after_the_signature_is_no_prose_around_it() -> None:
+    """A scan's noise above the signature and the appendix under it ("Утверждена
+    постановлением …" and its long title): the signature is still the act's, not a participant
+    named amid prose."""
+    lines = [
+        "Их o Sunn fon sem ied",
+        "Глава района\tА.И. Петров",
+        "Утверждена постановлением администрации района от 28.12.2029 № 13",
+        "Паспорт муниципальной программы развития культуры и туризма в районе на 2030–2032 годы",
+    ]
+    signatories, left = read_signatures([Unit(text=line) for line in lines])
+    assert [(s.position, s.name) for s in signatories] == [("Глава района", "А.И. Петров")]
+    assert left[0] == "Их o Sunn fon sem ied" and left[-1].startswith("Паспорт")

@@ -103,18 +103,19 @@ def read_signatures(tail: list[Unit]) -> tuple[list[Signatory], list[str]]:
     tail = side_by_side(tail)
     block = _Block()
     texts = [text for unit in tail if (text := cells(unit.text)).strip()]
+    appendix: list[str] = []  # after the signature: no prose around it
     for position, text in enumerate(texts):
         name_first = _NAME_FIRST.match(clean(text)) if block.pending else None
         if name_first:  # "Е.А. Мельникова Глава округа": a name right, the next line's left
             block.sign(name_first.group("name"), name_first.group("name"))
             text = name_first.group("rest")
         if block.raw and patterns()["stamp"].match(clean(text)):
-            block.flush()
-            block.entries.extend(clean(t) for t in [text, *texts[position + 1 :]])
+            appendix = [clean(t) for t in [text, *texts[position + 1 :]]]
             break
         block.read(text)
     block.flush()
-    return _in_place(block.entries, block.raw)
+    signatories, leftover = _in_place(block.entries, block.raw)
+    return signatories, leftover + appendix
 
 
 class _Block:
