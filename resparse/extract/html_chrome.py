@@ -14,6 +14,7 @@ small part of the page: a wrapper named ``page-with-sidebar`` around the documen
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -48,7 +49,7 @@ def is_chrome(element: etree._Element, tag: str) -> bool:
         return not any(True for _ in element.iterancestors(*PAGE_CHROME_TAGS[tag]))
     if not (_named_chrome(element) or (tag in ("ul", "ol", "menu") and _link_list(element))):
         return False
-    return _text_length(element) <= CHROME_SHARE * _text_length(element.getroottree().getroot())
+    return _text_length(element) <= CHROME_SHARE * _page_length(element.getroottree().getroot())
 
 
 def _named_chrome(element: etree._Element) -> bool:
@@ -65,6 +66,12 @@ def _link_list(element: etree._Element) -> bool:
         if not links.strip() or " ".join(links.split()) != " ".join("".join(item.itertext()).split()):
             return False
     return True
+
+
+@lru_cache(maxsize=4)
+def _page_length(root: etree._Element) -> int:
+    """The page's text length, counted once a page, however many candidates ask."""
+    return _text_length(root)
 
 
 def _text_length(element: etree._Element) -> int:

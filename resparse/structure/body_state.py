@@ -49,12 +49,19 @@ class BodyState:
     """Inside a protocol's record ("СЛУШАЛИ: …") until its operative cue ("РЕШИЛИ:")."""
     listed_under: Item | None = None
     """The point ending in ":" whose unmarked lines are being read as its sub-items."""
+    _widths: dict[int, int] | None = field(default=None, repr=False)
+    """Columns of each layout table, by its block (see :meth:`table_width`)."""
 
     def table_width(self, unit: Unit) -> int:
         """Columns of the layout table ``unit`` was read from; 0 for a paragraph."""
         if unit.cell is None:
             return 0
-        return 1 + max(u.cell[1] for u in self.units if u.origin == unit.origin and u.cell is not None)
+        if self._widths is None:  # once a document: every table's width by its block
+            self._widths = {}
+            for other in self.units:
+                if other.cell is not None:
+                    self._widths[other.origin] = max(self._widths.get(other.origin, 0), other.cell[1] + 1)
+        return self._widths[unit.origin]
 
     def close_list(self) -> None:
         """No list is open: the next point opens a block of its own."""

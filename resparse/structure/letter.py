@@ -10,6 +10,7 @@ of nobody in particular it asks of the recipient.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice
 
 from resparse.markers import capitals
 from resparse.models import Block
@@ -29,7 +30,8 @@ def recipient_lines(units: list[Unit], index: int, stop: int) -> int:
     """How many lines from ``units[index]`` name a letter's recipient, a subject line following
     them ("Руководителям органов …" / "Об организации …"); 0 if they do not. A line of the
     blank between them ("на № ___ от ___") is the header's note, not the recipient's."""
-    lines = [u for u in units[index:stop] if not u.blank and not is_blank_note(u.clean)]
+    wanted = (u for u in units[index:stop] if not u.blank and not is_blank_note(u.clean))
+    lines = list(islice(wanted, RECIPIENT_LINES + 1))
     if not lines or not _names_recipient(lines[0]):
         return 0
     for count, unit in enumerate(lines[1 : RECIPIENT_LINES + 1], start=1):

@@ -26,11 +26,12 @@ RUN_IN_POINTS = 2
 """Top-level numbers, counting from 1, a paragraph must hold to be points run together."""
 _MARKER = re.compile(r"(?<=[.:;!?»])\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+)(?=[А-ЯЁ«])")
 _DATE_WORD = re.compile(r"(?:^|\s)[Оо]т\s*$")
-_NUMBER_AFTER = re.compile(r"\s*(?:г\.|года)?\s*(?:№|N)\s*[\w./-]*\d[\w./-]*")
 _GROUNDS = re.compile(
     "|".join(rf"(?<=\s)(?-i:{p[0].upper()}){p[1:]}(?![а-яё])" for p in load("cues")["preamble_openers"]), re.I
 )
 """The grounds of an act opening in the head, capitalised ("В целях …", "Руководствуясь …")."""
+_NUMBER_AFTER = re.compile(rf"\s*(?:г\.|года)?\s*(?:{load('header')['number']})", re.I)
+"""The act's number after its date ("№ 41"), as the header's grammar writes it."""
 _SIGNATURE = re.compile(
     rf"(?<=[.;])\s+(?P<position>[А-ЯЁ][^.;!?]{{2,120}}?)\s*:?\s+(?P<name>{SIGNED_PERSON})\.?(?=\s|$)"
 )
