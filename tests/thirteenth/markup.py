@@ -19,36 +19,12 @@ row a line with tab-separated cells, a signature's cells separated by a tab or p
 
 from __future__ import annotations
 
+from renderkit import parse_markup
+
 
 def parse(source: str) -> list[tuple]:
-    """The elements of a document: (kind, payload…) with kinds c r chrome dn sig sig2 tab blank p."""
-    out: list[tuple] = []
-    for raw in source.strip().splitlines():
-        line = raw.rstrip()
-        mark, rest = line[:2], line[2:]
-        if line.startswith("@@ "):
-            out.append(("sig2", *line[3:].split(" | ")))
-        elif mark == "^ ":
-            out.append(("c", rest))
-        elif mark == "> ":
-            out.append(("r", rest))
-        elif mark == "~ ":
-            out.append(("chrome", rest))
-        elif mark == "= ":
-            out.append(("dn", *rest.split(" | ")))
-        elif mark == "@ ":
-            out.append(("sig", *rest.split(" | ")))
-        elif mark == "| ":
-            row = rest.split(" | ")
-            if out and out[-1][0] == "tab":
-                out[-1][1].append(row)
-            else:
-                out.append(("tab", [row]))
-        elif line == ".":
-            out.append(("blank", ""))
-        elif line:
-            out.append(("p", line))
-    return out
+    """The elements of a document (see :func:`renderkit.parse_markup`)."""
+    return parse_markup(source)
 
 
 def web_txt(elements: list[tuple], blank: bool = False, pad: bool = False) -> str:
